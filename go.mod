@@ -1,0 +1,10 @@
+module github.com/alongside-dev/alongside
+
+go 1.26
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/fsnotify/fsnotify v1.10.1
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/sys v0.50.0
+)
