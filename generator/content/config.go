@@ -1,0 +1,164 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// Config is site.toml. Every key is optional; Defaults gives the values
+// used for keys a site leaves out.
+type Config struct {
+	Title           string
+	Library         string
+	BaseURL         string // always ends in "/"
+	Language        string
+	Currency        string
+	FiscalYearStart MonthDay
+	Theme           string
+	Corrections     string // a mailto: or http(s) address, or ""
+	Valuation       Valuation
+	OpenData        OpenData
+}
+
+// Valuation is the money value of one unit of in-kind support, in the
+// site currency. A rate of 0 means "not valued".
+type Valuation struct {
+	StaffTime float64 // per staff hour
+	Space     float64 // per room-hour
+}
+
+// OpenData configures the 360Giving export.
+type OpenData struct {
+	GrantPrefix string
+	FunderID    string
+}
+
+// Set reports whether the 360Giving export is configured.
+func (o OpenData) Set() bool { return o.GrantPrefix != "" && o.FunderID != "" }
+
+// MonthDay is the first day of the fiscal year.
+type MonthDay struct {
+	Month int // 1–12
+	Day   int // 1–31
+}
+
+func (md MonthDay) String() string { return fmt.Sprintf("%02d-%02d", md.Month, md.Day) }
+
+// Defaults returns the settings of a site without site.toml.
+func Defaults() Config {
+	return Config{
+		Title:           "Library partnerships",
+		Library:         "The library",
+		BaseURL:         "/",
+		Language:        "en",
+		Currency:        "USD",
+		FiscalYearStart: MonthDay{1, 1},
+		Theme:           "default",
+	}
+}
+
+// BasePath is the path of BaseURL: "/" or "/some/folder/".
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// ParseConfig reads site.toml. path is used in problems.
+func ParseConfig(path string, data []byte) (Config, Problems) {
+	cfg := Defaults()
+	d := &decoder{path: path, openLine: 1}
+	src, err := split(append([]byte("+++\n"), append(data, []byte("\n+++\n")...)...))
+	if err != nil {
+		d.problems = append(d.problems, Problem{Path: path, Line: 1, Col: 1, Message: strings.ReplaceAll(err.Error(), "file must start with a +++ line, then TOML front matter, then a closing +++ line", "file is not TOML")})
+		return cfg, d.problems
+	}
+	m, ok := d.decodeTOML(src.front, 1)
+	if !ok {
+		return cfg, d.problems
+	}
+	t := d.top(m)
+	t.known("title", "library", "base_url", "language", "currency", "fiscal_year_start", "theme", "corrections", "valuation", "open_data")
+	if s := t.str("title", false); s != "" {
+		cfg.Title = s
+	}
+	if s := t.str("library", false); s != "" {
+		cfg.Library = s
+	}
+	if s := t.str("base_url", false); s != "" {
+		if u, err := url.Parse(s); err != nil || !(u.Scheme == "http" || u.Scheme == "https") || u.Host == "" {
+			t.errf("base_url", "%q is not a web address like https://partners.example.org/", s)
+		} else {
+			if !strings.HasSuffix(s, "/") {
+				s += "/"
+			}
+			cfg.BaseURL = s
+		}
+	}
+	if s := t.str("language", false); s != "" {
+		if !langRE.MatchString(s) {
+			t.errf("language", "%q is not a language tag like \"en\" or \"es-MX\"", s)
+		} else {
+			cfg.Language = s
+		}
+	}
+	if s := t.str("currency", false); s != "" {
+		if !currencyRE.MatchString(s) {
+			t.errf("currency", "%q is not a three-letter ISO 4217 code like \"USD\"", s)
+		} else {
+			cfg.Currency = s
+		}
+	}
+	if s := t.str("fiscal_year_start", false); s != "" {
+		md, ok := parseMonthDay(s)
+		if !ok {
+			t.errf("fiscal_year_start", "%q is not a month and day like \"07-01\"", s)
+		} else {
+			cfg.FiscalYearStart = md
+		}
+	}
+	if s := t.str("theme", false); s != "" {
+		if !ValidSlug(s) {
+			t.errf("theme", "%q is not a theme folder name (lower-case letters, digits and hyphens)", s)
+		} else {
+			cfg.Theme = s
+		}
+	}
+	if s := t.str("corrections", false); s != "" {
+		u, err := url.Parse(s)
+		if err != nil || !(u.Scheme == "mailto" && u.Opaque != "" || (u.Scheme == "http" || u.Scheme == "https") && u.Host != "") {
+			t.errf("corrections", "%q must be a mailto: or https:// address", s)
+		} else {
+			cfg.Corrections = s
+		}
+	}
+	if v, ok := t.sub("valuation"); ok {
+		v.known("staff_time", "space")
+		cfg.Valuation.StaffTime, _ = v.num("staff_time", false)
+		cfg.Valuation.Space, _ = v.num("space", false)
+	}
+	if o, ok := t.sub("open_data"); ok {
+		o.known("grant_prefix", "funder_id")
+		cfg.OpenData.GrantPrefix = o.str("grant_prefix", true)
+		cfg.OpenData.FunderID = o.str("funder_id", true)
+	}
+	return cfg, d.problems
+}
+
+func parseMonthDay(s string) (MonthDay, bool) {
+	var m, d int
+	if len(s) != 5 || s[2] != '-' {
+		return MonthDay{}, false
+	}
+	if _, err := fmt.Sscanf(s, "%02d-%02d", &m, &d); err != nil {
+		return MonthDay{}, false
+	}
+	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if m < 1 || m > 12 || d < 1 || d > days[m] {
+		return MonthDay{}, false
+	}
+	return MonthDay{m, d}, true
+}

@@ -1,0 +1,47 @@
+package content
+
+import (
+	"fmt"
+	"time"
+)
+
+// A Date is a calendar day without a time or zone. The zero Date means
+// "not set".
+type Date struct{ time.Time }
+
+// DateOf returns the Date of year, month and day.
+func DateOf(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+
+// ParseDate reads a YYYY-MM-DD date.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || len(s) != 10 {
+		return Date{}, fmt.Errorf("%q is not a date (write it as YYYY-MM-DD)", s)
+	}
+	return Date{t}, nil
+}
+
+// Set reports whether the date was given.
+func (d Date) Set() bool { return !d.IsZero() }
+
+// String is YYYY-MM-DD, or "" when the date is not set.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
+// MarshalJSON writes "YYYY-MM-DD", or null when the date is not set.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// Today is the current calendar day in the local time zone.
+func Today() Date {
+	y, m, d := time.Now().Date()
+	return DateOf(y, m, d)
+}

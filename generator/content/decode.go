@@ -1,0 +1,387 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// A decoder turns one file's decoded TOML into typed values, collecting a
+// Problem for every key that is missing, unknown or wrong.
+type decoder struct {
+	path     string
+	keys     keyIndex
+	openLine int // the opening +++ line (1 for site.toml)
+	problems Problems
+}
+
+// decodeTOML parses front matter into a map. A syntax error becomes a
+// Problem at the parser's position, shifted to the file's lines.
+func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool) {
+	var m map[string]any
+	if _, err := toml.Decode(string(front), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			msg := pe.Message
+			if pe.Usage != "" {
+				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
+			}
+			d.problems = append(d.problems, Problem{
+				Path: d.path, Line: pe.Position.Line + firstLine - 1, Col: max(pe.Position.Col, 1),
+				Field: pe.LastKey, Message: "TOML syntax: " + msg,
+			})
+		} else {
+			d.problems = append(d.problems, Problem{Path: d.path, Line: firstLine, Col: 1, Message: "TOML: " + err.Error()})
+		}
+		return nil, false
+	}
+	d.keys = indexKeys(front, firstLine)
+	return m, true
+}
+
+// A table is one TOML table being read: the top level, [partner], or the
+// second [[resources]].
+type table struct {
+	d     *decoder
+	m     map[string]any
+	key   string // path in the key index: "", "review", "resources.1"
+	field string // path as users read it: "", "review", "resources[2]"
+}
+
+func (d *decoder) top(m map[string]any) table { return table{d: d, m: m} }
+
+func (t table) keyPath(k string) string {
+	if t.key == "" {
+		return k
+	}
+	return t.key + "." + k
+}
+
+func (t table) fieldName(k string) string {
+	if t.field == "" {
+		return k
+	}
+	return t.field + "." + k
+}
+
+// where returns the position of key k, or of the table when k is missing.
+func (t table) where(k string) (line, col int) {
+	if p, ok := t.d.keys[t.keyPath(k)]; ok {
+		return p.line, p.valCol
+	}
+	if p, ok := t.d.keys[t.key]; ok && t.key != "" {
+		return p.line, p.col
+	}
+	return t.d.openLine, 1
+}
+
+// errf records an error about key k.
+func (t table) errf(k, format string, args ...any) {
+	line, col := t.where(k)
+	t.d.problems = append(t.d.problems, Problem{
+		Path: t.d.path, Line: line, Col: col, Field: t.fieldName(k), Message: fmt.Sprintf(format, args...),
+	})
+}
+
+func (t table) has(k string) bool { _, ok := t.m[k]; return ok }
+
+// known reports every key of t that is not in names, suggesting the
+// closest known name.
+func (t table) known(names ...string) {
+	var unknown []string
+	for k := range t.m {
+		if !slices.Contains(names, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		line, col := t.d.lineOf(t.keyPath(k))
+		msg := "unknown key"
+		if s := suggest(k, names); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		} else {
+			msg += " (known keys: " + strings.Join(names, ", ") + ")"
+		}
+		t.d.problems = append(t.d.problems, Problem{Path: t.d.path, Line: line, Col: col, Field: t.fieldName(k), Message: msg})
+	}
+}
+
+func (d *decoder) lineOf(key string) (int, int) {
+	if p, ok := d.keys[key]; ok {
+		return p.line, p.col
+	}
+	return d.openLine, 1
+}
+
+func (t table) missing(k string) { t.errf(k, "missing (this key is required)") }
+
+// str reads an optional or required string.
+func (t table) str(k string, required bool) string {
+	v, ok := t.m[k]
+	if !ok {
+		if required {
+			t.missing(k)
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		t.errf(k, "must be a string in quotes, not %s", tomlKind(v))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		t.errf(k, "must not be empty")
+	}
+	return s
+}
+
+// enum reads a string that must be one of allowed.
+func (t table) enum(k string, required bool, allowed ...string) string {
+	s := t.str(k, required)
+	if s == "" || slices.Contains(allowed, s) {
+		return s
+	}
+	msg := fmt.Sprintf("%q is not one of %s", s, strings.Join(allowed, ", "))
+	if sug := suggest(s, allowed); sug != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	t.errf(k, "%s", msg)
+	return ""
+}
+
+// strs reads an optional list of non-empty strings.
+func (t table) strs(k string) []string {
+	v, ok := t.m[k]
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		if s, isStr := v.(string); isStr {
+			t.errf(k, "must be a list: write [%q]", s)
+		} else {
+			t.errf(k, "must be a list of strings, not %s", tomlKind(v))
+		}
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for i, e := range list {
+		s, ok := e.(string)
+		if !ok {
+			t.errf(k, "item %d must be a string, not %s", i+1, tomlKind(e))
+			continue
+		}
+		if strings.TrimSpace(s) == "" {
+			t.errf(k, "item %d is empty", i+1)
+			continue
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// date reads a TOML date or a quoted "YYYY-MM-DD".
+func (t table) date(k string, required bool) Date {
+	v, ok := t.m[k]
+	if !ok {
+		if required {
+			t.missing(k)
+		}
+		return Date{}
+	}
+	switch v := v.(type) {
+	case time.Time:
+		if v.Location().String() != "date-local" {
+			t.errf(k, "must be a date without a time, like 2025-09-02")
+			return Date{}
+		}
+		return DateOf(v.Date())
+	case string:
+		d, err := ParseDate(v)
+		if err != nil {
+			t.errf(k, "%v", err)
+		}
+		return d
+	}
+	t.errf(k, "must be a date like 2025-09-02, not %s", tomlKind(v))
+	return Date{}
+}
+
+// num reads a number that must be zero or more.
+func (t table) num(k string, required bool) (float64, bool) {
+	v, ok := t.m[k]
+	if !ok {
+		if required {
+			t.missing(k)
+		}
+		return 0, false
+	}
+	var f float64
+	switch v := v.(type) {
+	case int64:
+		f = float64(v)
+	case float64:
+		f = v
+	case string:
+		t.errf(k, "must be a number without quotes, not the string %q", v)
+		return 0, false
+	default:
+		t.errf(k, "must be a number, not %s", tomlKind(v))
+		return 0, false
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
+		t.errf(k, "must be a number of 0 or more, not %v", v)
+		return 0, false
+	}
+	return f, true
+}
+
+// integer reads an optional whole number.
+func (t table) integer(k string) (int, bool) {
+	v, ok := t.m[k]
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok || n < math.MinInt32 || n > math.MaxInt32 {
+		t.errf(k, "must be a whole number, not %s", tomlKind(v))
+		return 0, false
+	}
+	return int(n), true
+}
+
+// webURL reads an optional http or https URL.
+func (t table) webURL(k string) string {
+	s := t.str(k, false)
+	if s == "" {
+		return ""
+	}
+	if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		t.errf(k, "%q is not a web address (it must start with https:// or http://)", s)
+		return ""
+	}
+	return s
+}
+
+// sub returns the sub-table k; ok is false when it is absent or not a table.
+func (t table) sub(k string) (table, bool) {
+	v, ok := t.m[k]
+	if !ok {
+		return table{d: t.d, m: map[string]any{}, key: t.keyPath(k), field: t.fieldName(k)}, false
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.errf(k, "must be a table, written [%s] on a line of its own", t.fieldName(k))
+		return table{d: t.d, m: map[string]any{}, key: t.keyPath(k), field: t.fieldName(k)}, false
+	}
+	return table{d: t.d, m: m, key: t.keyPath(k), field: t.fieldName(k)}, true
+}
+
+// subs returns the tables of the array of tables k ([[k]]).
+func (t table) subs(k string) []table {
+	v, ok := t.m[k]
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]map[string]any)
+	if !ok {
+		if anys, isList := v.([]any); isList {
+			for _, e := range anys {
+				m, isMap := e.(map[string]any)
+				if !isMap {
+					t.errf(k, "must be tables, each written [[%s]]", k)
+					return nil
+				}
+				list = append(list, m)
+			}
+		} else {
+			t.errf(k, "must be tables, each written [[%s]]", k)
+			return nil
+		}
+	}
+	out := make([]table, len(list))
+	for i, m := range list {
+		out[i] = table{
+			d: t.d, m: m,
+			key:   t.keyPath(k) + "." + strconv.Itoa(i),
+			field: fmt.Sprintf("%s[%d]", t.fieldName(k), i+1),
+		}
+	}
+	return out
+}
+
+func tomlKind(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "a whole number"
+	case float64:
+		return "a number"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// suggest returns the name in names closest to s, when it is close enough
+// to be a likely typo.
+func suggest(s string, names []string) string {
+	best, bestD := "", math.MaxInt
+	for _, n := range names {
+		d := editDistance(strings.ToLower(s), strings.ToLower(n))
+		if d < bestD && d <= max(1, min(3, len(n)/3)) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+var (
+	slugRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
+	langRE     = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+)
+
+// ValidSlug reports whether s is lower-case ASCII letters and digits
+// joined by single hyphens.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }

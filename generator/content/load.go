@@ -1,0 +1,252 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// A Site is everything read from a site folder. Profiles holds every
+// profile that could be read, approved or not, ordered by slug; a profile
+// with errors is still there so `check` and `serve` can show the rest.
+type Site struct {
+	Config   Config
+	Home     *Page   // content/_index.md, or an empty page
+	Pages    []*Page // content/pages, ordered by weight then name
+	Profiles []*Profile
+}
+
+// Load reads and validates the site in fsys (a site folder opened with
+// os.OpenRoot(...).FS(), so that no symlink leads outside it). It returns
+// the site and every problem found, errors and warnings; the site is
+// usable only when Problems.Errors() is empty.
+func Load(fsys fs.FS) (*Site, Problems) {
+	var probs Problems
+	site := &Site{Config: Defaults(), Home: &Page{Path: "content/_index.md"}}
+	if data, err := fs.ReadFile(fsys, "site.toml"); err == nil {
+		var ps Problems
+		site.Config, ps = ParseConfig("site.toml", data)
+		probs = append(probs, ps...)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		probs = append(probs, Problem{Path: "site.toml", Line: 1, Col: 1, Message: "cannot read: " + err.Error()})
+	}
+	if site.Config.Theme != "default" {
+		if fi, err := fs.Stat(fsys, "themes/"+site.Config.Theme); err != nil || !fi.IsDir() {
+			probs = append(probs, Problem{Path: "site.toml", Line: 1, Col: 1, Field: "theme",
+				Message: "there is no themes/" + site.Config.Theme + "/ folder (use \"default\" for the built-in theme)"})
+		}
+	}
+	if data, err := fs.ReadFile(fsys, "content/_index.md"); err == nil {
+		pg, ps := ParsePage("content/_index.md", data, true)
+		probs = append(probs, ps...)
+		if pg != nil {
+			site.Home = pg
+		}
+	}
+	if ents, err := fs.ReadDir(fsys, "content/pages"); err == nil {
+		for _, e := range ents {
+			if e.IsDir() || !isContentFile(e.Name()) {
+				continue
+			}
+			rel := "content/pages/" + e.Name()
+			data, err := fs.ReadFile(fsys, rel)
+			if err != nil {
+				probs = append(probs, readProblem(rel, err))
+				continue
+			}
+			pg, ps := ParsePage(rel, data, false)
+			probs = append(probs, ps...)
+			if pg != nil {
+				site.Pages = append(site.Pages, pg)
+			}
+		}
+	}
+	sort.SliceStable(site.Pages, func(i, j int) bool {
+		a, b := site.Pages[i], site.Pages[j]
+		if a.HasWeight != b.HasWeight {
+			return a.HasWeight
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Name < b.Name
+	})
+
+	files, ps := ProfileFiles(fsys)
+	probs = append(probs, ps...)
+	profiles, ps := ParseProfiles(fsys, files, &site.Config)
+	probs = append(probs, ps...)
+	site.Profiles, ps = Collect(profiles)
+	probs = append(probs, ps...)
+	probs.Sort()
+	return site, probs
+}
+
+// A ProfileFile is where one profile is on disk.
+type ProfileFile struct {
+	Path        string   // "content/partnerships/x.md" or ".../x/index.md"
+	BundleFiles []string // for a bundle, its other files relative to its folder
+}
+
+// ProfileFiles lists the profiles in content/partnerships, in path order.
+// Hidden files, editor backups and non-Markdown files are skipped; a
+// bundle's symlinks that lead outside the site are reported and skipped.
+func ProfileFiles(fsys fs.FS) ([]ProfileFile, Problems) {
+	var out []ProfileFile
+	var probs Problems
+	ents, err := fs.ReadDir(fsys, "content/partnerships")
+	if err != nil {
+		return nil, nil
+	}
+	for _, e := range ents {
+		name := e.Name()
+		rel := "content/partnerships/" + name
+		switch {
+		case strings.HasPrefix(name, "."):
+		case e.IsDir():
+			if _, err := fs.Stat(fsys, rel+"/index.md"); err != nil {
+				probs = append(probs, Problem{Path: rel, Line: 1, Col: 1, Message: "this folder has no index.md: a bundle keeps its profile in index.md beside its files"})
+				continue
+			}
+			pf := ProfileFile{Path: rel + "/index.md"}
+			pf.BundleFiles, probs = bundleFiles(fsys, rel, probs)
+			out = append(out, pf)
+		case isContentFile(name):
+			out = append(out, ProfileFile{Path: rel})
+		}
+	}
+	return out, probs
+}
+
+func bundleFiles(fsys fs.FS, dir string, probs Problems) ([]string, Problems) {
+	var files []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			probs = append(probs, Problem{Path: p, Line: 1, Col: 1, Warning: true, Message: "not copied: " + shortErr(err)})
+			return nil
+		}
+		name := d.Name()
+		if p != dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || p == dir+"/index.md" || isEditorTemp(name) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {
+				probs = append(probs, Problem{Path: p, Line: 1, Col: 1, Warning: true, Message: "not copied: a symlink that leads outside the site (or to nothing) is never followed"})
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		files = append(files, strings.TrimPrefix(p, dir+"/"))
+		return nil
+	})
+	if err != nil {
+		probs = append(probs, Problem{Path: dir, Line: 1, Col: 1, Message: "cannot read the folder: " + shortErr(err)})
+	}
+	return files, probs
+}
+
+// ParseProfiles reads and parses files on all cores. The result has one
+// entry per file, nil where the file could not be parsed at all.
+func ParseProfiles(fsys fs.FS, files []ProfileFile, cfg *Config) ([]*Profile, Problems) {
+	profiles := make([]*Profile, len(files))
+	probs := make([]Problems, len(files))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(files) {
+					return
+				}
+				f := files[i]
+				data, err := fs.ReadFile(fsys, f.Path)
+				if err != nil {
+					probs[i] = Problems{readProblem(f.Path, err)}
+					continue
+				}
+				p, ps := ParseProfile(f.Path, data, cfg)
+				if p != nil {
+					p.BundleFiles = f.BundleFiles
+				}
+				profiles[i], probs[i] = p, ps
+			}
+		})
+	}
+	wg.Wait()
+	var all Problems
+	for _, ps := range probs {
+		all = append(all, ps...)
+	}
+	return profiles, all
+}
+
+// Collect drops nil profiles, orders the rest by slug and reports
+// duplicate slugs at line 1 of the later file (by path), naming the first.
+func Collect(profiles []*Profile) ([]*Profile, Problems) {
+	out := make([]*Profile, 0, len(profiles))
+	for _, p := range profiles {
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Profile) int {
+		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+	var probs Problems
+	kept := out[:0]
+	for i, p := range out {
+		if i > 0 && kept[len(kept)-1].Slug == p.Slug {
+			first := kept[len(kept)-1]
+			probs = append(probs, Problem{Path: p.Path, Line: 1, Col: 1, Field: "slug",
+				Message: quote(p.Slug) + " is already the slug of " + first.Path + " (every partnership needs its own slug)"})
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, probs
+}
+
+func isContentFile(name string) bool {
+	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !isEditorTemp(name)
+}
+
+// isEditorTemp reports names that editors write while saving.
+func isEditorTemp(name string) bool {
+	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, ".#") || name == "4913" ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+}
+
+func readProblem(rel string, err error) Problem {
+	return Problem{Path: rel, Line: 1, Col: 1, Message: "cannot read: " + shortErr(err)}
+}
+
+func shortErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// BundlePath is the path of a bundle file relative to the site.
+func (p *Profile) BundlePath(name string) string { return path.Join(p.BundleDir, name) }

@@ -1,0 +1,347 @@
+package content
+
+import (
+	"path"
+	"slices"
+	"strings"
+)
+
+// The enumerations of SPEC §2, in the order pages list them.
+var (
+	Statuses      = []string{"planning", "active", "paused", "completed"}
+	ReviewStates  = []string{"draft", "in_review", "changes_requested", "approved"}
+	Sides         = []string{"library", "partner"}
+	Kinds         = []string{"money", "staff_time", "space", "marketing", "equipment", "materials", "other"}
+	AskStatuses   = []string{"delivered", "in_progress", "planned", "declined"}
+	unitRequired  = map[string]bool{"marketing": true, "equipment": true, "materials": true, "other": true}
+	profileKeys   = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "review", "resources", "asks", "outcomes", "private"}
+	resourceKeys  = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
+	askKeys       = []string{"ask", "status", "reason", "date"}
+	outcomeKeys   = []string{"measure", "value", "unit", "date", "note"}
+	partnerKeys   = []string{"name", "url", "about"}
+	voiceKeys     = []string{"quote", "by"}
+	reviewKeys    = []string{"state", "date", "by", "note", "fingerprint"}
+	pageKeys      = []string{"title", "summary", "weight"}
+	reservedPages = []string{"partnerships", "partners", "branches", "neighborhoods", "audiences", "tags", "reports", "data", "page", "assets", "404"}
+)
+
+// A Profile is one partnership: content/partnerships/<slug>.md or
+// content/partnerships/<slug>/index.md. It holds no [private] value.
+type Profile struct {
+	Path        string   // relative to the site: "content/partnerships/x.md"
+	BundleDir   string   // "content/partnerships/x" for a bundle, else ""
+	BundleFiles []string // files of a bundle, relative to BundleDir
+	Slug        string
+
+	Title         string
+	Summary       string
+	Status        string
+	Start, End    Date
+	Branches      []string
+	Neighborhoods []string
+	Audiences     []string
+	Languages     []string
+	Tags          []string
+	Partner       Partner
+	Voice         *Voice // nil when the profile has no [partner_voice]
+	Review        Review
+	Resources     []Resource
+	Asks          []Ask
+	Outcomes      []Outcome
+
+	Body     []byte // the Markdown story, LF line endings
+	BodyLine int    // file line where Body starts
+
+	// Fingerprint is the hash of what the profile publishes now; see
+	// Fingerprint in fingerprint.go.
+	Fingerprint string
+}
+
+// Partner is the organization the library works with.
+type Partner struct {
+	Name  string
+	Slug  string // from Name: see PartnerSlug
+	URL   string
+	About string
+}
+
+// Voice is the partner's own words.
+type Voice struct {
+	Quote string
+	By    string
+}
+
+// Review is the partner's consent to publish.
+type Review struct {
+	State       string
+	Date        Date
+	By          string
+	Note        string
+	Fingerprint string // as recorded by `alongside approve`, or ""
+	Line        int    // the [review] line, or 0 when the table is missing
+}
+
+// Approved reports whether the profile may be published.
+func (p *Profile) Approved() bool { return p.Review.State == "approved" }
+
+// Current reports whether the approval still holds: false when a
+// fingerprint was recorded and the profile has changed since.
+func (p *Profile) Current() bool {
+	return p.Review.Fingerprint == "" || p.Review.Fingerprint == p.Fingerprint
+}
+
+// URL is the profile's path below the site root: "partnerships/<slug>/".
+func (p *Profile) URL() string { return "partnerships/" + p.Slug + "/" }
+
+// A Resource is what one side put in.
+type Resource struct {
+	From        string // library | partner
+	Kind        string
+	Amount      float64
+	Currency    string // money: the resource's currency (the site's by default); else ""
+	Unit        string // money: the currency; staff_time: "hours"; space: "room-hours"; else as written
+	Description string
+	Date        Date // as written, else the profile's start
+	DateSet     bool // whether Date was written
+
+	// Value is the money value in the site currency when Valued.
+	// Estimated is true for valued in-kind support (everything but money).
+	Value     float64
+	Valued    bool
+	Estimated bool
+}
+
+// An Ask is what the partner asked for, and what came of it.
+type Ask struct {
+	Ask    string
+	Status string
+	Reason string
+	Date   Date // optional
+}
+
+// An Outcome is what came of the partnership.
+type Outcome struct {
+	Measure string
+	Value   float64
+	Unit    string
+	Date    Date // as written, else the profile's start
+	DateSet bool
+	Note    string
+}
+
+// ParseProfile reads one profile. rel is its path relative to the site
+// ("content/partnerships/x.md" or "content/partnerships/x/index.md").
+// The profile is nil when the file cannot be read at all; otherwise it is
+// filled in as far as possible, even when there are problems.
+func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
+	d := &decoder{path: rel, openLine: 1}
+	src, err := split(data)
+	if err != nil {
+		return nil, Problems{splitProblem(rel, err)}
+	}
+	m, ok := d.decodeTOML(src.front, src.frontLine)
+	if !ok {
+		return nil, d.problems
+	}
+	p := &Profile{Path: rel, Body: src.body, BodyLine: src.bodyLine}
+	if base := path.Base(rel); base == "index.md" {
+		p.BundleDir = path.Dir(rel)
+		p.Slug = path.Base(p.BundleDir)
+	} else {
+		p.Slug = strings.TrimSuffix(base, ".md")
+	}
+	t := d.top(m)
+	t.known(profileKeys...)
+	if s := t.str("slug", false); s != "" {
+		if !ValidSlug(s) {
+			t.errf("slug", "%q is not a slug: use lower-case letters, digits and single hyphens", s)
+		} else {
+			p.Slug = s
+		}
+	} else if !ValidSlug(p.Slug) {
+		d.problems = append(d.problems, Problem{Path: rel, Line: 1, Col: 1, Field: "slug",
+			Message: "the file name " + quote(p.Slug) + " is not a slug: rename it with lower-case letters, digits and single hyphens (for example " + quote(PartnerSlug(p.Slug)) + "), or set slug = \"…\""})
+	}
+	p.Title = t.str("title", true)
+	p.Summary = t.str("summary", false)
+	p.Status = t.enum("status", true, Statuses...)
+	p.Start = t.date("start", true)
+	p.End = t.date("end", false)
+	if p.Start.Set() && p.End.Set() && p.End.Before(p.Start.Time) {
+		t.errf("end", "%s is before start (%s)", p.End, p.Start)
+	}
+	p.Branches = t.strs("branches")
+	p.Neighborhoods = t.strs("neighborhoods")
+	p.Audiences = t.strs("audiences")
+	p.Languages = t.strs("languages")
+	for _, l := range p.Languages {
+		if !langRE.MatchString(l) {
+			t.errf("languages", "%q is not a language code like \"es\" or \"zh-Hant\"", l)
+		}
+	}
+	p.Tags = t.strs("tags")
+
+	pt, _ := t.sub("partner")
+	pt.known(partnerKeys...)
+	p.Partner.Name = pt.str("name", true)
+	p.Partner.Slug = PartnerSlug(p.Partner.Name)
+	p.Partner.URL = pt.webURL("url")
+	p.Partner.About = pt.str("about", false)
+
+	if vt, ok := t.sub("partner_voice"); ok {
+		vt.known(voiceKeys...)
+		p.Voice = &Voice{Quote: vt.str("quote", true), By: vt.str("by", false)}
+	}
+
+	rt, hasReview := t.sub("review")
+	rt.known(reviewKeys...)
+	if hasReview {
+		p.Review.Line = d.keys[rt.key].line
+	}
+	p.Review.State = rt.enum("state", true, ReviewStates...)
+	p.Review.Date = rt.date("date", p.Review.State == "approved")
+	p.Review.By = rt.str("by", false)
+	p.Review.Note = rt.str("note", false)
+	p.Review.Fingerprint = rt.str("fingerprint", false)
+
+	for _, r := range t.subs("resources") {
+		p.Resources = append(p.Resources, parseResource(r, p, cfg))
+	}
+	for _, a := range t.subs("asks") {
+		a.known(askKeys...)
+		ask := Ask{Ask: a.str("ask", true), Status: a.enum("status", true, AskStatuses...), Reason: a.str("reason", false), Date: a.date("date", false)}
+		if ask.Status == "declined" && strings.TrimSpace(ask.Reason) == "" {
+			a.errf("reason", "a declined ask needs a reason: say plainly why the library could not do it")
+		}
+		p.Asks = append(p.Asks, ask)
+	}
+	for _, o := range t.subs("outcomes") {
+		o.known(outcomeKeys...)
+		out := Outcome{Measure: o.str("measure", true), Unit: o.str("unit", false), Note: o.str("note", false), Date: o.date("date", false)}
+		out.Value, _ = o.num("value", true)
+		out.DateSet = out.Date.Set()
+		if !out.DateSet {
+			out.Date = p.Start
+		}
+		p.Outcomes = append(p.Outcomes, out)
+	}
+	if v, ok := m["private"]; ok {
+		if _, isTable := v.(map[string]any); !isTable {
+			t.errf("private", "must be a table, written [private] on a line of its own")
+		}
+	}
+	p.Fingerprint = Fingerprint(m, src.body)
+	return p, d.problems
+}
+
+func parseResource(r table, p *Profile, cfg *Config) Resource {
+	r.known(resourceKeys...)
+	res := Resource{
+		From:        r.enum("from", true, Sides...),
+		Kind:        r.enum("kind", true, Kinds...),
+		Description: r.str("description", false),
+		Date:        r.date("date", false),
+	}
+	res.Amount, _ = r.num("amount", true)
+	res.DateSet = res.Date.Set()
+	if !res.DateSet {
+		res.Date = p.Start
+	}
+	cur := r.str("currency", false)
+	unit := r.str("unit", false)
+	switch res.Kind {
+	case "money":
+		res.Currency = cfg.Currency
+		if cur != "" {
+			if !currencyRE.MatchString(cur) {
+				r.errf("currency", "%q is not a three-letter ISO 4217 code like \"USD\"", cur)
+			} else {
+				res.Currency = cur
+			}
+		}
+		res.Unit = res.Currency
+	case "staff_time", "space":
+		res.Unit = map[string]string{"staff_time": "hours", "space": "room-hours"}[res.Kind]
+	default:
+		res.Unit = unit
+		if res.Kind != "" && strings.TrimSpace(unit) == "" {
+			r.missing("unit")
+		}
+	}
+	if cur != "" && res.Kind != "money" && res.Kind != "" {
+		r.errf("currency", "only money has a currency (the value of in-kind support is always in %s)", cfg.Currency)
+	}
+	if unit != "" && (res.Kind == "money" || res.Kind == "staff_time" || res.Kind == "space") {
+		r.errf("unit", "%s is counted in %s; remove unit", res.Kind, res.Unit)
+	}
+	if v, ok := r.num("value", false); ok {
+		res.Value, res.Valued = v, true
+	} else {
+		switch {
+		case res.Kind == "money" && res.Currency == cfg.Currency:
+			res.Value, res.Valued = res.Amount, true
+		case res.Kind == "staff_time" && cfg.Valuation.StaffTime > 0:
+			res.Value, res.Valued = res.Amount*cfg.Valuation.StaffTime, true
+		case res.Kind == "space" && cfg.Valuation.Space > 0:
+			res.Value, res.Valued = res.Amount*cfg.Valuation.Space, true
+		}
+	}
+	res.Estimated = res.Valued && res.Kind != "money"
+	return res
+}
+
+// A Page is content/_index.md or a page in content/pages/.
+type Page struct {
+	Path      string // relative to the site
+	Name      string // URL name: /<name>/; "" for the home page
+	Title     string
+	Summary   string
+	Weight    int
+	HasWeight bool // pages with a weight are in the navigation
+	Body      []byte
+	BodyLine  int
+}
+
+// ParsePage reads content/_index.md (home true) or a content page.
+func ParsePage(rel string, data []byte, home bool) (*Page, Problems) {
+	d := &decoder{path: rel, openLine: 1}
+	src, err := split(data)
+	if err != nil {
+		return nil, Problems{splitProblem(rel, err)}
+	}
+	m, ok := d.decodeTOML(src.front, src.frontLine)
+	if !ok {
+		return nil, d.problems
+	}
+	pg := &Page{Path: rel, Body: src.body, BodyLine: src.bodyLine}
+	t := d.top(m)
+	if home {
+		t.known("title", "summary")
+		pg.Title = t.str("title", false)
+	} else {
+		t.known(pageKeys...)
+		pg.Name = strings.TrimSuffix(path.Base(rel), ".md")
+		pg.Title = t.str("title", true)
+		pg.Weight, pg.HasWeight = t.integer("weight")
+		switch {
+		case !ValidSlug(pg.Name):
+			d.problems = append(d.problems, Problem{Path: rel, Line: 1, Col: 1, Field: "name",
+				Message: "the file name " + quote(pg.Name) + " is not usable in an address: use lower-case letters, digits and single hyphens"})
+		case slices.Contains(reservedPages, pg.Name):
+			d.problems = append(d.problems, Problem{Path: rel, Line: 1, Col: 1, Field: "name",
+				Message: "/" + pg.Name + "/ is used by alongside itself; rename the file"})
+		}
+	}
+	pg.Summary = t.str("summary", false)
+	return pg, d.problems
+}
+
+func splitProblem(rel string, err error) Problem {
+	line := 1
+	if se, ok := err.(*splitErr); ok {
+		line = se.line
+	}
+	return Problem{Path: rel, Line: line, Col: 1, Message: err.Error()}
+}
+
+func quote(s string) string { return `"` + s + `"` }

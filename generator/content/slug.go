@@ -1,0 +1,90 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// PartnerSlug turns a name into an address: lower-cased, Latin letters with
+// diacritics folded to ASCII ("Hội" → "hoi"), every other run of characters
+// one hyphen. When nothing is left (a name in another script), it is
+// "partner-" and the first 8 hex digits of the name's SHA-256.
+func PartnerSlug(name string) string {
+	if s := Slugify(name); s != "" {
+		return s
+	}
+	sum := sha256.Sum256([]byte(name))
+	return "partner-" + hex.EncodeToString(sum[:4])
+}
+
+// Slugify folds s to lower-case ASCII letters and digits joined by single
+// hyphens; it may return "".
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		folded, ok := foldRune(r)
+		if !ok {
+			hyphen = b.Len() > 0
+			continue
+		}
+		if hyphen {
+			b.WriteByte('-')
+			hyphen = false
+		}
+		b.WriteString(folded)
+	}
+	return b.String()
+}
+
+func foldRune(r rune) (string, bool) {
+	switch {
+	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		return string(r), true
+	case r < 0x80:
+		return "", false
+	}
+	if s, ok := folds[r]; ok {
+		return s, true
+	}
+	return "", false
+}
+
+// folds maps lower-case Latin letters with diacritics (Latin-1, Latin
+// Extended-A and B, and Vietnamese) to ASCII.
+var folds = func() map[rune]string {
+	groups := map[string]string{
+		"a":  "àáâãäåāăąǎǟǡǻȁȃȧạảấầẩẫậắằẳẵặ",
+		"c":  "çćĉċč",
+		"d":  "ďđ",
+		"e":  "èéêëēĕėęěȅȇȩẹẻẽếềểễệ",
+		"g":  "ĝğġģǧǵ",
+		"h":  "ĥħ",
+		"i":  "ìíîïĩīĭįıǐȉȋỉị",
+		"j":  "ĵǰ",
+		"k":  "ķǩ",
+		"l":  "ĺļľŀł",
+		"n":  "ñńņňǹ",
+		"o":  "òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱọỏốồổỗộớờởỡợ",
+		"r":  "ŕŗřȑȓ",
+		"s":  "śŝşšș",
+		"t":  "ţťŧț",
+		"u":  "ùúûüũūŭůűųưǔǖǘǚǜȕȗụủứừửữự",
+		"w":  "ŵẁẃẅ",
+		"y":  "ýÿŷỳỵỷỹ",
+		"z":  "źżžƶ",
+		"ae": "æǽ",
+		"oe": "œ",
+		"ss": "ß",
+		"th": "þ",
+		"dh": "ð",
+	}
+	m := map[rune]string{}
+	for ascii, letters := range groups {
+		for _, r := range letters {
+			m[r] = ascii
+		}
+	}
+	return m
+}()
