@@ -1,0 +1,78 @@
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+)
+
+func TestMemory(t *testing.T) {
+	m := NewMemory()
+	data := []byte("<h1>Home</h1>")
+	if err := m.WriteFile("index.html", data); err != nil {
+		t.Fatal(err)
+	}
+	data[1] = 'X' // the Memory keeps its own copy
+	if err := m.WriteFile("b/index.html", []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WriteFile("b/index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	photo := filepath.Join(t.TempDir(), "photo.jpg")
+	if err := os.WriteFile(photo, []byte("JPEG"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.CopyFile("a/photo.jpg", photo); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.CopyFile("a/missing.jpg", photo+".missing"); err == nil {
+		t.Error("CopyFile of a missing file succeeded")
+	}
+	for name, want := range map[string]string{
+		"index.html":   "<h1>Home</h1>",
+		"b/index.html": "new",
+		"a/photo.jpg":  "JPEG",
+	} {
+		if got, ok := m.Get(name); !ok || string(got) != want {
+			t.Errorf("Get(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	if got, ok := m.Get("nope.html"); ok {
+		t.Errorf("Get(nope.html) = %q, true", got)
+	}
+	if got, want := m.Names(), []string{"a/photo.jpg", "b/index.html", "index.html"}; !slices.Equal(got, want) {
+		t.Errorf("Names() = %q, want %q", got, want)
+	}
+	for _, name := range []string{"", ".", "../x", "/abs", "a//b"} {
+		if err := m.WriteFile(name, nil); err == nil {
+			t.Errorf("WriteFile(%q) succeeded", name)
+		}
+	}
+}
+
+func TestMemoryConcurrent(t *testing.T) {
+	m := NewMemory()
+	var wg sync.WaitGroup
+	for g := range 50 {
+		wg.Go(func() {
+			for i := range 20 {
+				name := fmt.Sprintf("g%d/%d.html", g, i)
+				if err := m.WriteFile(name, []byte(name)); err != nil {
+					t.Error(err)
+				}
+				if got, ok := m.Get(name); !ok || string(got) != name {
+					t.Errorf("Get(%q) = %q, %v", name, got, ok)
+				}
+				m.Names()
+			}
+		})
+	}
+	wg.Wait()
+	if n := len(m.Names()); n != 1000 {
+		t.Errorf("%d names, want 1000", n)
+	}
+}
