@@ -55,6 +55,14 @@ type Profile struct {
 	// Fingerprint is the hash of what the profile publishes now; see
 	// Fingerprint in fingerprint.go.
 	Fingerprint string
+
+	// Keys is where each front matter key and table header is written,
+	// by dotted path: "title", "review" (the [review] line),
+	// "review.date", "resources.0" (the first [[resources]] line),
+	// "resources.0.amount". It lets later checks (review warnings) and
+	// in-place edits (alongside approve) point at a key's line. Keys
+	// inside [private] are left out; "private" is its header line.
+	Keys map[string]KeyPos
 }
 
 // Partner is the organization the library works with.
@@ -231,6 +239,7 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 		}
 	}
 	p.Fingerprint = Fingerprint(m, src.body)
+	p.Keys = d.keys.export()
 	return p, d.problems
 }
 
