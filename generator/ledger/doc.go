@@ -1,0 +1,52 @@
+// Package ledger computes the numbers of an alongside site once, from the
+// validated content model, so that the home page, the annual reports, the
+// profile pages, the charts and the open data all show the same figures
+// (SPEC.md §4).
+//
+// # Totals
+//
+// [Compute] adds up a list of profiles into [Totals], whose JSON encoding
+// is exactly the "totals" object of /data/partnerships.json:
+//
+//   - per side (library, partner): money by currency, never added across
+//     currencies; staff hours; room-hours; and estimated_value, the sum of
+//     the values of in-kind resources (every kind but money) that have one.
+//     Money in another currency counts in its own currency only, whether or
+//     not it has a value; money is never part of estimated_value.
+//   - asks by status and partnerships by status, each with all four keys;
+//   - outcome values summed by unit, exactly as the unit is written;
+//     outcomes without a unit are not summed.
+//
+// A side's Money map holds the currencies that occur (it is empty, not nil,
+// when there is none). [Side.Value] and [Side.Kinds] are not in the JSON:
+// they carry what charts need (see [Totals.ByKind]).
+//
+// [Of] is Compute for one profile: the subtotals a profile page shows.
+//
+// # Arithmetic
+//
+// Every number is summed exactly in fixed point: each amount is rounded to
+// the nearest ten-thousandth and added as an integer, and the sum is
+// returned as the float64 nearest to that decimal. So 0.1 + 0.2 is 0.3, and
+// a total is always the sum of the rounded figures shown beside it. Use
+// [Round] for any single figure shown next to a total. Sums beyond about
+// 460 trillion fall back to floating point rather than overflow.
+//
+// # Fiscal years
+//
+// A [FiscalYear] starts on the site's fiscal_year_start. It is named by its
+// first year ("2025") when it starts on 01-01, else by its first year and
+// the last two digits of the next ("2025-26"); the name is also its slug in
+// /reports/<slug>/.
+//
+// [ForYear] counts what belongs to one fiscal year: a resource or outcome
+// by its date (which content defaults to the profile's start); an ask by
+// its date when it has one, else by the profile's start; and, among
+// partnerships, every one "involved" in the year: its span (start to end,
+// or to today when it has no end, and never shorter than its start day)
+// overlaps the year, or something it records is dated in the year (money
+// paid before the start, an outcome counted after the end). Partnerships
+// are counted by their current status. [Years] lists the fiscal years in
+// which any profile is involved, newest first, and [Reports] gives each of
+// them with its totals and a row per partnership.
+package ledger

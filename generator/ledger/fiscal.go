@@ -1,0 +1,144 @@
+package ledger
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// A FiscalYear is one year of annual reports, from Start to End inclusive.
+type FiscalYear struct {
+	Start, End content.Date
+	Name       string // "2025-26", or "2025" when the year starts on 01-01
+}
+
+// FiscalYearOf returns the fiscal year, starting each year on start, that
+// holds d. A zero start means 01-01.
+func FiscalYearOf(d content.Date, start content.MonthDay) FiscalYear {
+	if start.Month < 1 || start.Month > 12 || start.Day < 1 {
+		start = content.MonthDay{Month: 1, Day: 1}
+	}
+	y := d.Year()
+	first := yearStart(y, start)
+	if d.Before(first.Time) {
+		y--
+		first = yearStart(y, start)
+	}
+	fy := FiscalYear{Start: first, End: content.Date{Time: first.AddDate(1, 0, -1)}}
+	if start.Month == 1 && start.Day == 1 {
+		fy.Name = fmt.Sprintf("%d", y)
+	} else {
+		fy.Name = fmt.Sprintf("%d-%02d", y, (y+1)%100)
+	}
+	return fy
+}
+
+func yearStart(y int, start content.MonthDay) content.Date {
+	return content.DateOf(y, time.Month(start.Month), start.Day)
+}
+
+// String is the year's name.
+func (fy FiscalYear) String() string { return fy.Name }
+
+// Slug is the year's name, used in /reports/<slug>/.
+func (fy FiscalYear) Slug() string { return fy.Name }
+
+// URL is the year's report below the site root: "reports/<slug>/".
+func (fy FiscalYear) URL() string { return "reports/" + fy.Name + "/" }
+
+// Contains reports whether d falls in the year.
+func (fy FiscalYear) Contains(d content.Date) bool {
+	return d.Set() && !d.Before(fy.Start.Time) && !d.After(fy.End.Time)
+}
+
+// span is the first and last day of p's activity: start to end, or to
+// today when it has no end; never shorter than its start day.
+func span(p *content.Profile, today content.Date) (first, last content.Date) {
+	first, last = p.Start, p.End
+	if !last.Set() {
+		last = today
+	}
+	if last.Before(first.Time) {
+		last = first
+	}
+	return first, last
+}
+
+// Active reports whether p's span (start to end, or to today) overlaps fy.
+func Active(p *content.Profile, fy FiscalYear, today content.Date) bool {
+	if !p.Start.Set() {
+		return false
+	}
+	first, last := span(p, today)
+	return !first.After(fy.End.Time) && !last.Before(fy.Start.Time)
+}
+
+// Involved reports whether p counts in fy: it is Active in it, or one of
+// its resources, asks or outcomes is dated in it.
+func Involved(p *content.Profile, fy FiscalYear, today content.Date) bool {
+	if Active(p, fy, today) {
+		return true
+	}
+	for i := range p.Resources {
+		if fy.Contains(p.Resources[i].Date) {
+			return true
+		}
+	}
+	for i := range p.Asks {
+		if fy.Contains(askDate(p, &p.Asks[i])) {
+			return true
+		}
+	}
+	for i := range p.Outcomes {
+		if fy.Contains(p.Outcomes[i].Date) {
+			return true
+		}
+	}
+	return false
+}
+
+// askDate is the date that places an ask in a fiscal year: its own, else
+// the profile's start.
+func askDate(p *content.Profile, a *content.Ask) content.Date {
+	if a.Date.Set() {
+		return a.Date
+	}
+	return p.Start
+}
+
+// Years lists the fiscal years (starting on start) in which any profile is
+// involved, newest first.
+func Years(profiles []*content.Profile, start content.MonthDay, today content.Date) []FiscalYear {
+	seen := map[string]FiscalYear{}
+	mark := func(d content.Date) {
+		if d.Set() {
+			fy := FiscalYearOf(d, start)
+			seen[fy.Name] = fy
+		}
+	}
+	for _, p := range profiles {
+		if p.Start.Set() {
+			first, last := span(p, today)
+			for fy := FiscalYearOf(first, start); !fy.Start.After(last.Time); fy = FiscalYearOf(content.Date{Time: fy.End.AddDate(0, 0, 1)}, start) {
+				seen[fy.Name] = fy
+			}
+		}
+		for i := range p.Resources {
+			mark(p.Resources[i].Date)
+		}
+		for i := range p.Asks {
+			mark(askDate(p, &p.Asks[i]))
+		}
+		for i := range p.Outcomes {
+			mark(p.Outcomes[i].Date)
+		}
+	}
+	out := make([]FiscalYear, 0, len(seen))
+	for _, fy := range seen {
+		out = append(out, fy)
+	}
+	slices.SortFunc(out, func(a, b FiscalYear) int { return b.Start.Compare(a.Start.Time) })
+	return out
+}
