@@ -71,12 +71,12 @@ func (c *Config) BasePath() string {
 func ParseConfig(path string, data []byte) (Config, Problems) {
 	cfg := Defaults()
 	d := &decoder{path: path, openLine: 1}
-	src, err := split(append([]byte("+++\n"), append(data, []byte("\n+++\n")...)...))
+	text, err := utf8Text(data)
 	if err != nil {
-		d.problems = append(d.problems, Problem{Path: path, Line: 1, Col: 1, Message: strings.ReplaceAll(err.Error(), "file must start with a +++ line, then TOML front matter, then a closing +++ line", "file is not TOML")})
+		d.problems = append(d.problems, splitProblem(path, err))
 		return cfg, d.problems
 	}
-	m, ok := d.decodeTOML(src.front, 1)
+	m, ok := d.decodeTOML(text, 1)
 	if !ok {
 		return cfg, d.problems
 	}

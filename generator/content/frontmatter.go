@@ -29,13 +29,9 @@ func (e *splitErr) Error() string { return e.msg }
 // mark and CRLF line endings, and rejects invalid UTF-8, empty files and
 // unclosed front matter.
 func split(data []byte) (source, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		return source{}, &splitErr{line, "the file is not valid UTF-8 text (save it as UTF-8)"}
-	}
-	if bytes.IndexByte(data, '\r') >= 0 {
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data, err := utf8Text(data)
+	if err != nil {
+		return source{}, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return source{}, &splitErr{1, "the file is empty"}
@@ -68,6 +64,21 @@ func split(data []byte) (source, error) {
 		line++
 	}
 	return source{}, &splitErr{1, "the front matter is not closed: add a +++ line after it"}
+}
+
+// utf8Text drops a UTF-8 byte order mark and turns CRLF line endings into
+// LF; it rejects invalid UTF-8 with a *splitErr at the line of the first
+// bad byte.
+func utf8Text(data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		return nil, &splitErr{line, "the file is not valid UTF-8 text (save it as UTF-8)"}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data, nil
 }
 
 func firstInvalid(b []byte) int {
