@@ -148,6 +148,19 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 	return cfg, d.problems
 }
 
+// keyPos is where key (a dotted path such as "theme") is written in
+// site.toml: its line and the column of its value, or 1, 1.
+func keyPos(data []byte, key string) (line, col int) {
+	text, err := utf8Text(data)
+	if err != nil {
+		return 1, 1
+	}
+	if p, ok := indexKeys(text, 1)[key]; ok {
+		return p.line, p.valCol
+	}
+	return 1, 1
+}
+
 func parseMonthDay(s string) (MonthDay, bool) {
 	var m, d int
 	if len(s) != 5 || s[2] != '-' {

@@ -28,7 +28,8 @@ type Site struct {
 func Load(fsys fs.FS) (*Site, Problems) {
 	var probs Problems
 	site := &Site{Config: Defaults(), Home: &Page{Path: "content/_index.md"}}
-	if data, err := fs.ReadFile(fsys, "site.toml"); err == nil {
+	data, err := fs.ReadFile(fsys, "site.toml")
+	if err == nil {
 		var ps Problems
 		site.Config, ps = ParseConfig("site.toml", data)
 		probs = append(probs, ps...)
@@ -37,7 +38,8 @@ func Load(fsys fs.FS) (*Site, Problems) {
 	}
 	if site.Config.Theme != "default" {
 		if fi, err := fs.Stat(fsys, "themes/"+site.Config.Theme); err != nil || !fi.IsDir() {
-			probs = append(probs, Problem{Path: "site.toml", Line: 1, Col: 1, Field: "theme",
+			line, col := keyPos(data, "theme")
+			probs = append(probs, Problem{Path: "site.toml", Line: line, Col: col, Field: "theme",
 				Message: "there is no themes/" + site.Config.Theme + "/ folder (use \"default\" for the built-in theme)"})
 		}
 	}
