@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -36,7 +37,7 @@ func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool)
 				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
 			}
 			d.problems = append(d.problems, Problem{
-				Path: d.path, Line: pe.Position.Line + firstLine - 1, Col: max(pe.Position.Col, 1),
+				Path: d.path, Line: max(pe.Position.Line, 1) + firstLine - 1, Col: errCol(front, pe.Position),
 				Field: pe.LastKey, Message: "TOML syntax: " + msg,
 			})
 		} else {
@@ -46,6 +47,28 @@ func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool)
 	}
 	d.keys = indexKeys(front, firstLine)
 	return m, true
+}
+
+// errCol is the column of a syntax error on its line. It is counted from
+// the error's byte offset, because the toml package reports an error at
+// the start of a line as one past the end of the line before.
+func errCol(front []byte, p toml.Position) int {
+	start := 0
+	for line := 1; line < p.Line; line++ {
+		i := bytes.IndexByte(front[start:], '\n')
+		if i < 0 {
+			return max(p.Col, 1)
+		}
+		start += i + 1
+	}
+	end := len(front)
+	if i := bytes.IndexByte(front[start:], '\n'); i >= 0 {
+		end = start + i
+	}
+	if p.Start >= start && p.Start <= end {
+		return p.Start - start + 1
+	}
+	return max(p.Col, 1)
 }
 
 // A table is one TOML table being read: the top level, [partner], or the
