@@ -370,7 +370,7 @@ func tomlKind(v any) string {
 func suggest(s string, names []string) string {
 	best, bestD := "", math.MaxInt
 	for _, n := range names {
-		d := editDistance(strings.ToLower(s), strings.ToLower(n))
+		d := typoDistance(strings.ToLower(s), strings.ToLower(n))
 		if d < bestD && d <= max(1, min(3, len(n)/3)) {
 			best, bestD = n, d
 		}
@@ -395,6 +395,34 @@ func editDistance(a, b string) int {
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// typoDistance is editDistance where swapping two neighbouring letters
+// counts as one typo, not two (the optimal string alignment distance), so
+// that "titel" is as close to "title" as "titl" is.
+func typoDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }
