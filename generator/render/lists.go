@@ -1,0 +1,222 @@
+package render
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/themes"
+)
+
+// listPages makes every page but the profiles' (whose views and cards
+// must be made): home, partners, taxonomies, content pages and 404. Each
+// list is paginated.
+func (b *build) listPages() ([]*Page, error) {
+	wk := b.workers[0] // no task is running
+	index := make(map[*content.Profile]int, len(b.published))
+	for i, p := range b.published {
+		index[p] = i
+	}
+	// Lists show the newest partnerships first.
+	rank := make([]int, len(b.published))
+	order := make([]int, len(b.published))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return b.published[j].Start.Compare(b.published[i].Start.Time)
+	})
+	for r, i := range order {
+		rank[i] = r
+	}
+	cards := func(ps []*content.Profile) []*Profile {
+		idx := make([]int, len(ps))
+		for k, p := range ps {
+			idx[k] = index[p]
+		}
+		slices.SortFunc(idx, func(i, j int) int { return cmp.Compare(rank[i], rank[j]) })
+		out := make([]*Profile, len(idx))
+		for k, i := range idx {
+			out[k] = b.profiles[i]
+		}
+		return out
+	}
+	var pages []*Page
+
+	home := b.site.Home
+	title := cmp.Or(home.Title, b.view.Title)
+	proto := b.page("home", "", title, "")
+	var err error
+	if proto.Content, err = b.markdown(wk, home.Path, home.Body); err != nil {
+		return nil, err
+	}
+	all := cards(b.published)
+	pages = append(pages, b.paginate(proto, len(all), func(p *Page, lo, hi int) {
+		p.Cards = all[lo:hi]
+		if p.Pager.Number > 1 {
+			p.Content = ""
+		}
+	})...)
+
+	groups := content.Partners(b.published)
+	partnerItems := make([]Item, len(groups))
+	for i, g := range groups {
+		pv := &Partner{
+			Name: g.Partner.Name, URL: b.view.Base + "partners/" + g.Partner.Slug + "/",
+			Website: g.Partner.URL, WebsiteHost: host(g.Partner.URL), About: g.Partner.About,
+		}
+		partnerItems[i] = item(pv.Name, pv.URL, len(g.Profiles))
+		desc := cmp.Or(g.Partner.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
+		proto := b.page("partner", "partners/"+g.Partner.Slug+"/", pv.Name, desc)
+		proto.Partner = pv
+		cs := cards(g.Profiles)
+		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
+	}
+	proto = b.page("partners", "partners/", "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships.")
+	pages = append(pages, b.paginate(proto, len(partnerItems), func(p *Page, lo, hi int) { p.Items = partnerItems[lo:hi] })...)
+
+	for _, tx := range content.Taxonomies(b.published) {
+		i := slices.IndexFunc(taxonomies, func(t Taxonomy) bool { return t.Key == tx.Key })
+		if i < 0 {
+			return nil, fmt.Errorf("render: no pages for the taxonomy %q", tx.Key)
+		}
+		tv := taxonomies[i]
+		tv.URL = b.view.Base + tv.Key + "/"
+		items := make([]Item, len(tx.Terms))
+		for k, t := range tx.Terms {
+			items[k] = item(t.Name, tv.URL+t.Slug+"/", len(t.Profiles))
+			proto := b.page("term", tv.Key+"/"+t.Slug+"/", t.Name,
+				tv.Singular+" “"+t.Name+"”: "+plural(len(t.Profiles), "partnership", "partnerships")+" of "+b.view.Library+".")
+			proto.Taxonomy, proto.Term = &tv, &items[k]
+			proto.DocTitle = docTitle(t.Name+" — "+tv.Title, b.view.Title)
+			cs := cards(t.Profiles)
+			pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
+		}
+		proto := b.page("taxonomy", tv.Key+"/", tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
+		proto.Taxonomy = &tv
+		pages = append(pages, b.paginate(proto, len(items), func(p *Page, lo, hi int) { p.Items = items[lo:hi] })...)
+	}
+
+	for _, pg := range b.site.Pages {
+		p := b.page("page", pg.Name+"/", pg.Title, pg.Summary)
+		if p.Content, err = b.markdown(wk, pg.Path, pg.Body); err != nil {
+			return nil, err
+		}
+		pages = append(pages, p)
+	}
+	nf := b.page("404", "404.html", "Page not found", "There is no page at this address.")
+	nf.NoIndex = true
+	pages = append(pages, nf)
+	return pages, nil
+}
+
+func item(name, url string, n int) Item {
+	return Item{Name: name, URL: url, Count: n, CountText: plural(n, "partnership", "partnerships")}
+}
+
+// paginate splits a list of n entries into pages of PerPage: proto's path
+// for the first, <path>page/<k>/ for the others. fill puts entries lo to
+// hi on each. A list with no entries still has its first page.
+func (b *build) paginate(proto *Page, n int, fill func(p *Page, lo, hi int)) []*Page {
+	total := max(1, (n+PerPage-1)/PerPage)
+	at := func(k int) string { return b.view.Base + pagePath(proto.Path, k) }
+	out := make([]*Page, total)
+	for k := 1; k <= total; k++ {
+		p := *proto
+		p.Count = n
+		p.Pager = &Pager{Number: k, Total: total}
+		if k > 1 {
+			b.setPath(&p, pagePath(proto.Path, k))
+			p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+b.view.Title)+", page "+strconv.Itoa(k)+" of "+strconv.Itoa(total), b.view.Title)
+			p.Pager.First, p.Pager.Prev = at(1), at(k-1)
+		}
+		if k < total {
+			p.Pager.Next, p.Pager.Last = at(k+1), at(total)
+		}
+		lo, hi := (k-1)*PerPage, min(n, k*PerPage)
+		p.Pager.From, p.Pager.To = lo+1, hi
+		fill(&p, lo, hi)
+		out[k-1] = &p
+	}
+	return out
+}
+
+// pagePath is the path of page k of a list whose first page is first.
+func pagePath(first string, k int) string {
+	if k == 1 {
+		return first
+	}
+	return first + "page/" + strconv.Itoa(k) + "/"
+}
+
+func (b *build) pageTasks(pages []*Page) []task {
+	tasks := make([]task, len(pages))
+	for i, p := range pages {
+		tasks[i] = func(wk *worker) error { return b.execute(wk, p) }
+	}
+	return tasks
+}
+
+// staticTasks copies the static files of the theme: the built-in
+// default/static/ and the site's themes/<theme>/static/, whose files
+// replace built-in ones of the same path.
+func (b *build) staticTasks() ([]task, error) {
+	type source struct {
+		fsys fs.FS
+		path string
+	}
+	files := map[string]source{}
+	var names []string
+	collect := func(fsys fs.FS, root string) error {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != root {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() { // a symlink: only to a file inside the site
+				if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {
+					return nil
+				}
+			}
+			name := strings.TrimPrefix(p, root+"/")
+			if _, ok := files[name]; !ok {
+				names = append(names, name)
+			}
+			files[name] = source{fsys, p}
+			return nil
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	if err := collect(themes.FS, "default/static"); err != nil {
+		return nil, fmt.Errorf("render: built-in theme: %w", err)
+	}
+	if b.fsys != nil {
+		root := path.Join("themes", b.r.theme, "static")
+		if err := collect(b.fsys, root); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+	}
+	tasks := make([]task, len(names))
+	for i, name := range names {
+		src := files[name]
+		tasks[i] = func(*worker) error { return b.copy(name, src.fsys, src.path) }
+	}
+	return tasks, nil
+}

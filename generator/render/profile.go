@@ -1,0 +1,253 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// profileTasks makes one task per published profile: its page, its card,
+// and its bundle files.
+func (b *build) profileTasks() []task {
+	b.profiles = make([]*Profile, len(b.published))
+	tasks := make([]task, len(b.published))
+	for i, p := range b.published {
+		tasks[i] = func(wk *worker) error {
+			v := b.profileView(p)
+			b.profiles[i] = v
+			return b.profilePage(wk, p, v)
+		}
+	}
+	return tasks
+}
+
+func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
+	desc := v.Summary
+	if desc == "" {
+		desc = v.Title + ": a partnership between " + b.view.Library + " and " + v.Partner.Name + "."
+	}
+	pg := b.page("profile", p.URL(), v.Title, desc)
+	pg.Profile = v
+	pg.NoIndex = v.Review.Banner
+	var err error
+	if pg.JSONLD, err = b.jsonLD(p, v); err != nil {
+		return err
+	}
+	if v.Story, err = b.markdown(wk, p.Path, p.Body); err != nil {
+		return err
+	}
+	if err := b.execute(wk, pg); err != nil {
+		return err
+	}
+	v.Story = "" // pages are written; keep only what cards need
+
+	wk.page.Reset()
+	if err := b.r.base.ExecuteTemplate(&wk.page, "card", v); err != nil {
+		return fmt.Errorf("render: card of %s: %w", p.Path, err)
+	}
+	v.Card = template.HTML(wk.page.String())
+
+	for _, f := range p.BundleFiles {
+		if f == "index.html" {
+			continue // the page itself
+		}
+		if err := b.copy(p.URL()+f, b.fsys, p.BundlePath(f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copy writes the file src of fsys as name.
+func (b *build) copy(name string, fsys fs.FS, src string) error {
+	if fsys == nil {
+		return fmt.Errorf("render: %s: no site folder to copy it from", src)
+	}
+	data, err := fs.ReadFile(fsys, src)
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err := b.w.WriteFile(name, data); err != nil {
+		return err
+	}
+	b.files.Add(1)
+	return nil
+}
+
+// profileView turns a profile into what its page and card show.
+func (b *build) profileView(p *content.Profile) *Profile {
+	cfg := &b.site.Config
+	base := b.view.Base
+	v := &Profile{
+		Slug: p.Slug, Title: p.Title, Summary: p.Summary,
+		URL: base + p.URL(), Canonical: b.view.BaseURL + p.URL(),
+		Status: label(p.Status), Start: dateView(p.Start), End: dateView(p.End),
+		Dates: span(p.Start, p.End, b.opts.Today),
+		Partner: Partner{
+			Name: p.Partner.Name, URL: base + "partners/" + p.Partner.Slug + "/",
+			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL), About: p.Partner.About,
+		},
+		Branches:      termLinks(base, "branches", p.Branches),
+		Neighborhoods: termLinks(base, "neighborhoods", p.Neighborhoods),
+		Audiences:     termLinks(base, "audiences", p.Audiences),
+		Tags:          termLinks(base, "tags", p.Tags),
+		Correction:    correctionURL(cfg.Corrections, p.Title),
+	}
+	for _, l := range p.Languages {
+		v.Languages = append(v.Languages, LanguageName(l))
+	}
+	if p.Voice != nil {
+		by := p.Voice.By
+		if by == "" {
+			by = p.Partner.Name
+		}
+		v.Voice = &Voice{Quote: p.Voice.Quote, By: by,
+			Lang: quoteLang(p.Voice.Quote, p.Languages, cfg.Language), Dir: direction(p.Voice.Quote)}
+	}
+	v.Review = Review{
+		State: label(p.Review.State), Approved: p.Approved(), Current: p.Current(),
+		Banner: !p.Approved(), Partner: p.Partner.Name, Date: dateView(p.Review.Date),
+		By: p.Review.By, Note: p.Review.Note,
+	}
+	v.Sides = []Side{
+		side("library", cfg.Library, p.Resources, cfg.Currency),
+		side("partner", p.Partner.Name, p.Resources, cfg.Currency),
+	}
+	counts := map[string]int{}
+	for _, a := range p.Asks {
+		v.Asks = append(v.Asks, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
+		counts[a.Status]++
+	}
+	if n := len(p.Asks); n > 0 {
+		var parts []string
+		for _, s := range content.AskStatuses {
+			if c := counts[s]; c > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", c, strings.ToLower(label(s).Text)))
+			}
+		}
+		v.AskSummary = plural(n, "ask", "asks") + ": " + strings.Join(parts, ", ") + "."
+	}
+	for _, o := range p.Outcomes {
+		v.Outcomes = append(v.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
+	}
+	return v
+}
+
+func termLinks(base, taxonomy string, names []string) []Link {
+	if len(names) == 0 {
+		return nil
+	}
+	links := make([]Link, len(names))
+	for i, n := range names {
+		links[i] = Link{n, base + taxonomy + "/" + content.TermSlug(n) + "/"}
+	}
+	return links
+}
+
+// side is the table of what one side put in, with its subtotals: money by
+// currency, staff hours, room-hours and the estimated value of in-kind
+// support (SPEC §4 "Totals", for one profile).
+func side(from, name string, resources []content.Resource, siteCur string) Side {
+	s := Side{Key: from, Name: name}
+	money := map[string]float64{}
+	var currencies []string
+	var hours, roomHours, estimate float64
+	var hasHours, hasRooms, hasEstimate bool
+	for _, r := range resources {
+		if r.From != from {
+			continue
+		}
+		row := Resource{Kind: kindLabels[r.Kind], Description: r.Description, Date: dateView(r.Date), Estimated: r.Estimated}
+		switch r.Kind {
+		case "money":
+			row.Amount = Money(r.Amount, r.Currency, siteCur)
+			if _, ok := money[r.Currency]; !ok {
+				currencies = append(currencies, r.Currency)
+			}
+			money[r.Currency] += r.Amount
+		case "staff_time":
+			row.Amount = Quantity(r.Amount, r.Unit)
+			hours, hasHours = hours+r.Amount, true
+		case "space":
+			row.Amount = Quantity(r.Amount, r.Unit)
+			roomHours, hasRooms = roomHours+r.Amount, true
+		default:
+			row.Amount = Quantity(r.Amount, r.Unit)
+		}
+		if r.Valued {
+			row.Value = Money(r.Value, siteCur, siteCur)
+		}
+		if r.Estimated {
+			estimate, hasEstimate = estimate+r.Value, true
+		}
+		s.Rows = append(s.Rows, row)
+	}
+	slices.SortStableFunc(currencies, func(a, b string) int {
+		switch {
+		case a == siteCur:
+			return -1
+		case b == siteCur:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	for _, c := range currencies {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Money (" + c + ")", Value: Money(money[c], c, siteCur)})
+	}
+	if hasHours {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Staff time", Value: Quantity(hours, "hours")})
+	}
+	if hasRooms {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Space", Value: Quantity(roomHours, "room-hours")})
+	}
+	if hasEstimate {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Estimated value of in-kind support", Value: Money(estimate, siteCur, siteCur), Estimated: true})
+	}
+	return s
+}
+
+// ldOrg is a schema.org Organization.
+type ldOrg struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// ldProject is the schema.org Project of a profile page. A Project is an
+// Organization, so the partnership's dates are its foundingDate and
+// dissolutionDate (schema.org has no startDate on Organization).
+type ldProject struct {
+	Context     string   `json:"@context"`
+	Type        string   `json:"@type"`
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	URL         string   `json:"url"`
+	Start       string   `json:"foundingDate,omitempty"`
+	End         string   `json:"dissolutionDate,omitempty"`
+	Sponsor     ldOrg    `json:"sponsor"`
+	Member      ldOrg    `json:"member"`
+	Keywords    []string `json:"keywords,omitempty"`
+}
+
+// jsonLD is the JSON-LD of a profile page. encoding/json escapes <, > and
+// &, so no string in it can close the <script> element around it.
+func (b *build) jsonLD(p *content.Profile, v *Profile) (template.JS, error) {
+	ld := ldProject{
+		Context: "https://schema.org", Type: "Project",
+		Name: p.Title, Description: p.Summary, URL: v.Canonical,
+		Start: p.Start.String(), End: p.End.String(),
+		Sponsor:  ldOrg{Type: "Organization", Name: b.site.Config.Library},
+		Member:   ldOrg{Type: "Organization", Name: p.Partner.Name, URL: p.Partner.URL},
+		Keywords: p.Tags,
+	}
+	data, err := json.Marshal(ld)
+	if err != nil {
+		return "", fmt.Errorf("render: %s: JSON-LD: %w", p.Path, err)
+	}
+	return template.JS(data), nil
+}

@@ -1,0 +1,278 @@
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"html/template"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"io/fs"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/markdown"
+	"github.com/alongside-dev/alongside/generator/output"
+)
+
+// PerPage is the number of entries on one page of a list.
+const PerPage = 50
+
+// Options are the settings of one Render that do not come from the site.
+type Options struct {
+	// BaseURL is the absolute URL of the site, ending in "/":
+	// "https://partners.example.org/" or "http://127.0.0.1:1313/sub/".
+	// Internal links start with its path; canonical links and JSON-LD use
+	// it whole. "" means the site's base_url.
+	BaseURL string
+	// Unapproved publishes every profile; unapproved ones carry a banner.
+	Unapproved bool
+	// LiveReload is put right after <head> on every page (serve mode).
+	LiveReload template.HTML
+	// Today is the build date ("Since …" or "Starting …"); zero means
+	// content.Today().
+	Today content.Date
+}
+
+// Stats counts what a Render wrote.
+type Stats struct {
+	Pages int // HTML pages
+	Files int // everything else: static files, bundle files
+}
+
+// Renderer holds a theme's parsed layouts. It is safe for concurrent use;
+// one Renderer serves any number of Renders.
+type Renderer struct {
+	theme string
+	base  *template.Template            // shared layouts: "card" runs here
+	sets  map[string]*template.Template // page kind → its template set
+}
+
+// New parses the layouts of theme once: the built-in theme's, each
+// replaced by the site's themes/<theme>/layouts/<name> when that exists.
+// siteFS may be nil (built-in theme only); theme "" means "default".
+func New(siteFS fs.FS, theme string) (*Renderer, error) {
+	if theme == "" {
+		theme = "default"
+	}
+	base, sets, err := parseLayouts(siteFS, theme)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	return &Renderer{theme: theme, base: base, sets: sets}, nil
+}
+
+// Render writes the whole site to w: every page, the theme's static files
+// (style.css) and the bundle files of published profiles. site must have
+// loaded without errors. siteFS is the site folder, for static and bundle
+// files; it may be nil when there are none. Render stops at the first
+// error or when ctx is done, and reports what it wrote until then.
+func (r *Renderer) Render(ctx context.Context, site *content.Site, siteFS fs.FS, opts Options, w output.Writer) (Stats, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	b, err := r.newBuild(ctx, site, siteFS, opts, w)
+	if err != nil {
+		return Stats{}, err
+	}
+	// Profile pages first: they make the cards that list pages show.
+	tasks, err := b.staticTasks()
+	if err == nil {
+		tasks = append(tasks, b.profileTasks()...)
+		err = b.run(tasks)
+	}
+	if err == nil {
+		var pages []*Page
+		pages, err = b.listPages()
+		if err == nil {
+			err = b.run(b.pageTasks(pages))
+		}
+	}
+	st := Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}
+	if err != nil {
+		return st, err
+	}
+	return st, ctx.Err()
+}
+
+// build is the state of one Render.
+type build struct {
+	r    *Renderer
+	ctx  context.Context
+	site *content.Site
+	fsys fs.FS
+	opts Options
+	w    output.Writer
+	md   *markdown.Converter
+	view *Site
+	desc string // the description of pages that have none of their own
+
+	published []*content.Profile // in slug order
+	profiles  []*Profile         // views of published, same order
+
+	workers []*worker
+	pages   atomic.Int64
+	files   atomic.Int64
+}
+
+// worker is the reusable state of one goroutine.
+type worker struct {
+	page bytes.Buffer // a page being made
+	md   bytes.Buffer // Markdown being converted
+}
+
+func (r *Renderer) newBuild(ctx context.Context, site *content.Site, siteFS fs.FS, opts Options, w output.Writer) (*build, error) {
+	if opts.BaseURL == "" {
+		opts.BaseURL = site.Config.BaseURL
+	}
+	if !strings.HasSuffix(opts.BaseURL, "/") {
+		opts.BaseURL += "/"
+	}
+	u, err := url.Parse(opts.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("render: base URL %q: %w", opts.BaseURL, err)
+	}
+	basePath := u.EscapedPath()
+	if !strings.HasPrefix(basePath, "/") {
+		basePath = "/" + basePath
+	}
+	if opts.Today.IsZero() {
+		opts.Today = content.Today()
+	}
+	b := &build{
+		r: r, ctx: ctx, site: site, fsys: siteFS, opts: opts, w: w,
+		md:        markdown.New(markdown.Options{BasePath: basePath}),
+		published: site.Published(opts.Unapproved),
+	}
+	b.view = b.siteView(basePath)
+	b.desc = site.Home.Summary
+	if b.desc == "" {
+		b.desc = "The partnerships of " + site.Config.Library + " with community organizations: what each side put in, what the partners asked for and what came of it."
+	}
+	b.workers = make([]*worker, runtime.GOMAXPROCS(0))
+	for i := range b.workers {
+		b.workers[i] = &worker{}
+	}
+	return b, nil
+}
+
+// siteView is the Site of every page.
+func (b *build) siteView(basePath string) *Site {
+	cfg := &b.site.Config
+	s := &Site{
+		Title: cfg.Title, Library: cfg.Library, Language: cfg.Language, Dir: textDir(cfg.Language),
+		Currency: cfg.Currency, Base: basePath, BaseURL: b.opts.BaseURL,
+		Corrections: cfg.Corrections, LiveReload: b.opts.LiveReload,
+		Unapproved: b.opts.Unapproved, Today: dateView(b.opts.Today),
+	}
+	s.Nav = []Link{{"Partnerships", basePath}, {"Partners", basePath + "partners/"}}
+	for _, pg := range b.site.Pages {
+		if pg.HasWeight {
+			s.Nav = append(s.Nav, Link{pg.Title, basePath + pg.Name + "/"})
+		}
+	}
+	for _, t := range taxonomies {
+		s.Browse = append(s.Browse, Link{t.Title, basePath + t.Key + "/"})
+	}
+	return s
+}
+
+// taxonomies are the taxonomy pages, in the order of content.Taxonomies.
+var taxonomies = []Taxonomy{
+	{Key: "branches", Title: "Branches", Singular: "Branch"},
+	{Key: "neighborhoods", Title: "Neighborhoods", Singular: "Neighborhood"},
+	{Key: "audiences", Title: "Audiences", Singular: "Audience"},
+	{Key: "tags", Title: "Tags", Singular: "Tag"},
+}
+
+// A task is one unit of parallel work: a page or a file.
+type task func(wk *worker) error
+
+// run runs tasks on all workers and returns the first error. It stops
+// taking tasks when one fails or ctx is done.
+func (b *build) run(tasks []task) error {
+	var (
+		next  atomic.Int64
+		once  sync.Once
+		first error
+		wg    sync.WaitGroup
+	)
+	fail := func(err error) {
+		once.Do(func() { first = err })
+	}
+	for _, wk := range b.workers {
+		wg.Go(func() {
+			for {
+				if err := b.ctx.Err(); err != nil {
+					fail(err)
+					return
+				}
+				i := int(next.Add(1)) - 1
+				if i >= len(tasks) {
+					return
+				}
+				if err := tasks[i](wk); err != nil {
+					fail(err)
+					next.Store(int64(len(tasks))) // the others stop after their task
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+// execute runs a page's layout and writes the page.
+func (b *build) execute(wk *worker, p *Page) error {
+	t := b.r.sets[p.Kind]
+	if t == nil {
+		return fmt.Errorf("render: no layout for page kind %q", p.Kind)
+	}
+	wk.page.Reset()
+	if err := t.ExecuteTemplate(&wk.page, "base.html", p); err != nil {
+		return fmt.Errorf("render: %s: %w", p.Path, err)
+	}
+	name := p.Path
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if err := b.w.WriteFile(name, wk.page.Bytes()); err != nil {
+		return err
+	}
+	b.pages.Add(1)
+	return nil
+}
+
+// page returns a Page of kind at path (below the root, "" or ending in
+// "/", or a file name like "404.html") with its URLs and titles set.
+func (b *build) page(kind, path, title, description string) *Page {
+	p := &Page{Site: b.view, Kind: kind, Title: title, Description: cmp.Or(description, b.desc)}
+	b.setPath(p, path)
+	return p
+}
+
+func (b *build) setPath(p *Page, path string) {
+	p.Path = path
+	p.URL = b.view.Base + path
+	p.Canonical = b.view.BaseURL + path
+	p.DocTitle = docTitle(p.Title, b.view.Title)
+}
+
+func docTitle(title, site string) string {
+	if title == "" || title == site {
+		return site
+	}
+	return title + " — " + site
+}
+
+func (b *build) markdown(wk *worker, path string, src []byte) (template.HTML, error) {
+	wk.md.Reset()
+	if err := b.md.Convert(src, &wk.md); err != nil {
+		return "", fmt.Errorf("render: %s: %w", path, err)
+	}
+	return template.HTML(wk.md.String()), nil
+}

@@ -1,0 +1,529 @@
+package render
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/output"
+)
+
+// parseSite reads a txtar-like archive: "-- name --" lines start files.
+func parseSite(archive string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	var name string
+	var body strings.Builder
+	flush := func() {
+		if name != "" {
+			fsys[name] = &fstest.MapFile{Data: []byte(body.String())}
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(archive, "\n") {
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
+			flush()
+			name = strings.TrimSpace(t[3 : len(t)-3])
+			continue
+		}
+		body.WriteString(line)
+	}
+	flush()
+	return fsys
+}
+
+// renderSite renders an inline site into memory; the site must load cleanly.
+func renderSite(t testing.TB, archive string, opts Options) *output.Memory {
+	t.Helper()
+	fsys := parseSite(archive)
+	site, probs := content.Load(fsys)
+	if errs := probs.Errors(); len(errs) > 0 {
+		t.Fatalf("site has errors:\n%v", errs)
+	}
+	r, err := New(fsys, site.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts.Today.IsZero() {
+		opts.Today = content.DateOf(2026, 3, 1)
+	}
+	out := output.NewMemory()
+	if _, err := r.Render(context.Background(), site, fsys, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// check asserts that the output file name contains each of wants, or
+// does not contain it when it starts with "!".
+func check(t testing.TB, out *output.Memory, name string, wants ...string) {
+	t.Helper()
+	data, ok := out.Get(name)
+	if !ok {
+		t.Errorf("%s: not written (have %d files)", name, len(out.Names()))
+		return
+	}
+	shown := false
+	defer func() {
+		if shown && testing.Verbose() {
+			t.Logf("%s:\n%s", name, data)
+		}
+	}()
+	for _, w := range wants {
+		if not, ok := strings.CutPrefix(w, "!"); ok {
+			if strings.Contains(string(data), not) {
+				t.Errorf("%s: contains %q", name, not)
+			}
+		} else if !strings.Contains(string(data), w) {
+			t.Errorf("%s: does not contain %q", name, w)
+			shown = true
+		}
+	}
+}
+
+func absent(t testing.TB, out *output.Memory, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		if _, ok := out.Get(n); ok {
+			t.Errorf("%s: written, want absent", n)
+		}
+	}
+}
+
+// profile is a valid approved profile, with extra lines (top-level keys)
+// before [partner] and tables after it.
+func profile(title, top, tables string) string {
+	return "+++\ntitle = " + fmt.Sprintf("%q", title) + "\nsummary = " + fmt.Sprintf("%q", "Summary of "+title+".") + "\nstatus = \"active\"\nstart = 2025-09-02\n" + top +
+		"\n[partner]\nname = \"Familias Unidas\"\nurl = \"https://familias.example.org\"\n\n[review]\nstate = \"approved\"\ndate = 2025-10-14\n" +
+		tables + "\n[private]\nsecret = \"PRIVATE-xyz\"\n+++\n\nThe story of " + title + ".\n"
+}
+
+const siteTOML = `-- site.toml --
+title = "Partnerships at Rainier"
+library = "Rainier Public Library"
+base_url = "https://partners.example.org/"
+corrections = "mailto:partnerships@example.org"
+[valuation]
+staff_time = 40
+`
+
+func TestPageKinds(t *testing.T) {
+	out := renderSite(t, siteTOML+`
+-- content/_index.md --
++++
+title = "Working alongside our neighbors"
+summary = "What the library and partners put in."
++++
+Our **intro**.
+-- content/pages/about.md --
++++
+title = "About this site"
+weight = 1
++++
+About us.
+-- content/pages/hidden.md --
++++
+title = "Not in the navigation"
++++
+Hidden.
+-- content/partnerships/homework-help.md --
+`+profile("Homework Help", `branches = ["Beacon Branch"]
+neighborhoods = ["North Beacon Hill"]
+audiences = ["middle school students"]
+tags = ["homework help"]
+languages = ["es", "en", "xx-Qq"]`, ""), Options{})
+
+	check(t, out, "index.html", "<h1>Working alongside our neighbors</h1>", "Our <strong>intro</strong>",
+		`<a href="/partnerships/homework-help/">Homework Help</a>`, "Familias Unidas",
+		`<title>Working alongside our neighbors — Partnerships at Rainier</title>`,
+		`<meta name="description" content="What the library and partners put in.">`,
+		`<link rel="canonical" href="https://partners.example.org/">`,
+		`<html lang="en">`, `<a class="skip-link" href="#main">`, `<main id="main"`,
+		`<a href="/about/">About this site</a>`, "!Not in the navigation", "!<script")
+	check(t, out, "partnerships/homework-help/index.html", "<h1>Homework Help</h1>",
+		`<a href="/partners/familias-unidas/">Familias Unidas</a>`, `<a href="https://familias.example.org">familias.example.org</a>`,
+		`<a href="/branches/beacon-branch/">Beacon Branch</a>`, `<a href="/neighborhoods/north-beacon-hill/">`,
+		`<a href="/audiences/middle-school-students/">`, `<a href="/tags/homework-help/">homework help</a>`,
+		"Spanish, English, xx-Qq", "<p>The story of Homework Help.</p>",
+		`<title>Homework Help — Partnerships at Rainier</title>`,
+		`<link rel="canonical" href="https://partners.example.org/partnerships/homework-help/">`)
+	check(t, out, "partners/index.html", `<a href="/partners/familias-unidas/">Familias Unidas</a> <span class="count">1 partnership</span>`)
+	check(t, out, "partners/familias-unidas/index.html", "<h1>Familias Unidas</h1>", `<a href="/partnerships/homework-help/">`)
+	for _, tax := range []string{"branches/beacon-branch", "neighborhoods/north-beacon-hill", "audiences/middle-school-students", "tags/homework-help"} {
+		key, _, _ := strings.Cut(tax, "/")
+		check(t, out, key+"/index.html", `<a href="/`+tax+`/">`)
+		check(t, out, tax+"/index.html", `<a href="/partnerships/homework-help/">`)
+	}
+	check(t, out, "about/index.html", "<h1>About this site</h1>", "<p>About us.</p>", `aria-current="page">About this site`)
+	check(t, out, "hidden/index.html", "<h1>Not in the navigation</h1>")
+	check(t, out, "404.html", "<h1>Page not found</h1>", `<meta name="robots" content="noindex">`, `<a href="/">All partnerships</a>`)
+	check(t, out, "style.css", "@media print", "!@import", "!url(http")
+	check(t, out, "favicon.svg", "<svg")
+}
+
+func TestPrivateNeverPublished(t *testing.T) {
+	archive := siteTOML + `
+-- content/partnerships/approved.md --
+` + profile("Approved", "", `
+[[resources]]
+from = "library"
+kind = "money"
+amount = 10
+`) + `
+-- content/partnerships/draft.md --
+` + strings.Replace(profile("Draft", "", ""), `state = "approved"`, `state = "draft"`, 1) + `
+-- content/partnerships/bundle/index.md --
+` + profile("Bundle", "", "") + `
+-- content/partnerships/bundle/photo.png --
+PNG
+`
+	for _, unapproved := range []bool{false, true} {
+		out := renderSite(t, archive, Options{Unapproved: unapproved})
+		for _, name := range out.Names() {
+			check(t, out, name, "!PRIVATE-", "!secret")
+		}
+	}
+}
+
+func TestUnapproved(t *testing.T) {
+	archive := siteTOML + `
+-- content/partnerships/draft-one.md --
+` + strings.Replace(profile("Draft One", "", ""), `state = "approved"`, `state = "in_review"`, 1)
+	out := renderSite(t, archive, Options{})
+	absent(t, out, "partnerships/draft-one/index.html", "partners/familias-unidas/index.html")
+	check(t, out, "index.html", "!Draft One", "No partnerships are published yet.")
+
+	out = renderSite(t, archive, Options{Unapproved: true})
+	check(t, out, "partnerships/draft-one/index.html", `role="note"`,
+		"Not yet approved by <bdi>Familias Unidas</bdi>", "review: In review",
+		`<meta name="robots" content="noindex">`, "!Reviewed and approved")
+	check(t, out, "index.html", "Draft One", "Not yet approved")
+}
+
+func TestReviewStamp(t *testing.T) {
+	approved := profile("Current", "", "")
+	approved = strings.Replace(approved, "date = 2025-10-14\n", "date = 2025-10-14\nby = \"Program coordinator\"\nnote = \"Asked us to remove a photo.\"\n", 1)
+	out := renderSite(t, siteTOML+`
+-- content/partnerships/current.md --
+`+approved+`
+-- content/partnerships/changed.md --
+`+strings.Replace(profile("Changed", "", ""), "date = 2025-10-14\n", "date = 2025-10-14\nfingerprint = \"sha256:not-the-right-one\"\n", 1), Options{})
+	check(t, out, "partnerships/current/index.html",
+		`Reviewed and approved by <bdi>Familias Unidas</bdi> on <time datetime="2025-10-14">October 14, 2025</time>`,
+		"Approved by: Program coordinator", "Review note: Asked us to remove a photo.", "!Updated since", "!Not yet approved")
+	check(t, out, "partnerships/changed/index.html",
+		`Updated since <bdi>Familias Unidas</bdi> approved it on <time datetime="2025-10-14">October 14, 2025</time>`,
+		"!Reviewed and approved by")
+}
+
+func TestResourcesAsksOutcomes(t *testing.T) {
+	out := renderSite(t, siteTOML+`
+-- content/partnerships/x.md --
+`+profile("X", "", `
+[[resources]]
+from = "library"
+kind = "money"
+amount = 2400
+description = "Stipends"
+[[resources]]
+from = "library"
+kind = "money"
+amount = 1200
+currency = "CAD"
+[[resources]]
+from = "library"
+kind = "staff_time"
+amount = 1
+[[resources]]
+from = "partner"
+kind = "space"
+amount = 1200
+description = "Clubhouse"
+[[resources]]
+from = "partner"
+kind = "marketing"
+amount = 3
+unit = "newsletter features"
+value = 600.5
+[[asks]]
+ask = "A room on weekday afternoons"
+status = "delivered"
+[[asks]]
+ask = "Laptops to borrow"
+status = "declined"
+reason = "Our device budget is committed until July."
+date = 2025-11-03
+[[outcomes]]
+measure = "Students who came five times"
+value = 37
+unit = "students"
+note = "Attendance sheets"
+`), Options{})
+	check(t, out, "partnerships/x/index.html",
+		`<th scope="row">Stipends</th><td>Money</td><td class="num">$2,400</td>`,
+		`<td class="num">1,200 CAD</td>`,
+		`<td class="num">1 hour</td>`, `<td class="num">$40 <span class="estimate">estimate</span></td>`,
+		`<th scope="row">Clubhouse</th><td>Space</td><td class="num">1,200 room-hours</td><td><time datetime="2025-09-02">September 2, 2025</time></td><td class="num"><span class="not-valued">not valued</span>`,
+		`3 newsletter features`, `$600.50 <span class="estimate">estimate</span>`,
+		`<dt>Money (USD)</dt><dd>$2,400</dd>`, `<dt>Money (CAD)</dt><dd>1,200 CAD</dd>`, `<dt>Staff time</dt><dd>1 hour</dd>`,
+		`<dt>Space</dt><dd>1,200 room-hours</dd>`, `<dt>Estimated value of in-kind support</dt><dd>$600.50 <span class="estimate">estimate</span>`,
+		`<caption id="caption-library">`, `<caption id="caption-partner">`, `class="table-wrap" tabindex="0" role="region"`,
+		"2 asks: 1 delivered, 1 declined.",
+		`<span class="status status-declined"><span aria-hidden="true">✕</span> Declined</span>`,
+		`<strong>Why the library said no:</strong> Our device budget is committed until July.`,
+		`<time datetime="2025-11-03">November 3, 2025</time>`,
+		`<th scope="row">Students who came five times</th><td class="num">37 students</td>`, "Attendance sheets")
+}
+
+func TestPagination(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(siteTOML)
+	for i := 1; i <= 51; i++ {
+		fmt.Fprintf(&b, "-- content/partnerships/p%02d.md --\n%s", i, profile(fmt.Sprintf("Profile %02d", i), `tags = ["all"]`, ""))
+	}
+	out := renderSite(t, b.String(), Options{})
+	for _, first := range []string{"", "tags/all/", "partners/familias-unidas/"} {
+		page1, _ := out.Get(first + "index.html")
+		if n := strings.Count(string(page1), `<li class="card">`); n != 50 {
+			t.Errorf("%sindex.html: %d cards, want 50", first, n)
+		}
+		check(t, out, first+"index.html", `<nav class="pagination" aria-label="Pagination">`,
+			`<a href="/`+first+`page/2/" rel="next">`, "Page 1 of 2", "Showing 1–50 of 51", "!rel=\"prev\"")
+		check(t, out, first+"page/2/index.html", `<a href="/`+first+`" rel="prev">`, "Page 2 of 2", "Showing 51–51 of 51",
+			`<link rel="canonical" href="https://partners.example.org/`+first+`page/2/">`, "!rel=\"next\"", ", page 2 of 2 — Partnerships at Rainier</title>")
+		page2, _ := out.Get(first + "page/2/index.html")
+		if n := strings.Count(string(page2), `<li class="card">`); n != 1 {
+			t.Errorf("%spage/2/index.html: %d cards, want 1", first, n)
+		}
+	}
+	absent(t, out, "page/3/index.html", "page/1/index.html")
+}
+
+func TestBasePath(t *testing.T) {
+	out := renderSite(t, siteTOML+`
+-- content/pages/about.md --
++++
+title = "About"
+weight = 1
++++
+See [the methodology](/methodology/).
+-- content/partnerships/x.md --
+`+profile("X", `tags = ["t"]`, ""), Options{BaseURL: "http://127.0.0.1:1313/sub/"})
+	for _, name := range []string{"index.html", "partnerships/x/index.html", "about/index.html", "404.html", "tags/index.html"} {
+		data, _ := out.Get(name)
+		for _, m := range regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllStringSubmatch(string(data), -1) {
+			u := m[1]
+			if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "/sub/") {
+				t.Errorf("%s: link %q outside the base path", name, u)
+			}
+		}
+	}
+	check(t, out, "index.html", `href="/sub/style.css"`, `<a href="/sub/partnerships/x/">`, `<link rel="canonical" href="http://127.0.0.1:1313/sub/">`)
+	check(t, out, "about/index.html", `<a href="/sub/methodology/">`)
+	check(t, out, "partnerships/x/index.html", `<a href="/sub/tags/t/">`, `"url":"http://127.0.0.1:1313/sub/partnerships/x/"`)
+}
+
+func TestEscaping(t *testing.T) {
+	out := renderSite(t, siteTOML+`
+-- content/partnerships/x.md --
+`+profile(`<script>alert(1)</script> & "Friends"`, `tags = ["<b>bold</b>"]`, `
+[partner_voice]
+quote = "</script><script>alert(2)</script>"
+`), Options{})
+	for _, name := range []string{"index.html", "partnerships/x/index.html", "tags/index.html", "tags/b-bold-b/index.html"} {
+		check(t, out, name, "!<script>alert", "!<b>bold")
+	}
+	check(t, out, "partnerships/x/index.html", "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Friends&#34;</h1>",
+		`\u003c/script\u003e`)
+}
+
+func TestJSONLD(t *testing.T) {
+	out := renderSite(t, siteTOML+`
+-- content/partnerships/x.md --
+`+profile("Homework </script> Help", `end = 2026-06-12`, ""), Options{})
+	data, _ := out.Get("partnerships/x/index.html")
+	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindSubmatch(data)
+	if m == nil {
+		t.Fatalf("no JSON-LD in\n%s", data)
+	}
+	var ld map[string]any
+	if err := json.Unmarshal(m[1], &ld); err != nil {
+		t.Fatalf("JSON-LD: %v\n%s", err, m[1])
+	}
+	want := map[string]any{"@type": "Project", "name": "Homework </script> Help", "url": "https://partners.example.org/partnerships/x/",
+		"foundingDate": "2025-09-02", "dissolutionDate": "2026-06-12", "description": "Summary of Homework </script> Help."}
+	for k, v := range want {
+		if ld[k] != v {
+			t.Errorf("JSON-LD %s = %v, want %v", k, ld[k], v)
+		}
+	}
+	if sp, _ := ld["sponsor"].(map[string]any); sp["name"] != "Rainier Public Library" {
+		t.Errorf("sponsor = %v", ld["sponsor"])
+	}
+	if mb, _ := ld["member"].(map[string]any); mb["name"] != "Familias Unidas" || mb["url"] != "https://familias.example.org" {
+		t.Errorf("member = %v", ld["member"])
+	}
+}
+
+func TestCorrectionLink(t *testing.T) {
+	p := profile("Tardes & Tareas", "", "")
+	out := renderSite(t, siteTOML+"-- content/partnerships/x.md --\n"+p, Options{})
+	check(t, out, "partnerships/x/index.html",
+		`<a href="mailto:partnerships@example.org?subject=Correction%3A%20Tardes%20%26%20Tareas">Suggest a correction</a>`)
+
+	out = renderSite(t, "-- site.toml --\ncorrections = \"https://example.org/fix?x=1\"\n-- content/partnerships/x.md --\n"+p, Options{})
+	check(t, out, "partnerships/x/index.html", `<a href="https://example.org/fix?x=1">Suggest a correction</a>`)
+
+	out = renderSite(t, "-- content/partnerships/x.md --\n"+p, Options{})
+	check(t, out, "partnerships/x/index.html", "!Suggest a correction")
+}
+
+func TestVoiceDirection(t *testing.T) {
+	out := renderSite(t, siteTOML+`
+-- content/partnerships/ar.md --
+`+profile("Arabic", `languages = ["ar", "en"]`, `
+[partner_voice]
+quote = "المكتبة أول مكان في المدينة شعرنا فيه أننا لسنا ضيوفاً، بل جيران."
+by = "The circle"
+`)+`
+-- content/partnerships/es.md --
+`+profile("Spanish", `languages = ["es", "en"]`, `
+[partner_voice]
+quote = "Aquí nuestros hijos hacen la tarea."
+`), Options{})
+	check(t, out, "partnerships/ar/index.html", `<blockquote lang="ar" dir="rtl">`, "<figcaption><bdi>The circle</bdi></figcaption>")
+	check(t, out, "partnerships/es/index.html", `<blockquote dir="auto">`, "<figcaption><bdi>Familias Unidas</bdi></figcaption>")
+}
+
+func TestThemeOverride(t *testing.T) {
+	out := renderSite(t, `-- site.toml --
+theme = "civic"
+-- themes/civic/layouts/page.html --
+{{define "main"}}<h1 class="mine">{{.Title}}</h1>{{.Content}}{{end}}
+-- themes/civic/static/style.css --
+body { color: black } /* site stylesheet */
+-- themes/civic/static/img/logo.svg --
+<svg></svg>
+-- content/pages/about.md --
++++
+title = "About"
++++
+Hello.
+-- content/partnerships/x.md --
+`+profile("X", "", ""), Options{})
+	check(t, out, "about/index.html", `<h1 class="mine">About</h1>`, "<p>Hello.</p>", `<html lang="en">`)
+	check(t, out, "style.css", "/* site stylesheet */", "!--accent")
+	check(t, out, "img/logo.svg", "<svg></svg>")
+	check(t, out, "favicon.svg", "<svg") // built-in files the site does not replace stay
+	check(t, out, "partnerships/x/index.html", "<h1>X</h1>")
+}
+
+func TestBadOverride(t *testing.T) {
+	fsys := parseSite("-- themes/default/layouts/home.html --\n{{define \"main\"}}{{.Nope}\n")
+	if _, err := New(fsys, "default"); err == nil || !strings.Contains(err.Error(), "themes/default/layouts/home.html") {
+		t.Errorf("New with a broken layout: %v, want an error naming the file", err)
+	}
+}
+
+func TestBundleFiles(t *testing.T) {
+	out := renderSite(t, siteTOML+`
+-- content/partnerships/zines/index.md --
+`+strings.Replace(profile("Zines", "", ""), "The story", "![The lab](photo.png) The story", 1)+`
+-- content/partnerships/zines/photo.png --
+PNGDATA
+-- content/partnerships/zines/docs/guide.pdf --
+PDFDATA
+`, Options{})
+	check(t, out, "partnerships/zines/photo.png", "PNGDATA")
+	check(t, out, "partnerships/zines/docs/guide.pdf", "PDFDATA")
+	check(t, out, "partnerships/zines/index.html", `<img src="photo.png" alt="The lab">`)
+}
+
+func TestCancel(t *testing.T) {
+	fsys := parseSite(siteTOML + "-- content/partnerships/x.md --\n" + profile("X", "", ""))
+	site, _ := content.Load(fsys)
+	r, err := New(fsys, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := r.Render(ctx, site, fsys, Options{}, output.NewMemory()); err != context.Canceled {
+		t.Errorf("Render with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+// TestWellFormed checks what a validator would catch first: one <h1>,
+// unique ids, balanced elements, headings that do not skip a level.
+func TestWellFormed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(siteTOML + "-- content/_index.md --\n+++\ntitle = \"Home\"\n+++\nHello.\n-- content/pages/about.md --\n+++\ntitle = \"About\"\nweight = 1\n+++\n## Why\nText.\n")
+	for i := 1; i <= 3; i++ {
+		fmt.Fprintf(&b, "-- content/partnerships/p%d.md --\n%s", i, profile(fmt.Sprintf("P%d", i), `tags = ["a", "b"]
+branches = ["Central"]`, `
+[partner_voice]
+quote = "Yes."
+[[resources]]
+from = "library"
+kind = "money"
+amount = 5
+[[resources]]
+from = "partner"
+kind = "staff_time"
+amount = 5
+[[asks]]
+ask = "A"
+status = "declined"
+reason = "R"
+[[outcomes]]
+measure = "M"
+value = 1
+`))
+	}
+	out := renderSite(t, b.String(), Options{Unapproved: true, LiveReload: "<script>reload()</script>"})
+	idRE := regexp.MustCompile(` id="([^"]+)"`)
+	hRE := regexp.MustCompile(`<h([1-6])[ >]`)
+	for _, name := range out.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		data, _ := out.Get(name)
+		page := string(data)
+		if !strings.HasPrefix(page, "<!DOCTYPE html>\n<html lang=\"en\">\n<head><script>reload()</script>\n<meta charset=\"utf-8\">") {
+			t.Errorf("%s: starts with %.120q", name, page)
+		}
+		if n := strings.Count(page, "<h1"); n != 1 {
+			t.Errorf("%s: %d <h1>", name, n)
+		}
+		seen := map[string]bool{}
+		for _, m := range idRE.FindAllStringSubmatch(page, -1) {
+			if seen[m[1]] {
+				t.Errorf("%s: duplicate id %q", name, m[1])
+			}
+			seen[m[1]] = true
+		}
+		last := 0
+		for _, m := range hRE.FindAllStringSubmatch(page, -1) {
+			level := int(m[1][0] - '0')
+			if level > last+1 {
+				t.Errorf("%s: <h%d> after <h%d>", name, level, last)
+			}
+			last = level
+		}
+		for _, tag := range []string{"html", "head", "body", "header", "nav", "main", "footer", "section", "div", "ul", "ol", "li", "dl", "table", "p", "figure", "blockquote", "a", "span"} {
+			open := len(regexp.MustCompile(`<`+tag+`[ >]`).FindAllString(page, -1))
+			if closed := strings.Count(page, "</"+tag+">"); open != closed {
+				t.Errorf("%s: %d <%s> but %d </%s>", name, open, tag, closed, tag)
+			}
+		}
+		for _, want := range []string{`<meta name="viewport"`, `<link rel="canonical"`, `<meta name="description"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: no %s", name, want)
+			}
+		}
+	}
+}

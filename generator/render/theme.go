@@ -1,0 +1,91 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+
+	"github.com/alongside-dev/alongside/themes"
+)
+
+// Shared layouts are parsed into the template set of every page. base.html
+// is the page shell: it is what runs, and it calls the "main" template
+// (and the "head" block) that each page layout defines. partials.html
+// holds the pieces several pages use ("card", "cards", "items",
+// "pagination", "status").
+var shared = []string{"base.html", "partials.html"}
+
+// Page layouts: one per page kind, each parsed on top of the shared ones.
+// A new page kind adds its name here, a file in themes/default/layouts/,
+// and the code that makes its Pages.
+var kinds = []string{"home", "profile", "partners", "partner", "taxonomy", "term", "page", "404"}
+
+// themeFile reads a theme file (a path below the theme folder, like
+// "layouts/base.html"). The lookup order is the whole of it:
+//
+//  1. the site's themes/<theme>/<name>, when siteFS is not nil;
+//  2. the built-in themes.FS default/<name>.
+//
+// It returns the file and where it came from, for error messages.
+func themeFile(siteFS fs.FS, theme, name string) ([]byte, string, error) {
+	if siteFS != nil {
+		where := path.Join("themes", theme, name)
+		data, err := fs.ReadFile(siteFS, where)
+		if err == nil {
+			return data, where, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, where, err
+		}
+	}
+	where := path.Join("default", name)
+	data, err := fs.ReadFile(themes.FS, where)
+	return data, "built-in theme " + where, err
+}
+
+// parseLayouts builds one template set per page kind.
+func parseLayouts(siteFS fs.FS, theme string) (base *template.Template, sets map[string]*template.Template, err error) {
+	base = template.New("").Funcs(funcs)
+	for _, name := range shared {
+		if err := parseFile(base, siteFS, theme, name); err != nil {
+			return nil, nil, err
+		}
+	}
+	sets = make(map[string]*template.Template, len(kinds))
+	for _, kind := range kinds {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := parseFile(t, siteFS, theme, kind+".html"); err != nil {
+			return nil, nil, err
+		}
+		if t.Lookup("main") == nil {
+			return nil, nil, fmt.Errorf("layout %s.html does not define \"main\"", kind)
+		}
+		sets[kind] = t
+	}
+	if base.Lookup("card") == nil {
+		return nil, nil, errors.New(`layout partials.html does not define "card"`)
+	}
+	return base, sets, nil
+}
+
+func parseFile(t *template.Template, siteFS fs.FS, theme, name string) error {
+	data, where, err := themeFile(siteFS, theme, "layouts/"+name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	if _, err := t.New(name).Parse(string(data)); err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	return nil
+}
+
+// funcs are the few functions layouts may call besides html/template's.
+var funcs = template.FuncMap{
+	// plural: {{plural .Count "partnership" "partnerships"}} → "3 partnerships"
+	"plural": plural,
+}

@@ -1,0 +1,205 @@
+package render
+
+import "html/template"
+
+// The view structs below are what layouts get. Every string in them is
+// plain text (html/template escapes it) unless its type is template.HTML,
+// template.JS or it is a URL field, which html/template still filters. They
+// are built once per build, so layouts only read fields.
+
+// Site is the part of every page that is the same on every page: dot.Site.
+type Site struct {
+	Title    string
+	Library  string
+	Language string // BCP 47, for <html lang>
+	Dir      string // "rtl" when Language is written right to left, else ""
+	Currency string
+
+	Base    string // the base path: "/" or "/sub/"; prefix of every internal link
+	BaseURL string // the absolute base URL, ending in "/"
+
+	Nav    []Link // main navigation: partnerships, partners, pages with a weight
+	Browse []Link // the taxonomies, in the footer
+
+	Corrections string        // the site's corrections address, or ""
+	LiveReload  template.HTML // serve mode's script, or ""
+	Unapproved  bool          // unapproved profiles are published (with a banner)
+	Today       Date
+}
+
+// Link is a titled link.
+type Link struct {
+	Title string
+	URL   string // root-relative (starts with Site.Base) or absolute
+}
+
+// Page is dot in every layout. Fields that do not apply to a page's Kind
+// are zero. A later page kind adds its own field here rather than reusing
+// one with another meaning.
+type Page struct {
+	Site *Site
+	Kind string // the layout name without ".html": "home", "profile", …
+
+	Path        string // below the root: "partnerships/x/", "" for home, "404.html"
+	URL         string // root-relative: Site.Base + Path
+	Canonical   string // absolute: Site.BaseURL + Path
+	Title       string // the <h1>
+	DocTitle    string // the <title>: "Title — Site title"
+	Description string // <meta name="description">
+	NoIndex     bool   // ask search engines not to index (unapproved pages, 404)
+
+	Content template.HTML // Markdown of the home page text or a content page
+	JSONLD  template.JS   // schema.org JSON-LD, or ""
+
+	Profile  *Profile   // profile
+	Cards    []*Profile // list pages: the profiles on this page, each with its Card
+	Items    []Item     // partners and taxonomy index pages: the entries on this page
+	Partner  *Partner   // partner
+	Taxonomy *Taxonomy  // taxonomy and term
+	Term     *Item      // term
+	Count    int        // list pages: items in the whole list (all pages)
+	Pager    *Pager     // list pages
+}
+
+// Pager is where a list page is among the pages of its list.
+type Pager struct {
+	Number, Total int    // this page (from 1) and the number of pages
+	From, To      int    // the entries on this page, counted from 1
+	First, Prev   string // URLs, "" on the first page
+	Next, Last    string // URLs, "" on the last page
+}
+
+// Item is an entry of the partners index or of a taxonomy index.
+type Item struct {
+	Name      string
+	URL       string
+	Count     int    // published profiles
+	CountText string // "3 partnerships"
+}
+
+// Taxonomy is a way of grouping profiles: branches, neighborhoods…
+type Taxonomy struct {
+	Key      string // "branches": the address /branches/
+	Title    string // "Branches"
+	Singular string // "Branch"
+	URL      string
+}
+
+// Partner is a partner organization's page.
+type Partner struct {
+	Name        string
+	URL         string // its page
+	Website     string // its own site, or ""
+	WebsiteHost string // Website without scheme and trailing slash
+	About       string
+}
+
+// Profile is one partnership, for its page and its card.
+type Profile struct {
+	Slug      string
+	Title     string
+	Summary   string
+	URL       string // root-relative
+	Canonical string
+
+	Status Label
+	Start  Date
+	End    Date   // zero when open-ended
+	Dates  string // "September 2, 2025 – June 12, 2026", "Since September 2, 2025"
+
+	Partner       Partner
+	Branches      []Link
+	Neighborhoods []Link
+	Audiences     []Link
+	Tags          []Link
+	Languages     []string // by name where known: "Spanish"
+
+	Voice  *Voice // nil without [partner_voice]
+	Review Review
+
+	Sides      []Side // library, then partner
+	Asks       []Ask
+	AskSummary string // "4 asks: 1 delivered, 2 declined, 1 planned."
+	Outcomes   []Outcome
+
+	Story      template.HTML
+	Correction string // "Suggest a correction" URL, or "" when the site has none
+
+	// Card is the profile's entry in lists (the "card" template), made
+	// once per build and reused on every list page.
+	Card template.HTML
+}
+
+// Label is an enumerated value: Key for CSS classes, Text for people.
+type Label struct {
+	Key  string // "in_progress"
+	Text string // "In progress"
+	Icon string // a symbol shown beside Text (never alone), or ""
+}
+
+// Date is a calendar day: ISO for <time datetime>, Text for people.
+// Both are "" when the date is not set.
+type Date struct {
+	ISO  string // "2025-09-02"
+	Text string // "September 2, 2025"
+}
+
+// Voice is the partner's own words.
+type Voice struct {
+	Quote string
+	By    string // who said it; the partner's name when the profile does not say
+	Lang  string // the quote's language when it can be told, else ""
+	Dir   string // "rtl" or "auto"
+}
+
+// Review is the partner's consent, as a page states it.
+type Review struct {
+	State    Label
+	Approved bool   // review.state = "approved"
+	Current  bool   // and nothing changed since (see content.Profile.Current)
+	Banner   bool   // unapproved, shown because Site.Unapproved: "Not yet approved by …"
+	Partner  string // the partner's name
+	Date     Date
+	By       string // the role who approved, or ""
+	Note     string
+}
+
+// Side is what one side put in.
+type Side struct {
+	Key       string // "library" or "partner"
+	Name      string // the library's or the partner's name
+	Rows      []Resource
+	Subtotals []Subtotal
+}
+
+// Resource is one row of a side's table.
+type Resource struct {
+	Kind        string // "Staff time"
+	Amount      string // "$2,400", "120 room-hours", "3 newsletter features"
+	Description string
+	Date        Date
+	Value       string // "$2,400", or "" when not valued
+	Estimated   bool
+}
+
+// Subtotal is one line of a side's subtotals: "Staff time" "72 hours".
+type Subtotal struct {
+	Label, Value string
+	Estimated    bool
+}
+
+// Ask is one entry of the asks ledger.
+type Ask struct {
+	Ask    string
+	Status Label
+	Reason string
+	Date   Date
+}
+
+// Outcome is one row of the outcomes table.
+type Outcome struct {
+	Measure string
+	Value   string // "37 students"
+	Date    Date
+	Note    string
+}
