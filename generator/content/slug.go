@@ -24,6 +24,12 @@ func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(s) {
+		if r >= 0x300 && r <= 0x36f {
+			// A combining diacritic, as in a decomposed (NFD) "ộ":
+			// "o" followed by U+0323 and U+0302. Dropping it folds the
+			// letter like its precomposed form.
+			continue
+		}
 		folded, ok := foldRune(r)
 		if !ok {
 			hyphen = b.Len() > 0
