@@ -1,0 +1,115 @@
+package chart
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/ledger"
+)
+
+// sides are the series of the charts that compare the two sides.
+var sides = []string{"Library", "Partner"}
+
+// Kinds draws what each side put in, by kind, from Totals.ByKind: each
+// kind in its own unit and to its own scale. note, shown under the chart,
+// should state how estimates are made (ledger.RatesNote).
+func Kinds(id string, rows []ledger.KindRow, note string) template.HTML {
+	c := Chart{
+		ID:          id,
+		Title:       "What each side put in, by kind",
+		Summary:     "Library and partner contributions, by kind of support.",
+		Note:        note,
+		Category:    "Kind",
+		Series:      sides,
+		Independent: true,
+	}
+	for _, r := range rows {
+		g := Group{Label: r.Label, Unit: r.Unit, Values: []float64{r.Library, r.Partner}}
+		if r.Estimated {
+			g.Label += ", estimated value"
+		}
+		g.Note = leftOut(r.LibraryLeftOut, r.PartnerLeftOut)
+		c.Groups = append(c.Groups, g)
+	}
+	return Bars(c)
+}
+
+// leftOut notes the resources a figure leaves out for want of a value.
+func leftOut(library, partner int) string {
+	var parts []string
+	for i, n := range []int{library, partner} {
+		switch {
+		case n == 1:
+			parts = append(parts, fmt.Sprintf("1 %s resource", []string{"library", "partner"}[i]))
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s resources", n, []string{"library", "partner"}[i]))
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return "Not included, for want of a value: " + parts[0] + "."
+	}
+	return "Not included, for want of a value: " + parts[0] + " and " + parts[1] + "."
+}
+
+// Asks draws the partners' asks by status.
+func Asks(id string, asks ledger.AskCounts) template.HTML {
+	c := Chart{ID: id, Title: "What partners asked for, by status", Category: "Status", Series: []string{"Asks"}}
+	for _, s := range content.AskStatuses {
+		c.Groups = append(c.Groups, Group{Label: statusLabel(s), Values: []float64{float64(asks.Get(s))}})
+	}
+	return Bars(c)
+}
+
+// Partnerships draws the partnerships by status.
+func Partnerships(id string, counts ledger.StatusCounts) template.HTML {
+	c := Chart{ID: id, Title: "Partnerships by status", Category: "Status", Series: []string{"Partnerships"}}
+	for _, s := range content.Statuses {
+		c.Groups = append(c.Groups, Group{Label: statusLabel(s), Values: []float64{float64(counts.Get(s))}})
+	}
+	return Bars(c)
+}
+
+// Years draws what each side put in per fiscal year, oldest first, in the
+// site currency: money, and the estimated value of in-kind support that
+// has one (Side.Value). reports are as ledger.Reports returns them.
+func Years(id string, reports []ledger.Report, currency, note string) template.HTML {
+	c := Chart{
+		ID:       id,
+		Title:    "What each side put in, per fiscal year",
+		Summary:  "Money and the estimated value of in-kind support, per fiscal year, in " + currency + ".",
+		Note:     note,
+		Category: "Fiscal year",
+		Series:   sides,
+		Unit:     currency,
+	}
+	for _, r := range slices.Backward(reports) {
+		t := r.Totals
+		g := Group{Label: r.Year.Name, Values: []float64{t.Library.Value, t.Partner.Value}}
+		g.Note = leftOut(unvalued(t.Library), unvalued(t.Partner))
+		c.Groups = append(c.Groups, g)
+	}
+	return Bars(c)
+}
+
+func unvalued(s ledger.Side) int {
+	n := 0
+	for _, k := range s.Kinds {
+		n += k.Unvalued
+	}
+	return n
+}
+
+// statusLabel is how pages name a status: "in_progress" → "In progress".
+func statusLabel(s string) string {
+	s = strings.ReplaceAll(s, "_", " ")
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

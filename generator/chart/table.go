@@ -1,0 +1,87 @@
+package chart
+
+import (
+	"strings"
+)
+
+// describe is the text alternative: every value in words.
+func (c *Chart) describe() string {
+	var b strings.Builder
+	if c.Summary != "" {
+		b.WriteString(strings.TrimSpace(c.Summary))
+		if !strings.HasSuffix(b.String(), ".") {
+			b.WriteByte('.')
+		}
+		b.WriteByte(' ')
+	}
+	b.WriteString("Bar chart: ")
+	b.WriteString(c.Title)
+	if u := c.Unit; u != "" && !c.Independent {
+		b.WriteString(", in " + u)
+	}
+	b.WriteString(".")
+	if len(c.Groups) == 0 {
+		b.WriteString(" No data to show.")
+		return b.String()
+	}
+	if c.Independent && len(c.Groups) > 1 {
+		b.WriteString(" Each group is drawn to its own scale.")
+	}
+	zero := true
+	for _, g := range c.Groups {
+		b.WriteString(" " + c.label(g) + ": ")
+		for s, name := range c.Series {
+			if s > 0 {
+				b.WriteString(", ")
+			}
+			if len(c.Series) > 1 {
+				b.WriteString(name + " ")
+			}
+			v := value(g, s)
+			zero = zero && v == 0
+			b.WriteString(c.Format(v, c.unit(g)))
+		}
+		if g.Note != "" {
+			b.WriteString(" (" + strings.TrimSuffix(g.Note, ".") + ")")
+		}
+		b.WriteString(".")
+	}
+	if zero {
+		b.WriteString(" All values are 0.")
+	}
+	return b.String()
+}
+
+// table writes the data table fallback.
+func (c *Chart) table(b *strings.Builder) {
+	notes := false
+	for _, g := range c.Groups {
+		notes = notes || g.Note != ""
+	}
+	b.WriteString(`<details class="chart-data"><summary>Data table</summary>` + "\n<table><caption>" + esc(c.Title) + "</caption>\n")
+	b.WriteString(`<thead><tr><th scope="col">` + esc(c.Category) + "</th>")
+	for _, name := range c.Series {
+		if name == "" {
+			name = "Value"
+		}
+		if c.Unit != "" && !c.Independent {
+			name += " (" + c.Unit + ")"
+		}
+		b.WriteString(`<th scope="col">` + esc(name) + "</th>")
+	}
+	if notes {
+		b.WriteString(`<th scope="col">Note</th>`)
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, g := range c.Groups {
+		b.WriteString(`<tr><th scope="row">` + esc(c.label(g)) + "</th>")
+		for s := range c.Series {
+			b.WriteString(`<td class="num">` + esc(c.Format(value(g, s), c.unit(g))) + "</td>")
+		}
+		if notes {
+			b.WriteString("<td>" + esc(g.Note) + "</td>")
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody></table></details>\n")
+}
