@@ -77,9 +77,17 @@ func writeCanonical(b *bytes.Buffer, v any) {
 		}
 		b.WriteByte(']')
 	case time.Time:
-		if v.Location().String() == "date-local" {
+		// The toml package puts local dates, date-times and times in
+		// zones named for them, at the machine's offset: write them as
+		// written, not as the UTC instant, which moves with the zone.
+		switch v.Location().String() {
+		case "date-local":
 			writeCanonical(b, v.Format(time.DateOnly))
-		} else {
+		case "datetime-local":
+			writeCanonical(b, v.Format("2006-01-02T15:04:05.999999999"))
+		case "time-local":
+			writeCanonical(b, v.Format("15:04:05.999999999"))
+		default:
 			writeCanonical(b, v.UTC().Format(time.RFC3339Nano))
 		}
 	default:
