@@ -1,0 +1,136 @@
+package content_test
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const marker = "PRIVATE"
+
+// privateSite writes the marker in every form [private] can take, and
+// nowhere else.
+const privateSite = `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "actve"
+start = 2025-09-02
+private.PRIVATE_dotted = "PRIVATE dotted"
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
+[private]
+contact = "PRIVATE Ana, 555-0100"
+PRIVATE_key = "x"
+"PRIVATE quoted key" = 1
+notes = """
+PRIVATE on a line of its own
+[PRIVATE_fake_header]
+PRIVATE_fake = "key"
+"""
+list = ["PRIVATE", { PRIVATE = "PRIVATE" }]
+when = 2025-01-01
+[private.PRIVATE_sub]
+x = "PRIVATE"
+[[private.PRIVATE_contacts]]
+name = "PRIVATE"
++++
+The story.
+-- content/partnerships/b.md --
++++
+title = "Conversation circle"
+status = "active"
+start = 2025-09-02
+private = { PRIVATE = "PRIVATE", more = {
+  PRIVATE_inline = "PRIVATE",
+} }
+[partner]
+name = "Arabic Speakers' Circle"
+[review]
+state = "approved"
+date = 2025-10-01
++++
+`
+
+// The parsed site holds no value, key or position of [private], and no
+// problem quotes it.
+func TestPrivateNeverKept(t *testing.T) {
+	site, probs := load(t, privateSite)
+	if len(site.Profiles) != 2 {
+		t.Fatalf("got %d profiles, want 2; problems:\n%s", len(site.Profiles), strings.Join(probs, "\n"))
+	}
+	// The walk must be able to see a marker where there is one.
+	if leaks := findMarker(reflect.ValueOf(site.Profiles[0].Title+marker), "Title"); len(leaks) != 1 {
+		t.Fatalf("findMarker does not find the marker: %v", leaks)
+	}
+	for _, pr := range site.Profiles {
+		for _, leak := range findMarker(reflect.ValueOf(pr), pr.Path) {
+			t.Errorf("%s: the profile holds private content at %s", pr.Path, leak)
+		}
+	}
+	for _, leak := range findMarker(reflect.ValueOf(site), "Site") {
+		t.Errorf("the site holds private content at %s", leak)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0], "status") {
+		t.Errorf("want only the status problem of a.md, got:\n%s", strings.Join(probs, "\n"))
+	}
+	for _, p := range probs {
+		if strings.Contains(p, marker) {
+			t.Errorf("a problem quotes [private]: %s", p)
+		}
+	}
+}
+
+// findMarker walks every string, byte slice and map key reachable from v
+// and returns the paths of those that contain the marker.
+func findMarker(v reflect.Value, path string) []string {
+	seen := map[uintptr]bool{}
+	var leaks []string
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.String:
+			if strings.Contains(v.String(), marker) {
+				leaks = append(leaks, path)
+			}
+		case reflect.Pointer, reflect.Interface:
+			if v.IsNil() {
+				return
+			}
+			if v.Kind() == reflect.Pointer {
+				if seen[v.Pointer()] {
+					return
+				}
+				seen[v.Pointer()] = true
+			}
+			walk(v.Elem(), path)
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i), path+"."+v.Type().Field(i).Name)
+			}
+		case reflect.Slice, reflect.Array:
+			if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+				if strings.Contains(string(v.Bytes()), marker) {
+					leaks = append(leaks, path)
+				}
+				return
+			}
+			for i := range v.Len() {
+				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]")
+			}
+		case reflect.Map:
+			iter := v.MapRange()
+			for iter.Next() {
+				key := fmt.Sprint(iter.Key())
+				walk(iter.Key(), path+" key "+strconv.Quote(key))
+				walk(iter.Value(), path+"["+strconv.Quote(key)+"]")
+			}
+		}
+	}
+	walk(v, path)
+	return leaks
+}
