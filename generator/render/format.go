@@ -230,13 +230,16 @@ func direction(s string) string {
 // applies, or nobody can tell).
 func quoteLang(quote string, langs []string, siteLang string) string {
 	var script *unicode.RangeTable
+	kana := false
 	for _, r := range quote {
 		if r < 0x0250 || !unicode.IsLetter(r) {
 			continue
 		}
 		if unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hiragana, r) {
-			script = unicode.Hiragana
-			break
+			kana = true
+		}
+		if script != nil {
+			continue
 		}
 		for _, t := range scripts {
 			if unicode.Is(t, r) {
@@ -244,9 +247,9 @@ func quoteLang(quote string, langs []string, siteLang string) string {
 				break
 			}
 		}
-		if script != nil {
-			break
-		}
+	}
+	if kana && (script == nil || script == unicode.Han || script == unicode.Hiragana) {
+		script = unicode.Hiragana // Japanese: Kanji with kana
 	}
 	if script == nil {
 		return ""

@@ -271,7 +271,7 @@ note = "Attendance sheets"
 		`3 newsletter features`, `$600.50 <span class="estimate">estimate</span>`,
 		`<dt>Money (USD)</dt><dd>$2,400</dd>`, `<dt>Money (CAD)</dt><dd>1,200 CAD</dd>`, `<dt>Staff time</dt><dd>1 hour</dd>`,
 		`<dt>Space</dt><dd>1,200 room-hours</dd>`, `<dt>Estimated value of in-kind support</dt><dd>$600.50 <span class="estimate">estimate</span>`,
-		`<caption id="caption-library">`, `<caption id="caption-partner">`, `class="table-wrap" tabindex="0" role="region"`,
+		`<caption id="caption-library" class="visually-hidden">What <bdi>Rainier Public Library</bdi> put in</caption>`, `<caption id="caption-partner"`, `class="table-wrap" tabindex="0" role="region"`,
 		"2 asks: 1 delivered, 1 declined.",
 		`<span class="status status-declined"><span aria-hidden="true">✕</span> Declined</span>`,
 		`<strong>Why the library said no:</strong> Our device budget is committed until July.`,
