@@ -36,8 +36,9 @@ func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool)
 			if pe.Usage != "" {
 				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
 			}
+			line, col := errPos(front, pe.Position)
 			d.problems = append(d.problems, Problem{
-				Path: d.path, Line: max(pe.Position.Line, 1) + firstLine - 1, Col: errCol(front, pe.Position),
+				Path: d.path, Line: line + firstLine - 1, Col: col,
 				Field: pe.LastKey, Message: "TOML syntax: " + msg,
 			})
 		} else {
@@ -49,26 +50,20 @@ func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool)
 	return m, true
 }
 
-// errCol is the column of a syntax error on its line. It is counted from
-// the error's byte offset, because the toml package reports an error at
-// the start of a line as one past the end of the line before.
-func errCol(front []byte, p toml.Position) int {
-	start := 0
-	for line := 1; line < p.Line; line++ {
-		i := bytes.IndexByte(front[start:], '\n')
-		if i < 0 {
-			return max(p.Col, 1)
-		}
-		start += i + 1
+// errPos is the line and column of a syntax error in front. Both are
+// counted from the error's byte offset: the toml package's line is the
+// lexer's line when it gave up, one too many when the bad token ends with
+// a newline, and its column for an error at the start of a line is one
+// past the end of the line before.
+func errPos(front []byte, p toml.Position) (line, col int) {
+	if bytes.HasPrefix(front, []byte("\xef\xbb\xbf")) {
+		p.Start += 3 // the toml package counts after a byte order mark
 	}
-	end := len(front)
-	if i := bytes.IndexByte(front[start:], '\n'); i >= 0 {
-		end = start + i
+	if p.Start < 0 || p.Start > len(front) {
+		return max(p.Line, 1), max(p.Col, 1)
 	}
-	if p.Start >= start && p.Start <= end {
-		return p.Start - start + 1
-	}
-	return max(p.Col, 1)
+	before := front[:p.Start]
+	return 1 + bytes.Count(before, []byte("\n")), p.Start - bytes.LastIndexByte(before, '\n')
 }
 
 // A table is one TOML table being read: the top level, [partner], or the

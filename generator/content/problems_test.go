@@ -992,6 +992,18 @@ start = 2025-09-02
 state = "draft"
 +++
 `, wants: []want{{p + "a.md:6:18", "TOML syntax"}}},
+	{name: "TOML syntax error at the end of a line", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+[partner
+name = "Familias Unidas"
+[review]
+state = "draft"
++++
+`, wants: []want{{p + "a.md:5:9", "TOML syntax: expected '.' or ']' to end table name"}}},
 	{name: "TOML syntax error in an unclosed string", site: `
 -- content/partnerships/a.md --
 +++
