@@ -1,0 +1,154 @@
+package content_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// seeds are real-looking content files: the sample site's, and every file
+// of the inline sites of these tests.
+func seeds(f *testing.F) [][]byte {
+	var out [][]byte
+	for _, pattern := range []string{"../../content/*.md", "../../content/*/*.md", "../../content/*/*/index.md", "../../site.toml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, name := range files {
+			if data, err := os.ReadFile(name); err == nil {
+				out = append(out, data)
+			}
+		}
+	}
+	sites := []string{privateSite, twoPartners}
+	var edits []func(fstest.MapFS)
+	for _, tc := range problemCases {
+		sites = append(sites, tc.site)
+		edits = append(edits, tc.edit)
+	}
+	for i, site := range sites {
+		fsys := txtarFS(f, site)
+		if i >= 2 && edits[i-2] != nil {
+			edits[i-2](fsys)
+		}
+		_ = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				out = append(out, fsys[path].Data)
+			}
+			return nil
+		})
+	}
+	out = append(out, []byte(fpBase), []byte(strings.ReplaceAll(fpBase, "\n", "\r\n")),
+		[]byte("+++"), []byte("+++\n+++"), []byte("+++\r\n+++\r\n"), []byte("\xef\xbb\xbf+++\n+++\nbody"),
+		[]byte("+++ \t\ntitle = 1\n+++\t\n"), []byte("\n+++\n+++\n"), []byte("+++\n\xff\n+++\n"))
+	return out
+}
+
+// lines splits data into lines as split reads them: without a byte order
+// mark, CRLF read as LF.
+func lines(data []byte) []string {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		front, frontLine, body, bodyLine, errLine, err := content.Split(data)
+		ls := lines(data)
+		if err != nil {
+			if errLine < 1 || errLine > len(ls) {
+				t.Fatalf("error %q at line %d of a file of %d lines", err, errLine, len(ls))
+			}
+			return
+		}
+		if frontLine != 2 || bodyLine <= frontLine {
+			t.Fatalf("frontLine %d, bodyLine %d: want 2 and more than 2", frontLine, bodyLine)
+		}
+		if bodyLine-2 >= len(ls) {
+			t.Fatalf("bodyLine %d in a file of %d lines", bodyLine, len(ls))
+		}
+		if strings.TrimRight(ls[0], " \t") != "+++" || strings.TrimRight(ls[bodyLine-2], " \t") != "+++" {
+			t.Fatalf("lines 1 and %d are %q and %q, want +++", bodyLine-1, ls[0], ls[bodyLine-2])
+		}
+		wantFront := ""
+		if bodyLine-2 > 1 {
+			wantFront = strings.Join(ls[1:bodyLine-2], "\n") + "\n"
+		}
+		if string(front) != wantFront {
+			t.Fatalf("front %q, want lines 2 to %d: %q", front, bodyLine-2, wantFront)
+		}
+		for _, l := range ls[1 : bodyLine-2] {
+			if strings.TrimRight(l, " \t") == "+++" {
+				t.Fatalf("front %q holds a +++ line", front)
+			}
+		}
+		if want := strings.Join(ls[bodyLine-1:], "\n"); string(body) != want {
+			t.Fatalf("body %q, want the lines from %d: %q", body, bodyLine, want)
+		}
+	})
+}
+
+func FuzzParseProfile(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+	}
+	cfg := content.Defaults()
+	cfg.Valuation = content.Valuation{StaffTime: 40, Space: 25}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const rel = "content/partnerships/a.md"
+		pr, probs := content.ParseProfile(rel, data, &cfg)
+		checkProblems(t, data, rel, probs)
+		if pr == nil {
+			if len(probs.Errors()) == 0 {
+				t.Fatal("no profile and no error")
+			}
+			return
+		}
+		if !strings.HasPrefix(pr.Fingerprint, "sha256:") {
+			t.Fatalf("fingerprint %q", pr.Fingerprint)
+		}
+		if pr.Partner.Slug == "" || !content.ValidSlug(pr.Partner.Slug) {
+			t.Fatalf("partner slug %q of %q", pr.Partner.Slug, pr.Partner.Name)
+		}
+		for _, r := range pr.Resources {
+			if r.Amount < 0 || r.Value < 0 || r.Value != r.Value || r.Estimated && (!r.Valued || r.Kind == "money") {
+				t.Fatalf("resource %+v", r)
+			}
+		}
+	})
+}
+
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, probs := content.ParseConfig("site.toml", data)
+		checkProblems(t, data, "site.toml", probs)
+		if !strings.HasSuffix(cfg.BaseURL, "/") || cfg.Currency == "" || cfg.Theme == "" {
+			t.Fatalf("config %+v", cfg)
+		}
+	})
+}
+
+// checkProblems fails unless every problem is in the file: at a line from
+// 1 to one past the last, at a column from 1 to one past the end of it.
+func checkProblems(t *testing.T, data []byte, rel string, probs content.Problems) {
+	t.Helper()
+	ls := lines(data)
+	for _, p := range probs {
+		if p.Path != rel || p.Line < 1 || p.Col < 1 || p.Line > len(ls)+1 || p.Message == "" {
+			t.Fatalf("problem %q (line %d, col %d) in a file of %d lines", p, p.Line, p.Col, len(ls))
+		}
+		if p.Line <= len(ls) && p.Col > len(ls[p.Line-1])+1 {
+			t.Fatalf("problem %q at col %d of line %d, %q", p, p.Col, p.Line, ls[p.Line-1])
+		}
+	}
+}
