@@ -96,10 +96,7 @@ func (t table) where(k string) (line, col int) {
 	if p, ok := t.d.keys[t.keyPath(k)]; ok {
 		return p.line, p.valCol
 	}
-	if p, ok := t.d.keys[t.key]; ok && t.key != "" {
-		return p.line, p.col
-	}
-	return t.d.openLine, 1
+	return t.d.lineOf(t.key)
 }
 
 // errf records an error about key k.
@@ -134,9 +131,19 @@ func (t table) known(names ...string) {
 	}
 }
 
+// lineOf returns the position of key, or of the nearest table or key
+// around it that has one: a key of an inline table, which the index does
+// not hold, is where the inline table is.
 func (d *decoder) lineOf(key string) (int, int) {
-	if p, ok := d.keys[key]; ok {
-		return p.line, p.col
+	for key != "" {
+		if p, ok := d.keys[key]; ok {
+			return p.line, p.col
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			break
+		}
+		key = key[:i]
 	}
 	return d.openLine, 1
 }

@@ -966,6 +966,26 @@ state = "draft"
 		{p + "a.md:7:8: asks", "must be tables, each written [[asks]]"},
 	}},
 
+	{name: "inline tables point at their key", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+partner = { name = "Familias Unidas", urll = "https://familias.example.org" }
+review = { state = "draft" }
+resources = [
+  { from = "library", kind = "money", amount = -1 },
+  { from = "library", kind = "monye", amount = 1, colour = "red" },
+]
++++
+`, wants: []want{
+		{p + "a.md:5:1: partner.urll", `unknown key (did you mean "url"?)`},
+		{p + "a.md:7:1: resources[1].amount", "must be a number of 0 or more"},
+		{p + "a.md:7:1: resources[2].colour", "unknown key"},
+		{p + "a.md:7:1: resources[2].kind", `did you mean "money"?`},
+	}},
+
 	// Syntax, encodings and the shape of a file.
 	{name: "TOML syntax error at its file line", site: `
 -- content/partnerships/a.md --
