@@ -674,6 +674,30 @@ name = "Familias Unidas"
 state = "draft"
 +++
 `, wants: []want{{p + "b.md:1:1: slug", `"b" is already the slug of content/partnerships/a.md`}}},
+	{name: "duplicate slug: paths compared byte by byte", site: `
+-- content/partnerships/a.md --
++++
+title = "Second"
+slug = "same"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
++++
+-- content/partnerships/Z.md --
++++
+title = "First, as Z < a"
+slug = "same"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
++++
+`, wants: []want{{p + "a.md:1:1: slug", `"same" is already the slug of content/partnerships/Z.md`}}},
 	{name: "duplicate slug of a file and a bundle", site: `
 -- content/partnerships/x/index.md --
 +++
