@@ -1,0 +1,46 @@
+// Package review is the partner's side of alongside: what the person who
+// runs the partnerships needs to get each profile read, corrected and
+// approved by its partner, and to know that the approval still holds
+// (SPEC.md §2 "Approval that sticks", §3 approve, review, proof, check).
+//
+// The contracts:
+//
+//   - [Approve] records an approval in a profile file's [review] table:
+//     state = "approved", date, by and fingerprint. It changes no other
+//     byte of the file: comments, key order, spacing, a byte order mark
+//     and CRLF line endings survive. The value of each of those four keys
+//     that is already there is replaced in place on its line (a comment
+//     after it stays); a missing one is added on the line right after the
+//     [review] header; a missing [review] table is added, with a blank
+//     line before it, in front of the first [[…]] or [private] header (and
+//     the comment lines directly above that header), or at the end of the
+//     front matter when there is neither. The fingerprint written is the
+//     one package content computes for the edited file, so right after
+//     Approve the profile is Current. Approve refuses a profile with
+//     errors, except the errors of the four keys it writes.
+//
+//   - [Worklist] sorts every profile into the coordinator's groups:
+//     draft, in_review, changes_requested, approved, and "approved,
+//     changed since approval". Days waiting count from review.date; a
+//     profile without one is "date unknown".
+//
+//   - [Warnings] are the review warnings of `check`, each at the line of
+//     what it is about: a review in in_review or changes_requested for
+//     over 60 days (at review.date); an email address or a phone number
+//     in any public text of a profile (at the key, or at the body line);
+//     a root-relative or relative Markdown link, in a profile, a page or
+//     the home page, to an address the published site will not have (at
+//     the body line); and an approved profile changed since approval (at
+//     review.fingerprint). They never stop a build. The addresses the
+//     site will have are computed from the model (home, pages, published
+//     profiles and their bundle files, partners, taxonomies and terms,
+//     reports by fiscal year, /data/ and its files, list pages); a link to
+//     an unapproved profile is broken in the published site. A link to a
+//     file with an extension outside alongside's own sections
+//     ("/files/flyer.pdf") may be a static file of the theme and is not
+//     checked. Contact details are looked for in profiles only: pages are
+//     the library's own voice and may give its public address.
+//
+//   - [NewProfile] is the file `alongside new` writes: every key with a
+//     one-line comment, a draft that passes `check` as it is.
+package review
