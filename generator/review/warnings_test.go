@@ -1,0 +1,142 @@
+package review
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// loadSite loads a site written as a txtar-like string: "-- path --"
+// lines, each followed by the file's text.
+func loadSite(t *testing.T, files string) *content.Site {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	var name string
+	var text strings.Builder
+	flush := func() {
+		if name != "" {
+			fsys[name] = &fstest.MapFile{Data: []byte(text.String())}
+		}
+		text.Reset()
+	}
+	for line := range strings.Lines(strings.TrimPrefix(files, "\n")) {
+		if n, ok := strings.CutPrefix(strings.TrimSpace(line), "-- "); ok && strings.HasSuffix(n, " --") {
+			flush()
+			name = strings.TrimSuffix(n, " --")
+			continue
+		}
+		text.WriteString(line)
+	}
+	flush()
+	site, probs := content.Load(fsys)
+	if errs := probs.Errors(); len(errs) > 0 {
+		t.Fatalf("the test site has errors:\n%v", errs)
+	}
+	return site
+}
+
+const warningsSite = `
+-- site.toml --
+base_url = "https://partners.example.org/sub/"
+fiscal_year_start = "07-01"
+-- content/_index.md --
++++
+title = "Home"
++++
+See [how we count](/methodology/) and [oops](/methodolgy/).
+-- content/pages/methodology.md --
++++
+title = "Methodology"
++++
+Read [a draft](/partnerships/fresh/) and [the 2025-26 report](/reports/2025-26/).
+-- content/partnerships/stale.md --
+` + "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n\n[partner]\nname = \"P\"\n\n[review]\nstate = \"in_review\"\ndate = 2026-01-01\n+++\n" + `
+-- content/partnerships/waiting.md --
+` + "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n\n[partner]\nname = \"P\"\n\n[review]\nstate = \"changes_requested\"\ndate = 2026-01-12\n+++\n" + `
+-- content/partnerships/sixty-days.md --
+` + "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n\n[partner]\nname = \"P\"\n\n[review]\nstate = \"in_review\"\ndate = 2026-01-13\n+++\n" + `
+-- content/partnerships/fresh.md --
+` + "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n\n[partner]\nname = \"P\"\n\n[review]\nstate = \"in_review\"\ndate = 2026-01-14\n+++\n" + `
+-- content/partnerships/changed.md --
+` + "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n\n[partner]\nname = \"Familias Unidas\"\n\n[review]\nstate = \"approved\"\ndate = 2026-01-01\n  fingerprint = \"sha256:0000\"\n+++\n" + `
+-- content/partnerships/contacts.md --
++++
+title = "T"
+status = "active"
+start = 2025-09-02
+
+[partner]
+name = "P"
+about = "Write to ana@example.org or call (555) 010-0100."
+
+[review]
+state = "approved"
+date = 2026-01-01
+
+[[asks]]
+ask = "A room"
+status = "declined"
+reason = "Full. Call 555-0199"
+
+[private]
+contact = "Ana, 555-0100, ana@example.org"
++++
+On 2025-09-02 we met, 1,150 people came.
+Ask for Ana at 555-0100 or <ana@example.org>.
+-- content/partnerships/links.md --
++++
+title = "T"
+status = "active"
+start = 2025-09-02
+tags = ["Homework help"]
+
+[partner]
+name = "Familias Unidas"
+
+[review]
+state = "approved"
+date = 2026-01-01
++++
+Fine: [a](/partnerships/changed/), [b](/partners/familias-unidas/), [c](/tags/homework-help/),
+[d](/data/partnerships.json), [e](/methodology), [f](#top), [g](https://example.org/x/),
+[h](/files/flyer.pdf), [i](../changed/), [j](/), [k](/reports/), [l](/feed.xml).
+
+Broken: [a draft](/partnerships/stale/) and ![a photo](photo.png),
+[a tag](/tags/nothing/), [a year](/reports/2019-20/ "old"), [ref][r].
+
+[r]: /partners/nobody/
+`
+
+func TestWarnings(t *testing.T) {
+	site := loadSite(t, warningsSite)
+	today := content.DateOf(2026, 3, 14) // 72 days after 2026-01-01
+	var got []string
+	for _, p := range Warnings(site, today) {
+		if !p.Warning {
+			t.Errorf("not a warning: %s", p)
+		}
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/_index.md:4:46: warning: body: link "/methodolgy/": /methodolgy/ is not a page of this site (did you mean /methodology/?)`,
+		`content/pages/methodology.md:4:16: warning: body: link "/partnerships/fresh/": links to fresh, which is not published (its review.state is "in_review"): the link is broken until the partner approves it`,
+		`content/partnerships/changed.md:12:17: warning: review.fingerprint: the profile changed since Familias Unidas approved it on 2026-01-01: send a new proof, then run alongside approve changed --by "…" again`,
+		`content/partnerships/contacts.md:8:9: warning: partner.about: "(555) 010-0100" looks like a phone number: private contact details belong in [private]`,
+		`content/partnerships/contacts.md:8:9: warning: partner.about: "ana@example.org" looks like an email address: private contact details belong in [private]`,
+		`content/partnerships/contacts.md:17:10: warning: asks[1].reason: "555-0199" looks like a phone number: private contact details belong in [private]`,
+		`content/partnerships/contacts.md:23:16: warning: body: "555-0100" looks like a phone number: private contact details belong in [private]`,
+		`content/partnerships/contacts.md:23:29: warning: body: "ana@example.org" looks like an email address: private contact details belong in [private]`,
+		`content/partnerships/links.md:18:19: warning: body: link "/partnerships/stale/": links to stale, which is not published (its review.state is "in_review"): the link is broken until the partner approves it`,
+		`content/partnerships/links.md:18:56: warning: body: image "photo.png": /partnerships/links/photo.png is not a page of this site`,
+		`content/partnerships/links.md:19:1: warning: body: link "/partners/nobody/": /partners/nobody/ is not a page of this site`,
+		`content/partnerships/links.md:19:9: warning: body: link "/tags/nothing/": /tags/nothing/ is not a page of this site`,
+		`content/partnerships/links.md:19:35: warning: body: link "/reports/2019-20/": /reports/2019-20/ is not a page of this site (did you mean /reports/2025-26/?)`,
+		`content/partnerships/stale.md:11:8: warning: review.date: in_review for 72 days, since 2026-01-01 (over 60): follow up with the partner`,
+		`content/partnerships/waiting.md:11:8: warning: review.date: changes_requested for 61 days, since 2026-01-12 (over 60): the partner is waiting for the changes it asked for`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\n\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
