@@ -1,0 +1,407 @@
+// End-to-end tests of alongside: build the sample site with the real command
+// line (approved profiles only, and --unapproved), write a proof file, serve
+// the output on 127.0.0.1, and open every kind of page in headless Chromium.
+//
+// Run: npm test --prefix e2e  (see README.md, "Browser tests").
+// E2E_ARTIFACTS=<dir> moves the screenshots and PDFs (default e2e/artifacts);
+// E2E_KEEP=1 keeps the built sites in the temporary folder it prints.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { alongside, describeRun, isUnknownCommand, repoRoot } from './lib/cli.js';
+import { serve } from './lib/server.js';
+import { kinds, profileSlugs } from './lib/kinds.js';
+import { launch, guard, track, axe, formatViolations, overflow, isLocal } from './lib/browser.js';
+import { vnu, formatMessages } from './lib/vnu.js';
+import { pending } from './pending.js';
+
+const e2eDir = path.dirname(fileURLToPath(import.meta.url));
+const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(e2eDir, 'artifacts'));
+
+const widths = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 800 }, narrow: { width: 320, height: 640 } };
+
+// Everything the set-up makes; tests read it.
+const state = {
+  error: null, // a set-up failure every test reports
+  tmp: '',
+  dirs: {}, // build name → folder
+  servers: {}, // build name → {origin, log, close}
+  runs: {}, // build name → CLI result
+  proof: { registered: true, slug: '', run: null },
+  pages: {}, // kind id → {url, file, status?}
+  browser: null,
+  js: null, // a context with JavaScript
+  nojs: null, // a context without
+};
+
+function origin(kind) {
+  return state.servers[kind.build].origin;
+}
+
+/**
+ * need returns the page of a kind, or null after skipping the test when
+ * the kind is pending; it throws when the site could not be set up or a
+ * required kind is missing.
+ */
+function need(t, kind) {
+  if (state.error) throw state.error;
+  const page = state.pages[kind.id];
+  if (page) return page;
+  if (pending.has(kind.id)) {
+    t.skip(`pending: ${kind.label}: ${pending.get(kind.id)}`);
+    return null;
+  }
+  if (kind.id === 'proof' && !state.proof.registered) {
+    throw new Error('`alongside proof` is not registered, and "proof" is not pending in e2e/pending.js');
+  }
+  if (kind.id === 'proof' && state.proof.run) throw new Error(describeRun(['proof', state.proof.slug], state.proof.run));
+  throw new Error(`no ${kind.label} in the build: required (it is not pending in e2e/pending.js)`);
+}
+
+function htmlFiles(dir) {
+  if (!dir || !fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+/** urlOf turns a built file into the address the server gives it. */
+function urlOf(dir, file) {
+  const rel = path.relative(dir, file).split(path.sep).join('/');
+  return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+}
+
+describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
+  before(async () => {
+    try {
+      fs.mkdirSync(artifacts, { recursive: true });
+      for (const f of fs.readdirSync(artifacts)) {
+        if (/\.(png|pdf)$/.test(f)) fs.rmSync(path.join(artifacts, f));
+      }
+      state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'alongside-e2e-'));
+      console.log(`# screenshots and PDFs: ${artifacts}`);
+      console.log(`# built sites: ${state.tmp}${process.env.E2E_KEEP ? '' : ' (removed at the end; E2E_KEEP=1 keeps them)'}`);
+
+      // Each build gets its own server, and is built with that server's
+      // address as its base URL, so absolute links stay on this machine.
+      for (const [name, flags] of [['site', []], ['unapproved', ['--unapproved']]]) {
+        const dir = path.join(state.tmp, name === 'site' ? 'site' : 'site-unapproved');
+        const server = await serve(dir);
+        state.dirs[name] = dir;
+        state.servers[name] = server;
+        const args = ['build', '-d', dir, '--base-url', server.origin + '/', ...flags];
+        const r = await alongside(args);
+        state.runs[name] = r;
+        if (r.code !== 0) throw new Error(describeRun(args, r));
+        console.log(`# ${r.stdout.trim()}`);
+      }
+
+      const ctx = { site: state.dirs.site, unapproved: state.dirs.unapproved, proof: null };
+      // The proof of an approved profile: the one the profile checks open.
+      const profile = kinds.find((k) => k.id === 'profile').find(ctx);
+      const proofDir = path.join(state.tmp, 'proof');
+      fs.mkdirSync(proofDir);
+      state.dirs.proof = proofDir;
+      state.servers.proof = await serve(proofDir);
+      if (profile) {
+        state.proof.slug = profile.url.split('/')[2];
+        const args = ['proof', state.proof.slug, '-o', path.join(proofDir, 'proof.html')];
+        const r = await alongside(args);
+        if (isUnknownCommand(r, 'proof')) {
+          state.proof.registered = false;
+          console.log('# `alongside proof` is not registered yet: the proof file checks are pending');
+        } else if (r.code !== 0) {
+          state.proof.run = r;
+        } else {
+          ctx.proof = proofDir;
+        }
+      }
+
+      for (const kind of kinds) state.pages[kind.id] = kind.find(ctx);
+
+      state.browser = await launch();
+      state.js = await state.browser.newContext({ viewport: widths.desktop });
+      state.nojs = await state.browser.newContext({ viewport: widths.desktop, javaScriptEnabled: false });
+      for (const c of [state.js, state.nojs]) {
+        c.offsite = await guard(c);
+      }
+    } catch (err) {
+      state.error = err;
+    }
+  });
+
+  after(async () => {
+    await state.browser?.close();
+    for (const s of Object.values(state.servers)) await s.close();
+    if (state.tmp && !process.env.E2E_KEEP) fs.rmSync(state.tmp, { recursive: true, force: true });
+    console.log(`# screenshots and PDFs are in ${artifacts}`);
+  });
+
+  it('builds the sample site, approved only and with --unapproved', () => {
+    if (state.error) throw state.error;
+    for (const name of ['site', 'unapproved']) {
+      assert.ok(fs.existsSync(path.join(state.dirs[name], 'index.html')), `${name}: no index.html`);
+    }
+  });
+
+  it('builds every required kind of page', (t) => {
+    if (state.error) throw state.error;
+    const missing = kinds.filter((k) => !state.pages[k.id] && !pending.has(k.id));
+    const arrived = kinds.filter((k) => state.pages[k.id] && pending.has(k.id));
+    for (const k of kinds) {
+      const p = state.pages[k.id];
+      t.diagnostic(`${k.label}: ${p ? p.url : pending.has(k.id) ? `pending (${pending.get(k.id)})` : 'MISSING'}`);
+    }
+    const problems = [
+      ...missing.map((k) => `missing: ${k.label} (${k.id}) is required and was not built` +
+        (k.id === 'proof' && !state.proof.registered ? ': `alongside proof` is not registered' : '') +
+        (k.id === 'proof' && state.proof.run ? `\n${describeRun(['proof', state.proof.slug], state.proof.run)}` : '')),
+      ...arrived.map((k) => `arrived: ${k.label} (${k.id}) is built now at ${state.pages[k.id].url}: delete its line from e2e/pending.js`),
+    ];
+    assert.equal(problems.length, 0, problems.join('\n'));
+  });
+
+  it('publishes only approved profiles; --unapproved adds the rest', () => {
+    if (state.error) throw state.error;
+    const states = {};
+    const dir = path.join(repoRoot, 'content', 'partnerships');
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = entry.isDirectory() ? path.join(dir, entry.name, 'index.md') : path.join(dir, entry.name);
+      if (!file.endsWith('.md') || !fs.existsSync(file)) continue;
+      const text = fs.readFileSync(file, 'utf8');
+      const slug = text.match(/^slug\s*=\s*"([^"]+)"/m)?.[1] ?? entry.name.replace(/\.md$/, '');
+      states[slug] = text.match(/^\[review\][^[]*?^state\s*=\s*"(\w+)"/ms)?.[1];
+    }
+    const approved = Object.keys(states).filter((s) => states[s] === 'approved').sort();
+    assert.deepEqual(profileSlugs(state.dirs.site), approved, 'the approved build has the approved profiles only');
+    assert.deepEqual(profileSlugs(state.dirs.unapproved), Object.keys(states).sort(), 'the --unapproved build has every profile');
+    const banner = htmlFiles(state.dirs.site).filter((f) => /Not yet approved/i.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(banner.map((f) => urlOf(state.dirs.site, f)), [], 'no "Not yet approved" banner in the approved build');
+  });
+
+  it('built pages have no <script> but JSON-LD', () => {
+    if (state.error) throw state.error;
+    const bad = [];
+    for (const dir of [state.dirs.site, state.dirs.unapproved, state.dirs.proof]) {
+      for (const file of htmlFiles(dir)) {
+        const html = fs.readFileSync(file, 'utf8');
+        for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
+          const type = m[1].match(/\btype\s*=\s*["']?([^"'\s>]+)/i)?.[1]?.toLowerCase();
+          if (type !== 'application/ld+json') bad.push(`${path.relative(state.tmp, file)}: ${m[0]}`);
+        }
+        for (const m of html.matchAll(/\son[a-z]+\s*=/gi)) bad.push(`${path.relative(state.tmp, file)}: inline handler ${m[0].trim()}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('Nu HTML Checker: no errors in any built HTML file (both builds and the proof)', { timeout: 5 * 60_000 }, async (t) => {
+    if (state.error) throw state.error;
+    const paths = [state.dirs.site, state.dirs.unapproved];
+    if (state.pages.proof) paths.push(state.pages.proof.file);
+    const files = paths.flatMap((p) => (p.endsWith('.html') ? [p] : htmlFiles(p)));
+    const { messages } = await vnu(paths);
+    t.diagnostic(`checked ${files.length} HTML files`);
+    assert.ok(files.length > 0, 'no HTML files to check');
+    if (messages.length) {
+      const fileCount = new Set(messages.map((m) => m.file)).size;
+      assert.fail(`${messages.length} errors in ${fileCount} of ${files.length} files:\n${formatMessages(messages, state.tmp)}`);
+    }
+  });
+
+  for (const kind of kinds) {
+    describe(kind.label, () => {
+      let page; // in the context with JavaScript, loaded once
+      let net;
+      let response;
+      let url;
+
+      before(async () => {
+        const target = state.pages[kind.id];
+        if (state.error || !target) return;
+        url = origin(kind) + target.url;
+        page = await state.js.newPage();
+        net = track(page);
+        response = await page.goto(url, { waitUntil: 'load' });
+      });
+      after(() => page?.close());
+
+      it(`answers with status ${kind.id === 'not-found' ? 404 : 200}`, (t) => {
+        const target = need(t, kind);
+        if (!target) return;
+        assert.equal(response.status(), target.status ?? 200, url);
+      });
+
+      for (const [name, size] of [['1280', widths.desktop], ['375', widths.phone]]) {
+        it(`axe-core: no WCAG 2.2 AA violations at ${name} px`, async (t) => {
+          if (!need(t, kind)) return;
+          await page.setViewportSize(size);
+          const { violations } = await axe(page);
+          assert.equal(violations.length, 0, `${violations.length} axe violations on ${url} at ${name} px:\n${formatViolations(violations)}`);
+        });
+      }
+
+      it('no horizontal scrolling at 320 px', async (t) => {
+        if (!need(t, kind)) return;
+        await page.setViewportSize(widths.narrow);
+        const o = await overflow(page);
+        assert.ok(o.scrollWidth <= o.clientWidth,
+          `${url} scrolls sideways at 320 px: scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}; sticking out:\n  ${o.culprits.join('\n  ')}`);
+      });
+
+      it('screenshots at 375 px and 1280 px', async (t) => {
+        if (!need(t, kind)) return;
+        for (const [name, size] of [['375', widths.phone], ['1280', widths.desktop]]) {
+          await page.setViewportSize(size);
+          const file = path.join(artifacts, `${kind.id}-${name}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          t.diagnostic(file);
+        }
+      });
+
+      it('usable without JavaScript', async (t) => {
+        const target = need(t, kind);
+        if (!target) return;
+        const p = await state.nojs.newPage();
+        try {
+          const r = await p.goto(url, { waitUntil: 'load' });
+          assert.equal(r.status(), target.status ?? 200);
+          assert.equal(await p.locator('main').count(), 1, 'one <main>');
+          const text = (await p.locator('main').innerText()).trim();
+          assert.ok(text.length >= 40, `<main> has hardly any text without JavaScript: ${JSON.stringify(text)}`);
+          assert.ok(await p.locator('h1').count() >= 1, 'a heading <h1>');
+          if (kind.id === 'proof') return;
+          const nav = await p.locator('nav a[href]').evaluateAll((as) => as.map((a) => a.href));
+          assert.ok(nav.length > 0, 'navigation links in a <nav>');
+          const home = origin(kind) + '/';
+          assert.ok((await p.locator('a[href]').evaluateAll((as) => as.map((a) => a.href))).includes(home), `a link home (${home})`);
+          // Every link to this site leads to a page.
+          const links = await p.locator('a[href]').evaluateAll((as) => as.map((a) => a.href));
+          const broken = [];
+          for (const link of new Set(links.map((l) => l.replace(/#.*$/, '')))) {
+            if (!link.startsWith(origin(kind) + '/') || link === url) continue;
+            const res = await fetch(link);
+            await res.arrayBuffer();
+            if (res.status === 200) continue;
+            const where = new URL(link).pathname;
+            const waiting = kinds.find((k) => pending.has(k.id) && k.paths?.some((p) => where.startsWith(p)));
+            if (waiting) t.diagnostic(`${res.status} ${link}: a link to ${waiting.label}, which is pending`);
+            else broken.push(`${res.status} ${link}`);
+          }
+          assert.deepEqual(broken, [], 'broken links');
+        } finally {
+          await p.close();
+        }
+      });
+
+      if (kind.id === 'unapproved-profile') {
+        it('shows the "Not yet approved by <partner>" banner', async (t) => {
+          if (!need(t, kind)) return;
+          const text = await page.locator('body').innerText();
+          assert.match(text, /Not yet approved by \S/);
+        });
+      }
+      if (kind.id === 'profile') {
+        it('shows no "Not yet approved" banner', async (t) => {
+          if (!need(t, kind)) return;
+          assert.doesNotMatch(await page.locator('body').innerText(), /Not yet approved/i);
+        });
+      }
+      if (kind.id === 'proof') {
+        it('says "Proof — not yet published" and loads nothing but itself', async (t) => {
+          if (!need(t, kind)) return;
+          assert.match(await page.locator('body').innerText(), /Proof\s*[—–-]\s*not yet published/i);
+          const loaded = net.requests.filter((u) => !u.startsWith('data:'));
+          assert.deepEqual(loaded, [url], 'a proof is self-contained');
+        });
+      }
+      if (kind.id === 'annual-report') {
+        it('prints to PDF on A4 and Letter without cutting off the page', async (t) => {
+          if (!need(t, kind)) return;
+          await page.emulateMedia({ media: 'print' });
+          try {
+            // A4 less Chrome's default margins is about 718 CSS px wide.
+            await page.setViewportSize({ width: 718, height: 1000 });
+            const o = await overflow(page);
+            assert.ok(o.scrollWidth <= o.clientWidth,
+              `printed, the report is wider than the paper (${o.scrollWidth} > ${o.clientWidth} px); sticking out:\n  ${o.culprits.join('\n  ')}`);
+            for (const format of ['A4', 'Letter']) {
+              const file = path.join(artifacts, `${kind.id}-${format}.pdf`);
+              const pdf = await page.pdf({ path: file, format });
+              assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+              t.diagnostic(file);
+            }
+          } finally {
+            await page.emulateMedia({ media: null });
+          }
+        });
+      }
+
+      // Last, after every viewport and print change above has had its say.
+      it('no request leaves localhost, and nothing it loads is missing', async (t) => {
+        if (!need(t, kind)) return;
+        const away = net.requests.filter((u) => !isLocal(u));
+        assert.deepEqual(away, [], 'requests to other hosts');
+        const broken = net.broken.filter((b) => !(kind.id === 'not-found' && b === `404 ${url}`));
+        assert.deepEqual(broken, [], 'failed local requests');
+      });
+    });
+  }
+
+  it('every page: axe-core finds no WCAG 2.2 AA violations at 1280 px, and nothing scrolls sideways at 320 px',
+    { timeout: 10 * 60_000 }, async (t) => {
+      if (state.error) throw state.error;
+      // Every page of the approved build, and the pages only the
+      // --unapproved build has (the rest differ only in their lists).
+      const targets = htmlFiles(state.dirs.site).map((f) => ['site', urlOf(state.dirs.site, f)]);
+      const seen = new Set(targets.map(([, u]) => u));
+      for (const f of htmlFiles(state.dirs.unapproved)) {
+        const u = urlOf(state.dirs.unapproved, f);
+        if (!seen.has(u)) targets.push(['unapproved', u]);
+      }
+      const page = await state.js.newPage();
+      const net = track(page);
+      const violations = new Map(); // one entry per rule and element, with the pages it is on
+      const sideways = [];
+      try {
+        for (const [name, u] of targets) {
+          const where = name === 'site' ? u : `${u} (--unapproved)`;
+          await page.setViewportSize(widths.desktop);
+          await page.goto(state.servers[name].origin + u, { waitUntil: 'load' });
+          for (const v of (await axe(page)).violations) {
+            for (const n of v.nodes) {
+              const key = `${v.id} ${n.target.join(' ')} ${n.html}`;
+              if (!violations.has(key)) violations.set(key, { ...v, nodes: [n], pages: [] });
+              violations.get(key).pages.push(where);
+            }
+          }
+          await page.setViewportSize(widths.narrow);
+          const o = await overflow(page);
+          if (o.scrollWidth > o.clientWidth) {
+            sideways.push(`${where}: ${o.scrollWidth} > ${o.clientWidth} px; sticking out:\n    ${o.culprits.join('\n    ')}`);
+          }
+        }
+      } finally {
+        await page.close();
+      }
+      t.diagnostic(`checked ${targets.length} pages`);
+      const report = [...violations.values()].map((v) => formatViolations([v]) +
+        `\n      on ${v.pages.length} page(s): ${v.pages.slice(0, 4).join(', ')}${v.pages.length > 4 ? ', …' : ''}`);
+      assert.deepEqual(net.requests.filter((u) => !isLocal(u)), [], 'requests to other hosts');
+      assert.equal(report.length + sideways.length, 0,
+        (report.length ? `axe violations (each element once):\n${report.join('\n')}\n` : '') +
+        (sideways.length ? `scrolls sideways at 320 px:\n  ${sideways.join('\n  ')}` : ''));
+    });
+
+  it('no request tried to leave the machine, from any page', (t) => {
+    if (state.error) throw state.error;
+    const all = [...new Set([...(state.js?.offsite ?? []), ...(state.nojs?.offsite ?? [])])];
+    assert.deepEqual(all, [], 'blocked requests to other hosts');
+  });
+});
