@@ -1,0 +1,195 @@
+// Package generator runs alongside's pipeline: open a site folder, load and
+// validate it (package content), render every page (package render) and
+// write them through one output.Writer — a folder swapped in atomically
+// for `build`, memory for `serve`.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/render"
+)
+
+// Options says what to build.
+type Options struct {
+	Site       string // the site folder
+	Dest       string // the output folder; default Site/public
+	BaseURL    string // when set, replaces site.toml's base_url
+	Unapproved bool   // publish every profile, unapproved ones with a banner
+	Today      content.Date
+	Progress   *Progress // when non-nil, counts profiles read and files written
+}
+
+// Result describes a finished build.
+type Result struct {
+	Profiles  int // profiles read
+	Published int // profiles published
+	Pages     int // HTML pages written
+	Files     int // files written, pages included
+	Linked    int // files unchanged since the last build, hard-linked
+	Duration  time.Duration
+	Warnings  content.Problems
+}
+
+// Summary is the one line `build` prints.
+func (r *Result) Summary(dest string) string {
+	return fmt.Sprintf("Built %d pages (%d files) from %d profiles, %d published, in %s → %s",
+		r.Pages, r.Files, r.Profiles, r.Published, roundDuration(r.Duration), dest)
+}
+
+func roundDuration(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+// ContentError is returned when the site has errors; it holds all of them
+// (and the warnings).
+type ContentError struct{ Problems content.Problems }
+
+func (e *ContentError) Error() string { return e.Problems.Errors().Summary() }
+
+// OpenSite opens a site folder so that nothing read through it can leave
+// the folder, not even by a symlink.
+func OpenSite(dir string) (fs.FS, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("site folder %s: %w", dir, errors.Unwrap(err))
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("site folder %s is not a folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
+}
+
+// Load reads and validates the site in dir. The error is a *ContentError
+// when the site has errors.
+func Load(dir string) (*content.Site, fs.FS, content.Problems, error) {
+	fsys, err := OpenSite(dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	site, probs, err := load(fsys)
+	return site, fsys, probs, err
+}
+
+func load(fsys fs.FS) (*content.Site, content.Problems, error) {
+	site, probs := content.Load(fsys)
+	probs = append(probs, Check(site)...)
+	probs.Sort()
+	if len(probs.Errors()) > 0 {
+		return site, probs, &ContentError{probs}
+	}
+	return site, probs, nil
+}
+
+// Check returns the site-wide problems that need the whole model, beyond
+// what content checks file by file.
+func Check(site *content.Site) content.Problems {
+	return nil
+}
+
+// Build loads the site, renders it into a new folder beside Dest and swaps
+// that folder in only when everything succeeded. A failed or interrupted
+// build leaves Dest as it was.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Site, "public")
+	}
+	if err := checkDest(opts.Site, opts.Dest); err != nil {
+		return nil, err
+	}
+	fsys, err := OpenSite(opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Progress != nil {
+		fsys = countingFS{fsys, opts.Progress}
+	}
+	site, probs, err := load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		if !strings.HasSuffix(opts.BaseURL, "/") {
+			opts.BaseURL += "/"
+		}
+		site.Config.BaseURL = opts.BaseURL
+	}
+	if !opts.Today.Set() {
+		opts.Today = content.Today()
+	}
+	r, err := render.New(fsys, site.Config.Theme)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := output.NewDir(opts.Dest)
+	if err != nil {
+		return nil, err
+	}
+	defer dir.Abort()
+	var w output.Writer = dir
+	if opts.Progress != nil {
+		w = countingWriter{dir, opts.Progress}
+	}
+	stats, err := r.Render(ctx, site, fsys, render.Options{
+		BaseURL:    site.Config.BaseURL,
+		Unapproved: opts.Unapproved,
+		Today:      opts.Today,
+	}, w)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := dir.Commit(); err != nil {
+		return nil, err
+	}
+	return &Result{
+		Profiles:  len(site.Profiles),
+		Published: len(site.Published(opts.Unapproved)),
+		Pages:     stats.Pages,
+		Files:     stats.Files,
+		Linked:    int(dir.Linked()),
+		Duration:  time.Since(start),
+		Warnings:  probs.Warnings(),
+	}, nil
+}
+
+// checkDest refuses an output folder whose swap would replace the site or
+// its content: the site folder itself, a folder that holds it, or a folder
+// inside content/ or themes/.
+func checkDest(site, dest string) error {
+	s, err1 := filepath.Abs(site)
+	d, err2 := filepath.Abs(dest)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	inside := func(child, parent string) bool {
+		rel, err := filepath.Rel(parent, child)
+		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != "..")
+	}
+	switch {
+	case inside(s, d):
+		return fmt.Errorf("the output folder %s holds the site itself; choose another with -d", dest)
+	case inside(d, filepath.Join(s, "content")), inside(d, filepath.Join(s, "themes")):
+		return fmt.Errorf("the output folder %s is inside the site's content or themes; choose another with -d", dest)
+	}
+	return nil
+}

@@ -1,0 +1,181 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// snapshot records every file under root with its bytes and mtime.
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		out[p] = fi.ModTime().Format(time.RFC3339Nano) + "\x00" + string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func profile(title, state string) string {
+	return `+++
+title = "` + title + `"
+status = "active"
+start = 2025-09-02
+
+[partner]
+name = "Familias Unidas"
+
+[review]
+state = "` + state + `"
+date = 2025-10-14
+
+[[resources]]
+from = "library"
+kind = "money"
+amount = 100
+
+[private]
+contact = "PRIVATE-marker Ana 555-0100"
+notes = "PRIVATE-marker"
++++
+
+A story.
+`
+}
+
+func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
+	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	writeFiles(t, site, map[string]string{"content/partnerships/one.md": profile("One", "approved")})
+	if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dest)
+	if len(before) == 0 {
+		t.Fatal("the first build wrote nothing")
+	}
+
+	writeFiles(t, site, map[string]string{"content/partnerships/two.md": strings.Replace(profile("Two", "approved"), `status = "active"`, `status = "bogus"`, 1)})
+	_, err := Build(context.Background(), Options{Site: site, Dest: dest})
+	var ce *ContentError
+	if !errors.As(err, &ce) {
+		t.Fatalf("Build = %v, want a ContentError", err)
+	}
+	assertSame(t, before, snapshot(t, dest))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	writeFiles(t, site, map[string]string{"content/partnerships/two.md": profile("Two", "approved")})
+	if _, err := Build(ctx, Options{Site: site, Dest: dest}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled Build = %v, want context.Canceled", err)
+	}
+	assertSame(t, before, snapshot(t, dest))
+
+	// No temporary folder is left beside the output.
+	ents, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 {
+		t.Errorf("beside the output: %v, want only public", ents)
+	}
+}
+
+func assertSame(t *testing.T, want, got map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s changed", p)
+		}
+	}
+}
+
+func TestPrivateNeverPublished(t *testing.T) {
+	site := t.TempDir()
+	writeFiles(t, site, map[string]string{
+		"site.toml":                              "title = \"T\"\nbase_url = \"https://example.org/\"\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"US-EIN-1\"\n",
+		"content/partnerships/one.md":            profile("One", "approved"),
+		"content/partnerships/two.md":            profile("Two", "draft"),
+		"content/partnerships/three/index.md":    profile("Three", "in_review"),
+		"content/partnerships/three/flyer.txt":   "A flyer.",
+		"content/pages/about.md":                 "+++\ntitle = \"About\"\n+++\nAbout us.\n",
+		"content/partnerships/four-with-rtl.md":  profile("Four", "changes_requested"),
+		"content/partnerships/five-approved.md":  profile("Five", "approved"),
+		"content/partnerships/six-approved-b.md": profile("Six", "approved"),
+	})
+	for _, unapproved := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := Build(context.Background(), Options{Site: site, Dest: dest, Unapproved: unapproved}); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for p, data := range snapshot(t, dest) {
+			n++
+			if strings.Contains(data, "PRIVATE-") || strings.Contains(data, "555-0100") {
+				t.Errorf("unapproved=%v: %s holds a private value", unapproved, p)
+			}
+		}
+		if n < 5 {
+			t.Errorf("only %d files written", n)
+		}
+	}
+}
+
+func TestSampleSiteBuilds(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(context.Background(), Options{Site: "..", Dest: dest})
+	if err != nil {
+		t.Fatalf("the sample site does not build: %v", err)
+	}
+	if res.Published < 10 {
+		t.Errorf("the sample site publishes %d profiles, want at least 10", res.Published)
+	}
+}
+
+func TestDestMustNotHoldTheSite(t *testing.T) {
+	site := t.TempDir()
+	writeFiles(t, site, map[string]string{"content/partnerships/one.md": profile("One", "approved")})
+	for _, dest := range []string{site, filepath.Dir(site), filepath.Join(site, "content", "out"), filepath.Join(site, "themes")} {
+		if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err == nil {
+			t.Errorf("Build into %s succeeded", dest)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "content", "partnerships", "one.md")); err != nil {
+		t.Fatal("the site was damaged:", err)
+	}
+}
