@@ -34,7 +34,7 @@ type Result struct {
 	Profiles  int // profiles read
 	Published int // profiles published
 	Pages     int // HTML pages written
-	Files     int // files written, pages included
+	Files     int // other files written: stylesheet, bundle files, data
 	Linked    int // files unchanged since the last build, hard-linked
 	Duration  time.Duration
 	Warnings  content.Problems
@@ -42,7 +42,7 @@ type Result struct {
 
 // Summary is the one line `build` prints.
 func (r *Result) Summary(dest string) string {
-	return fmt.Sprintf("Built %d pages (%d files) from %d profiles, %d published, in %s → %s",
+	return fmt.Sprintf("Built %d pages and %d other files from %d profiles (%d published) in %s → %s",
 		r.Pages, r.Files, r.Profiles, r.Published, roundDuration(r.Duration), dest)
 }
 

@@ -116,7 +116,7 @@ func TestBuildFlagsAnyOrder(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "from 1 profiles, 1 published") {
+	if !strings.Contains(stdout, "from 1 profiles (1 published)") {
 		t.Errorf("summary = %q", stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "partnerships", "homework-help", "index.html")); err != nil {
