@@ -1,0 +1,86 @@
+package export
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// The columns of the CSV files, as SPEC §4 lists them.
+var (
+	partnershipColumns = []string{"slug", "url", "title", "summary", "status", "start", "end",
+		"partner_name", "partner_slug", "partner_url", "branches", "neighborhoods",
+		"audiences", "languages", "tags", "review_state", "review_date", "review_by"}
+	resourceColumns = []string{"slug", "from", "kind", "amount", "unit", "value", "estimated", "description", "date"}
+	askColumns      = []string{"slug", "ask", "status", "reason", "date"}
+	outcomeColumns  = []string{"slug", "measure", "value", "unit", "date", "note"}
+)
+
+// PartnershipsCSV writes /data/partnerships.csv: a row per profile.
+func PartnershipsCSV(w io.Writer, published []*content.Profile, baseURL string) error {
+	return writeCSV(w, partnershipColumns, published, func(p *content.Profile, row func(...string)) {
+		row(p.Slug, abs(baseURL, p.URL()), p.Title, p.Summary, p.Status, p.Start.String(), p.End.String(),
+			p.Partner.Name, p.Partner.Slug, p.Partner.URL, list(p.Branches), list(p.Neighborhoods),
+			list(p.Audiences), list(p.Languages), list(p.Tags), p.Review.State, p.Review.Date.String(), p.Review.By)
+	})
+}
+
+// ResourcesCSV writes /data/resources.csv: a row per resource; value is
+// empty when the resource has none.
+func ResourcesCSV(w io.Writer, published []*content.Profile) error {
+	return writeCSV(w, resourceColumns, published, func(p *content.Profile, row func(...string)) {
+		for i := range p.Resources {
+			r := &p.Resources[i]
+			value := ""
+			if r.Valued {
+				value = formatNumber(r.Value)
+			}
+			row(p.Slug, r.From, r.Kind, formatNumber(r.Amount), r.Unit, value, strconv.FormatBool(r.Estimated), r.Description, r.Date.String())
+		}
+	})
+}
+
+// AsksCSV writes /data/asks.csv: a row per ask.
+func AsksCSV(w io.Writer, published []*content.Profile) error {
+	return writeCSV(w, askColumns, published, func(p *content.Profile, row func(...string)) {
+		for _, a := range p.Asks {
+			row(p.Slug, a.Ask, a.Status, a.Reason, a.Date.String())
+		}
+	})
+}
+
+// OutcomesCSV writes /data/outcomes.csv: a row per outcome.
+func OutcomesCSV(w io.Writer, published []*content.Profile) error {
+	return writeCSV(w, outcomeColumns, published, func(p *content.Profile, row func(...string)) {
+		for _, o := range p.Outcomes {
+			row(p.Slug, o.Measure, formatNumber(o.Value), o.Unit, o.Date.String(), o.Note)
+		}
+	})
+}
+
+// writeCSV writes the header, then the rows of each profile by slug.
+func writeCSV(w io.Writer, header []string, published []*content.Profile, rows func(*content.Profile, func(...string))) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	var err error
+	row := func(fields ...string) {
+		if err == nil {
+			err = cw.Write(fields)
+		}
+	}
+	row(header...)
+	for _, p := range bySlug(published) {
+		rows(p, row)
+	}
+	cw.Flush()
+	if err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// list joins a list for a CSV cell.
+func list(items []string) string { return strings.Join(items, "; ") }

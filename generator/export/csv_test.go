@@ -1,0 +1,113 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// readCSV writes a CSV with write and reads it back with encoding/csv.
+func readCSV(t *testing.T, write func(io.Writer) error) ([][]string, []byte) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	if !bytes.HasSuffix(data, []byte("\r\n")) || bytes.Count(data, []byte("\n")) != bytes.Count(data, []byte("\r\n")) {
+		t.Errorf("lines do not all end in CRLF:\n%q", data)
+	}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		t.Error("CSV starts with a byte order mark")
+	}
+	for _, bad := range leaks {
+		if bytes.Contains(data, []byte(bad)) {
+			t.Errorf("CSV contains %q", bad)
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	rows, err := r.ReadAll() // also checks every row has the header's width
+	if err != nil {
+		t.Fatalf("read back: %v\n%s", err, data)
+	}
+	return rows, data
+}
+
+func TestCSV(t *testing.T) {
+	site, published := testSite(t)
+	slices.Reverse(published)
+	base := site.Config.BaseURL
+	tests := []struct {
+		name  string
+		write func(io.Writer) error
+		want  [][]string
+	}{
+		{"partnerships.csv", func(w io.Writer) error { return PartnershipsCSV(w, published, base) }, [][]string{
+			{"slug", "url", "title", "summary", "status", "start", "end", "partner_name", "partner_slug", "partner_url", "branches", "neighborhoods", "audiences", "languages", "tags", "review_state", "review_date", "review_by"},
+			{"homework-help", "https://partners.example.org/reports/partnerships/homework-help/", "Homework Help in Spanish", "Bilingual homework help for middle schoolers, twice a week.", "active", "2025-09-02", "",
+				"Familias Unidas del Sur", "familias-unidas-del-sur", "https://familias-unidas.example.org", "Beacon Branch", "North Beacon Hill",
+				"middle school students; Spanish-speaking families", "es; en", "homework help", "approved", "2025-10-14", "Program coordinator, Familias Unidas del Sur"},
+			{"zine-lab", "https://partners.example.org/reports/partnerships/zine-lab/", "Teen Zine Lab <&>", "", "completed", "2024-01-10", "2024-05-30",
+				"Hội Văn Hóa", "hoi-van-hoa", "", "", "", "", "", "", "approved", "2025-11-20", ""},
+		}},
+		{"resources.csv", func(w io.Writer) error { return ResourcesCSV(w, published) }, [][]string{
+			{"slug", "from", "kind", "amount", "unit", "value", "estimated", "description", "date"},
+			{"homework-help", "library", "money", "2400", "USD", "2400", "false", "Stipends for two volunteer tutors", "2025-09-02"},
+			{"homework-help", "library", "space", "120", "room-hours", "5400", "true", "Meeting room B, Tue and Thu 4–6 pm", "2025-09-02"},
+			{"homework-help", "partner", "staff_time", "180", "hours", "6930", "true", "Volunteer tutors, \"outreach\", and families\non a second line", "2025-09-02"},
+			{"homework-help", "library", "marketing", "3", "newsletter features", "600", "true", "", "2025-09-02"},
+			{"homework-help", "library", "money", "0.1", "USD", "0.1", "false", "", "2025-12-01"},
+			{"homework-help", "library", "money", "0.2", "USD", "0.2", "false", "", "2025-09-02"},
+			{"zine-lab", "partner", "money", "1200", "CAD", "", "false", "", "2024-01-10"},
+			{"zine-lab", "partner", "money", "300", "CAD", "220", "false", "", "2024-01-10"},
+			{"zine-lab", "library", "equipment", "2", "risograph printers", "", "false", "", "2024-01-10"},
+			{"zine-lab", "library", "staff_time", "10.5", "hours", "404.25", "true", "", "2024-01-10"},
+		}},
+		{"asks.csv", func(w io.Writer) error { return AsksCSV(w, published) }, [][]string{
+			{"slug", "ask", "status", "reason", "date"},
+			{"homework-help", "A room on weekday afternoons", "delivered", "", ""},
+			{"homework-help", "Laptops the students can borrow", "declined", "Our device budget is committed until July; we will revisit in the spring.", "2025-11-03"},
+			{"zine-lab", "Zines in the catalogue", "planned", "", ""},
+			{"zine-lab", "A display shelf", "in_progress", "", ""},
+		}},
+		{"outcomes.csv", func(w io.Writer) error { return OutcomesCSV(w, published) }, [][]string{
+			{"slug", "measure", "value", "unit", "date", "note"},
+			{"homework-help", "Students who came at least five times", "37", "students", "2026-01-31", "Attendance sheets, fall term"},
+			{"zine-lab", "Zines made", "45", "zines", "2024-01-10", ""},
+			{"zine-lab", "Workshops", "6", "", "2024-01-10", ""},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := readCSV(t, tt.write)
+			if !slices.EqualFunc(got, tt.want, slices.Equal) {
+				t.Errorf("rows:\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCSVNumbers writes amounts that %v would print with an exponent.
+func TestCSVNumbers(t *testing.T) {
+	p := &content.Profile{Slug: "x", Resources: []content.Resource{
+		{From: "library", Kind: "money", Amount: 1e21, Unit: "USD", Value: 1e21, Valued: true},
+		{From: "library", Kind: "money", Amount: 0.00001, Unit: "USD"},
+		{From: "library", Kind: "money", Amount: 0.1 + 0.2, Unit: "USD"},
+	}}
+	rows, data := readCSV(t, func(w io.Writer) error { return ResourcesCSV(w, []*content.Profile{p}) })
+	if regexp.MustCompile(`[0-9][eE][+-]?[0-9]`).Match(data) {
+		t.Errorf("exponent in %s", data)
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, r[3])
+	}
+	if want := []string{"1000000000000000000000", "0", "0.3"}; !slices.Equal(got, want) {
+		t.Errorf("amounts = %q, want %q", got, want)
+	}
+}

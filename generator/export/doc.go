@@ -1,0 +1,52 @@
+// Package export writes the machine-readable files of a built site
+// (SPEC.md §4): the open data in /data/, the Atom feed, the sitemap,
+// robots.txt, and the schema.org JSON-LD of each profile page.
+//
+// Each file has a function that streams it to an io.Writer, and [Write]
+// writes them all through an output.Writer. Every function takes the
+// profiles to publish (content.Site.Published), so a profile that is not
+// approved is in no file unless the build includes unapproved profiles;
+// [private] values are not in the content model, so they are in none.
+// Profiles are written ordered by slug, whatever the order given; their
+// resources, asks and outcomes in file order.
+//
+// baseURL is the site's public address ending in "/" (content.Config's
+// BaseURL, or the --base-url of a build); "" means the site's BaseURL.
+// Feeds, sitemaps and the data's "url" fields need it to be absolute:
+// with the default base_url of "/" they hold paths only.
+//
+// Numbers are written as decimals without exponent (1000.3, not 1.0003e3),
+// rounded like the ledger's sums (ledger.Round), and every total comes
+// from package ledger, so the files agree with the pages to the cent.
+//
+// # Files
+//
+//   - data/partnerships.json: [JSON], exactly the shape of SPEC §4.
+//   - data/partnerships.csv, resources.csv, asks.csv, outcomes.csv:
+//     [PartnershipsCSV] and friends; RFC 4180 (CRLF line ends), UTF-8
+//     without a byte order mark, a header row, one row per item with its
+//     profile's slug first, lists joined with "; ", a missing date or
+//     value empty, booleans true/false.
+//   - data/360giving.json: [Giving]. Each money resource from the library
+//     is one 360Giving grant, with id <grant_prefix>-<slug>-<n>, n the
+//     1-based position of the resource among the profile's [[resources]]
+//     (what check calls resources[n]), so ids are stable as long as
+//     resources are only added at the end. The recipient's id is
+//     <grant_prefix>-partner-<partner slug>: 360Giving's form for an
+//     organization without a registered identifier (the funder's prefix
+//     followed by its own id for the organization). The library's in-kind
+//     support of the same partnership is listed once, on the partnership's
+//     first grant, as "alongside:inKind", so that it is never counted
+//     twice. In-kind support of partnerships without library money is not
+//     a grant and is not in this file. The export needs [open_data] when
+//     any profile records library money: see [Check].
+//   - feed.xml: [Feed], Atom 1.0, one entry per profile, newest review
+//     date first (then by slug); an entry's updated time is its review
+//     date (its start, for a profile never approved).
+//   - sitemap.xml: [Sitemap], the pages a build wrote; over 50,000 pages,
+//     sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml, …
+//   - robots.txt: [Robots], every robot allowed, and the sitemap's address.
+//
+// [JSONLD] builds the schema.org description of a profile page for the
+// renderer to embed with [Script].
+package export

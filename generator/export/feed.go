@@ -1,0 +1,91 @@
+package export
+
+import (
+	"bufio"
+	"encoding/xml"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// Feed writes /feed.xml, an Atom 1.0 feed with an entry per profile,
+// newest review date first. The feed's updated time is its newest entry's,
+// or now when it has none.
+func Feed(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time) error {
+	baseURL = base(site, baseURL)
+	cfg := &site.Config
+	ps := slices.Clone(published)
+	slices.SortStableFunc(ps, func(a, b *content.Profile) int {
+		if c := updated(b).Compare(updated(a).Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	feedUpdated := now
+	if len(ps) > 0 {
+		feedUpdated = updated(ps[0]).Time
+	}
+	x := xmlWriter{w: bufio.NewWriter(w)}
+	x.raw(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
+	x.raw(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`)
+	x.text(cfg.Language)
+	x.raw("\">\n")
+	x.elem("  ", "id", baseURL)
+	x.elem("  ", "title", cfg.Title)
+	x.elem("  ", "updated", feedUpdated.UTC().Format(time.RFC3339))
+	x.link("  ", "self", "application/atom+xml", abs(baseURL, "feed.xml"))
+	x.link("  ", "alternate", "text/html", baseURL)
+	x.raw("  <author>\n")
+	x.elem("    ", "name", cfg.Library)
+	x.raw("  </author>\n")
+	x.elem("  ", "generator", "alongside")
+	for _, p := range ps {
+		x.raw("  <entry>\n")
+		x.elem("    ", "id", abs(baseURL, p.URL()))
+		x.elem("    ", "title", p.Title)
+		x.elem("    ", "updated", updated(p).UTC().Format(time.RFC3339))
+		x.link("    ", "alternate", "text/html", abs(baseURL, p.URL()))
+		x.elem("    ", "summary", firstOf(p.Summary, "A partnership between "+cfg.Library+" and "+p.Partner.Name+"."))
+		for _, tag := range p.Tags {
+			x.raw(`    <category term="`)
+			x.text(tag)
+			x.raw("\"/>\n")
+		}
+		x.raw("  </entry>\n")
+	}
+	x.raw("</feed>\n")
+	return x.w.Flush()
+}
+
+// updated is when a profile last changed for its readers: the partner's
+// approval, or its start when it was never approved.
+func updated(p *content.Profile) content.Date {
+	if p.Review.Date.Set() {
+		return p.Review.Date
+	}
+	return p.Start
+}
+
+// xmlWriter writes XML by hand, escaping every value.
+type xmlWriter struct{ w *bufio.Writer }
+
+func (x xmlWriter) raw(s string) { x.w.WriteString(s) }
+
+// text writes s escaped, for text or a double-quoted attribute value.
+func (x xmlWriter) text(s string) { xml.EscapeText(x.w, []byte(s)) }
+
+// elem writes <name>value</name> on a line of its own.
+func (x xmlWriter) elem(indent, name, value string) {
+	x.raw(indent + "<" + name + ">")
+	x.text(value)
+	x.raw("</" + name + ">\n")
+}
+
+func (x xmlWriter) link(indent, rel, typ, href string) {
+	x.raw(indent + `<link rel="` + rel + `" type="` + typ + `" href="`)
+	x.text(href)
+	x.raw("\"/>\n")
+}

@@ -1,0 +1,174 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/ledger"
+)
+
+// The shape of /data/partnerships.json, fields in the order of SPEC §4.
+type (
+	jsonSite struct {
+		Title     string `json:"title"`
+		Library   string `json:"library"`
+		Currency  string `json:"currency"`
+		Generated string `json:"generated"`
+	}
+	jsonPartnership struct {
+		Slug          string         `json:"slug"`
+		URL           string         `json:"url"`
+		Title         string         `json:"title"`
+		Summary       string         `json:"summary"`
+		Status        string         `json:"status"`
+		Start         *string        `json:"start"`
+		End           *string        `json:"end"`
+		Partner       jsonPartner    `json:"partner"`
+		Branches      []string       `json:"branches"`
+		Neighborhoods []string       `json:"neighborhoods"`
+		Audiences     []string       `json:"audiences"`
+		Languages     []string       `json:"languages"`
+		Tags          []string       `json:"tags"`
+		Review        jsonReview     `json:"review"`
+		Resources     []jsonResource `json:"resources"`
+		Asks          []jsonAsk      `json:"asks"`
+		Outcomes      []jsonOutcome  `json:"outcomes"`
+	}
+	jsonPartner struct {
+		Name string `json:"name"`
+		Slug string `json:"slug"`
+		URL  string `json:"url"`
+	}
+	jsonReview struct {
+		State   string  `json:"state"`
+		Date    *string `json:"date"`
+		By      string  `json:"by"`
+		Current bool    `json:"current"`
+	}
+	jsonResource struct {
+		From        string       `json:"from"`
+		Kind        string       `json:"kind"`
+		Amount      json.Number  `json:"amount"`
+		Unit        string       `json:"unit"`
+		Value       *json.Number `json:"value"` // null when unvalued
+		Estimated   bool         `json:"estimated"`
+		Description string       `json:"description"`
+		Date        *string      `json:"date"`
+	}
+	jsonAsk struct {
+		Ask    string  `json:"ask"`
+		Status string  `json:"status"`
+		Reason string  `json:"reason"`
+		Date   *string `json:"date"`
+	}
+	jsonOutcome struct {
+		Measure string      `json:"measure"`
+		Value   json.Number `json:"value"`
+		Unit    string      `json:"unit"`
+		Date    *string     `json:"date"`
+		Note    string      `json:"note"`
+	}
+)
+
+// JSON writes /data/partnerships.json: the site, every profile in
+// published by slug, and their totals (ledger.Compute). generated is now
+// in RFC 3339. Each partnership is encoded on a line of its own, one at a
+// time: a change to a profile changes one line, and a site of 10,000
+// profiles is half the size it would be indented.
+func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time) error {
+	baseURL = base(site, baseURL)
+	bw := bufio.NewWriter(w)
+	var enc encoder
+	bw.WriteString("{\n  \"site\": ")
+	cfg := &site.Config
+	if err := enc.write(bw, "  ", jsonSite{cfg.Title, cfg.Library, cfg.Currency, now.Format(time.RFC3339)}); err != nil {
+		return err
+	}
+	bw.WriteString(",\n  \"partnerships\": [")
+	for i, p := range bySlug(published) {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		if err := enc.write(bw, "", partnership(p, baseURL)); err != nil {
+			return err
+		}
+	}
+	if len(published) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n  \"totals\": ")
+	if err := enc.write(bw, "  ", ledger.Compute(published)); err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// encoder writes JSON values without HTML escaping, reusing one buffer:
+// indented, each line after the first starting with indent, or on one
+// line when indent is "".
+type encoder struct{ buf bytes.Buffer }
+
+func (e *encoder) write(w io.Writer, indent string, v any) error {
+	e.buf.Reset()
+	enc := json.NewEncoder(&e.buf)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent(indent, "  ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")))
+	return err
+}
+
+func partnership(p *content.Profile, baseURL string) jsonPartnership {
+	out := jsonPartnership{
+		Slug:          p.Slug,
+		URL:           abs(baseURL, p.URL()),
+		Title:         p.Title,
+		Summary:       p.Summary,
+		Status:        p.Status,
+		Start:         date(p.Start),
+		End:           date(p.End),
+		Partner:       jsonPartner{p.Partner.Name, p.Partner.Slug, p.Partner.URL},
+		Branches:      orEmpty(p.Branches),
+		Neighborhoods: orEmpty(p.Neighborhoods),
+		Audiences:     orEmpty(p.Audiences),
+		Languages:     orEmpty(p.Languages),
+		Tags:          orEmpty(p.Tags),
+		Review:        jsonReview{p.Review.State, date(p.Review.Date), p.Review.By, p.Current()},
+		Resources:     make([]jsonResource, len(p.Resources)),
+		Asks:          make([]jsonAsk, len(p.Asks)),
+		Outcomes:      make([]jsonOutcome, len(p.Outcomes)),
+	}
+	for i := range p.Resources {
+		out.Resources[i] = resource(&p.Resources[i])
+	}
+	for i, a := range p.Asks {
+		out.Asks[i] = jsonAsk{a.Ask, a.Status, a.Reason, date(a.Date)}
+	}
+	for i, o := range p.Outcomes {
+		out.Outcomes[i] = jsonOutcome{o.Measure, num(o.Value), o.Unit, date(o.Date), o.Note}
+	}
+	return out
+}
+
+func resource(r *content.Resource) jsonResource {
+	return jsonResource{
+		From:        r.From,
+		Kind:        r.Kind,
+		Amount:      num(r.Amount),
+		Unit:        r.Unit,
+		Value:       numOrNull(r.Value, r.Valued),
+		Estimated:   r.Estimated,
+		Description: r.Description,
+		Date:        date(r.Date),
+	}
+}

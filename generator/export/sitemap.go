@@ -1,0 +1,79 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// maxURLs is the most URLs one sitemap file may hold (sitemaps.org).
+const maxURLs = 50_000
+
+// Sitemap writes a sitemap (sitemaps.org 0.9) of pages: paths below the
+// site root as the build wrote them ("", "partnerships/x/",
+// "/about/index.html"; an index.html is dropped, as is 404.html). A
+// sitemap holds at most 50,000 URLs: for more, it returns an error, and
+// Write splits them into several files.
+func Sitemap(w io.Writer, baseURL string, pages []string) error {
+	urls := pageURLs(pages)
+	if len(urls) > maxURLs {
+		return fmt.Errorf("sitemap: %d pages is more than the %d a sitemap may list", len(urls), maxURLs)
+	}
+	x := xmlWriter{w: bufio.NewWriter(w)}
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	x.raw(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range urls {
+		x.raw("  <url><loc>")
+		x.text(abs(baseURL, p))
+		x.raw("</loc></url>\n")
+	}
+	x.raw("</urlset>\n")
+	return x.w.Flush()
+}
+
+// sitemapIndex writes a sitemap index of the sitemap files named.
+func sitemapIndex(w io.Writer, baseURL string, names []string) error {
+	x := xmlWriter{w: bufio.NewWriter(w)}
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	x.raw(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, n := range names {
+		x.raw("  <sitemap><loc>")
+		x.text(abs(baseURL, n))
+		x.raw("</loc></sitemap>\n")
+	}
+	x.raw("</sitemapindex>\n")
+	return x.w.Flush()
+}
+
+// pageURLs turns the paths of written pages into the paths of their
+// addresses, sorted, without duplicates or the 404 page.
+func pageURLs(pages []string) []string {
+	out := make([]string, 0, len(pages))
+	for _, p := range pages {
+		p = strings.TrimPrefix(p, "/")
+		if p == "404.html" {
+			continue
+		}
+		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
+			p = strings.TrimSuffix(p, "index.html")
+		}
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return out
+}
+
+// Robots writes /robots.txt: every robot may read everything, and the
+// sitemap is at baseURL + "sitemap.xml" (a line left out when baseURL is
+// not absolute, as robots.txt requires).
+func Robots(w io.Writer, baseURL string) error {
+	s := "User-agent: *\nAllow: /\n"
+	if strings.HasPrefix(baseURL, "https://") || strings.HasPrefix(baseURL, "http://") {
+		s += "\nSitemap: " + abs(baseURL, "sitemap.xml") + "\n"
+	}
+	_, err := io.WriteString(w, s)
+	return err
+}

@@ -1,0 +1,94 @@
+package export
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/alongside-dev/alongside/generator/output"
+)
+
+func TestWrite(t *testing.T) {
+	site, published := testSite(t)
+	out := output.NewMemory()
+	pages := []string{"index.html", "partnerships/homework-help/index.html", "partnerships/zine-lab/index.html", "404.html"}
+	if err := Write(out, site, published, "", now, pages); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"data/360giving.json", "data/asks.csv", "data/outcomes.csv", "data/partnerships.csv",
+		"data/partnerships.json", "data/resources.csv", "feed.xml", "robots.txt", "sitemap.xml",
+	}
+	if got := out.Names(); !slices.Equal(got, want) {
+		t.Fatalf("files = %q, want %q", got, want)
+	}
+	// Every published profile is in every file but 360giving.json (which
+	// has only library money), and nothing unpublished or private is.
+	for _, name := range want {
+		data, _ := out.Get(name)
+		for _, slug := range []string{"homework-help", "zine-lab"} {
+			if name == "robots.txt" || name == "data/360giving.json" && slug == "zine-lab" {
+				continue
+			}
+			if !bytes.Contains(data, []byte(slug)) {
+				t.Errorf("%s lacks %s", name, slug)
+			}
+		}
+		for _, bad := range leaks {
+			if bytes.Contains(data, []byte(bad)) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+	}
+	// build --unapproved: the draft is everywhere too.
+	out = output.NewMemory()
+	if err := Write(out, site, site.Published(true), "https://preview.example/", now, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"data/partnerships.json", "data/partnerships.csv", "data/resources.csv", "data/asks.csv", "data/outcomes.csv", "data/360giving.json", "feed.xml"} {
+		data, _ := out.Get(name)
+		if !bytes.Contains(data, []byte("draft-secret")) {
+			t.Errorf("%s (unapproved) lacks draft-secret", name)
+		}
+		if hasURL := !strings.HasPrefix(name, "data/") || strings.Contains(name, "partnerships") || strings.Contains(name, "360"); hasURL && !bytes.Contains(data, []byte("https://preview.example/partnerships/draft-secret/")) {
+			t.Errorf("%s lacks the address under the base URL given", name)
+		}
+	}
+}
+
+func TestWriteNeedsOpenData(t *testing.T) {
+	site := load(t, siteToml+profiles)
+	out := output.NewMemory()
+	err := Write(out, site, site.Published(false), "", now, nil)
+	if err == nil || !strings.Contains(err.Error(), "open_data: needed for /data/360giving.json") {
+		t.Errorf("Write error = %v", err)
+	}
+	if names := out.Names(); len(names) != 0 {
+		t.Errorf("Write wrote %q before failing", names)
+	}
+}
+
+func TestWriteSplitsSitemap(t *testing.T) {
+	site, _ := testSite(t)
+	pages := make([]string, maxURLs+2)
+	for i := range pages {
+		pages[i] = "p/" + strconv.Itoa(i) + "/"
+	}
+	out := output.NewMemory()
+	if err := Write(out, site, nil, "", now, pages); err != nil {
+		t.Fatal(err)
+	}
+	index, _ := out.Get("sitemap.xml")
+	for _, want := range []string{"<sitemapindex", "<loc>https://partners.example.org/reports/sitemap-1.xml</loc>", "<loc>https://partners.example.org/reports/sitemap-2.xml</loc>"} {
+		if !bytes.Contains(index, []byte(want)) {
+			t.Errorf("sitemap index lacks %s", want)
+		}
+	}
+	one, _ := out.Get("sitemap-1.xml")
+	two, _ := out.Get("sitemap-2.xml")
+	if n1, n2 := bytes.Count(one, []byte("<url>")), bytes.Count(two, []byte("<url>")); n1 != maxURLs || n2 != 2 {
+		t.Errorf("sitemap files hold %d and %d URLs, want %d and 2", n1, n2, maxURLs)
+	}
+}
