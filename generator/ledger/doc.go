@@ -43,9 +43,11 @@
 // by its date (which content defaults to the profile's start); an ask by
 // its date when it has one, else by the profile's start; and, among
 // partnerships, every one "involved" in the year: its span (start to end,
-// or to today when it has no end, and never shorter than its start day)
-// overlaps the year, or something it records is dated in the year (money
-// paid before the start, an outcome counted after the end). Partnerships
+// or to today when it has no end) overlaps the year, or something it
+// records is dated in the year (money paid before the start, an outcome
+// counted after the end). A span never runs past today, the build date: a
+// fiscal year that has not begun has a report only when something is
+// dated in it, not merely because a partnership is planned to run into it. Partnerships
 // are counted by their current status. [Years] lists the fiscal years in
 // which any profile is involved, newest first, and [Reports] gives each of
 // them with its totals and a row per partnership.

@@ -53,26 +53,22 @@ func (fy FiscalYear) Contains(d content.Date) bool {
 	return d.Set() && !d.Before(fy.Start.Time) && !d.After(fy.End.Time)
 }
 
-// span is the first and last day of p's activity: start to end, or to
-// today when it has no end; never shorter than its start day.
-func span(p *content.Profile, today content.Date) (first, last content.Date) {
+// span is the first and last day of p's activity up to today: start to
+// end, or to today when it has no end or ends later. ok is false when p
+// has not started by today.
+func span(p *content.Profile, today content.Date) (first, last content.Date, ok bool) {
 	first, last = p.Start, p.End
-	if !last.Set() {
+	if !last.Set() || last.After(today.Time) {
 		last = today
 	}
-	if last.Before(first.Time) {
-		last = first
-	}
-	return first, last
+	return first, last, first.Set() && !last.Before(first.Time)
 }
 
-// Active reports whether p's span (start to end, or to today) overlaps fy.
+// Active reports whether p's span (start to end, or to today; never past
+// today) overlaps fy.
 func Active(p *content.Profile, fy FiscalYear, today content.Date) bool {
-	if !p.Start.Set() {
-		return false
-	}
-	first, last := span(p, today)
-	return !first.After(fy.End.Time) && !last.Before(fy.Start.Time)
+	first, last, ok := span(p, today)
+	return ok && !first.After(fy.End.Time) && !last.Before(fy.Start.Time)
 }
 
 // Involved reports whether p counts in fy: it is Active in it, or one of
@@ -119,8 +115,7 @@ func Years(profiles []*content.Profile, start content.MonthDay, today content.Da
 		}
 	}
 	for _, p := range profiles {
-		if p.Start.Set() {
-			first, last := span(p, today)
+		if first, last, ok := span(p, today); ok {
 			for fy := FiscalYearOf(first, start); !fy.Start.After(last.Time); fy = FiscalYearOf(content.Date{Time: fy.End.AddDate(0, 0, 1)}, start) {
 				seen[fy.Name] = fy
 			}

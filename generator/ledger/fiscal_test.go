@@ -56,22 +56,37 @@ func TestActive(t *testing.T) {
 		return pr
 	}
 	fy := FiscalYearOf(date(t, "2025-07-01"), jul1) // 2025-07-01…2026-06-30
+	later := content.DateOf(2030, 1, 1)
 	tests := []struct {
 		start, end string
+		today      content.Date
 		want       bool
 	}{
-		{"2024-01-01", "2025-06-30", false},
-		{"2024-01-01", "2025-07-01", true},
-		{"2026-06-30", "2027-01-01", true},
-		{"2026-07-01", "2027-01-01", false},
-		{"2020-01-01", "", true},  // open: runs to today (2026-03-01)
-		{"2026-05-01", "", true},  // starts after today: counts from its start day
-		{"2026-07-01", "", false}, // next year
+		{"2024-01-01", "2025-06-30", later, false},
+		{"2024-01-01", "2025-07-01", later, true},
+		{"2026-06-30", "2027-01-01", later, true},
+		{"2026-07-01", "2027-01-01", later, false},
+		{"2020-01-01", "", today, true}, // open: runs to today (2026-03-01)
+		{"2020-01-01", "", content.DateOf(2025, 6, 30), false},
+		{"2026-03-01", "", today, true},            // started today
+		{"2026-05-01", "", today, false},           // not started by today
+		{"2026-05-01", "2026-06-01", today, false}, // planned for later this year
+		{"2025-01-01", "2027-01-01", today, true},
 	}
 	for _, tt := range tests {
-		if got := Active(p(tt.start, tt.end), fy, today); got != tt.want {
-			t.Errorf("Active(%s…%s, %s) = %v, want %v", tt.start, tt.end, fy, got, tt.want)
+		if got := Active(p(tt.start, tt.end), fy, tt.today); got != tt.want {
+			t.Errorf("Active(%s…%s, %s, today %s) = %v, want %v", tt.start, tt.end, fy, tt.today, got, tt.want)
 		}
+	}
+	// A span never runs past today: a partnership planned to end in
+	// 2027 is not in the reports of years that have not begun.
+	long := p("2025-01-01", "2027-12-31")
+	var names []string
+	for _, fy := range Years([]*content.Profile{long}, jul1, today) {
+		names = append(names, fy.Name)
+	}
+	if want := []string{"2025-26", "2024-25"}; !slices.Equal(names, want) {
+		t.Errorf("Years of a partnership running to 2027, built 2026-03-01 = %q, want %q", names, want)
 	}
 }
 
