@@ -187,8 +187,12 @@ func (c *Chart) svg(b *strings.Builder) {
 			for _, bl := range blocks {
 				b.WriteString(vline(x, bl.top, bl.bottom, gridColor, 1))
 			}
-			b.WriteString(text(x, axisY+axisH/2, "middle", "", c.Format(v, c.Unit)))
-			if top == 0 {
+			label := c.Format(v, c.Unit)
+			b.WriteString(text(x, axisY+axisH/2, "middle", "", label))
+			if v+step/2 > axisMax || top == 0 {
+				if c.Unit != "" { // the unit, after the last tick's label
+					b.WriteString(text(x+float64(utf8.RuneCountInString(label))*charWidth/2+pad/2, axisY+axisH/2, "start", "", c.Unit))
+				}
 				break // all zero: only the 0 line
 			}
 		}
@@ -223,7 +227,8 @@ func (c *Chart) svg(b *strings.Builder) {
 			if w > 0 {
 				b.WriteString(`<rect x="` + num(x0) + `" y="` + num(cy-barHeight/2) + `" width="` + num(w) + `" height="` + num(barHeight) + `"` + fill(c.ID, s) + "/>")
 			}
-			b.WriteString(text(x0+w+pad/2+1, cy, "start", "", c.Format(v, c.unit(g))))
+			// A white halo keeps the value legible across grid lines.
+			b.WriteString(text(x0+w+pad/2+1, cy, "start", ` stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"`, c.Format(v, c.unit(g))))
 			b.WriteString("\n")
 		}
 		b.WriteString(vline(x0, bl.top, bl.bottom, textColor, 1.5))
