@@ -43,4 +43,11 @@
 //
 //   - [NewProfile] is the file `alongside new` writes: every key with a
 //     one-line comment, a draft that passes `check` as it is.
+//
+//   - [Proof] is the file `alongside proof` writes for the partner: the
+//     page as the theme renders it, self-contained (no request of any
+//     kind when opened), under a "Proof — not yet published" banner, and
+//     the numbered checklist of [Facts], every fact the page states, with
+//     room to mark each one correct or write what it should say. No
+//     [private] value can reach it: package content does not keep them.
 package review
