@@ -7,7 +7,7 @@ import (
 )
 
 // FormatNumber writes v for a label: thousands separated by commas, cents
-// for money in unit when it has any ("1,234.50 " for "USD"), else at most
+// for money in unit when it has any ("1,234.50" for "USD"), else at most
 // two decimals ("12.25", "40").
 func FormatNumber(v float64, unit string) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
