@@ -1,0 +1,229 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"mime"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/alongside-dev/alongside/generator/output"
+)
+
+// A File is one file of a built site, ready to serve. It never changes.
+type File struct {
+	Data []byte
+	Type string // the Content-Type header
+	// For an HTML page, where serve inserts its own markup: head just
+	// after the <head> tag (the live-reload script), body just after the
+	// <body> tag (the error overlay); -1 when the page has no such tag.
+	head, body int
+}
+
+// newFile makes a File of data, which it keeps.
+func newFile(name string, data []byte) *File {
+	f := &File{Data: data, Type: contentType(name), head: -1, body: -1}
+	if strings.HasPrefix(f.Type, "text/html") {
+		f.head = afterTag(data, "head", 0)
+		f.body = afterTag(data, "body", max(f.head, 0))
+	}
+	return f
+}
+
+// afterTag returns the offset just after the first <name ...> start tag in
+// data at or after from, matching the name without regard to case, or -1.
+func afterTag(data []byte, name string, from int) int {
+	for i := from; i < len(data); i++ {
+		j := bytes.IndexByte(data[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		rest := data[i+1:]
+		if len(rest) > len(name) && bytes.EqualFold(rest[:len(name)], []byte(name)) {
+			switch rest[len(name)] {
+			case '>', ' ', '\t', '\n', '\r', '\f', '/':
+				if k := bytes.IndexByte(rest, '>'); k >= 0 {
+					return i + 1 + k + 1
+				}
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// contentTypes are the types of the files a site holds, so that they do
+// not depend on the machine's MIME database. Other extensions fall back
+// to it, and then to application/octet-stream.
+var contentTypes = map[string]string{
+	".html":  "text/html; charset=utf-8",
+	".css":   "text/css; charset=utf-8",
+	".js":    "text/javascript; charset=utf-8",
+	".json":  "application/json",
+	".xml":   "application/xml; charset=utf-8",
+	".csv":   "text/csv; charset=utf-8",
+	".txt":   "text/plain; charset=utf-8",
+	".svg":   "image/svg+xml",
+	".png":   "image/png",
+	".jpg":   "image/jpeg",
+	".jpeg":  "image/jpeg",
+	".gif":   "image/gif",
+	".webp":  "image/webp",
+	".avif":  "image/avif",
+	".ico":   "image/vnd.microsoft.icon",
+	".pdf":   "application/pdf",
+	".woff2": "font/woff2",
+	".woff":  "font/woff",
+	".md":    "text/markdown; charset=utf-8",
+}
+
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// A Snapshot is one complete build of the site, as served. It never
+// changes: a rebuild makes a new Snapshot that shares the unchanged files
+// with the old one.
+type Snapshot struct {
+	files tree
+}
+
+// Get returns the file called name ("partnerships/x/index.html").
+func (s *Snapshot) Get(name string) (*File, bool) {
+	if s == nil {
+		return nil, false
+	}
+	return s.files.get(name)
+}
+
+// Len returns the number of files.
+func (s *Snapshot) Len() int {
+	if s == nil {
+		return 0
+	}
+	return s.files.len()
+}
+
+// Names returns the names of every file, sorted.
+func (s *Snapshot) Names() []string {
+	if s == nil {
+		return nil
+	}
+	names := make([]string, 0, s.files.len())
+	s.files.walk(func(name string, _ *File) { names = append(names, name) })
+	slices.Sort(names)
+	return names
+}
+
+// A collector is the output.Writer of one build. It gathers the files
+// written and, with the files of the previous snapshot it started from,
+// makes the next snapshot. Files written with the same bytes as before
+// keep the previous *File and are not counted as changed.
+type collector struct {
+	prev *Snapshot
+
+	mu      sync.Mutex
+	written map[string]*File
+}
+
+var _ output.Writer = (*collector)(nil)
+
+func newCollector(prev *Snapshot) *collector {
+	return &collector{prev: prev, written: make(map[string]*File)}
+}
+
+func (c *collector) WriteFile(name string, data []byte) error {
+	if err := validName(name); err != nil {
+		return err
+	}
+	if old, ok := c.prev.Get(name); ok && bytes.Equal(old.Data, data) {
+		c.put(name, old)
+		return nil
+	}
+	c.put(name, newFile(name, bytes.Clone(data)))
+	return nil
+}
+
+func (c *collector) CopyFile(name, src string) error {
+	if err := validName(name); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if old, ok := c.prev.Get(name); ok && bytes.Equal(old.Data, data) {
+		c.put(name, old)
+		return nil
+	}
+	c.put(name, newFile(name, data))
+	return nil
+}
+
+func (c *collector) put(name string, f *File) {
+	c.mu.Lock()
+	c.written[name] = f
+	c.mu.Unlock()
+}
+
+// snapshot returns the next snapshot: the previous one, minus the files
+// in remove, with every file written. When full is true the build wrote
+// the whole site, and every file of the previous snapshot not written
+// again is removed. It also returns the names of the files that were
+// added, removed or changed, sorted.
+func (c *collector) snapshot(remove []string, full bool) (*Snapshot, []string) {
+	var changed []string
+	var t tree
+	if c.prev != nil && !full {
+		t = c.prev.files
+	}
+	b := t.batch()
+	if full && c.prev != nil {
+		c.prev.files.walk(func(name string, _ *File) {
+			if _, ok := c.written[name]; !ok {
+				changed = append(changed, name)
+			}
+		})
+	}
+	for _, name := range remove {
+		if _, ok := c.written[name]; ok {
+			continue
+		}
+		if _, ok := c.prev.Get(name); ok {
+			b.del(name)
+			changed = append(changed, name)
+		}
+	}
+	for name, f := range c.written {
+		old, ok := c.prev.Get(name)
+		if ok && old == f && !full {
+			continue
+		}
+		b.put(name, f)
+		if !ok || old != f {
+			changed = append(changed, name)
+		}
+	}
+	slices.Sort(changed)
+	return &Snapshot{files: b.done()}, slices.Compact(changed)
+}
+
+// validName reports whether name is a file name an output.Writer accepts.
+func validName(name string) error {
+	if name == "." || !fs.ValidPath(name) {
+		return fmt.Errorf("serve: invalid file name %q", name)
+	}
+	return nil
+}
