@@ -1,0 +1,182 @@
+package serve
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// testProfile is a valid profile; its title and partner come from the
+// arguments.
+func testProfile(title, partner string) string {
+	return `+++
+title = "` + title + `"
+status = "active"
+start = 2025-09-02
+tags = ["homework help"]
+
+[partner]
+name = "` + partner + `"
+
+[review]
+state = "draft"
+
+[private]
+contact = "PRIVATE-value Ana 555-0100"
++++
+
+The story of ` + title + `.
+`
+}
+
+func writeSite(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func openRoot(t testing.TB, dir string) *os.Root {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	return root
+}
+
+// describe prints what a site holds, to compare two of them.
+func describe(site *content.Site, probs content.Problems) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "config %+v\nhome %s %q\n", site.Config, site.Home.Path, site.Home.Title)
+	for _, p := range site.Pages {
+		fmt.Fprintf(&b, "page %s %q %d\n", p.Path, p.Title, p.Weight)
+	}
+	for _, p := range site.Profiles {
+		fmt.Fprintf(&b, "profile %s %s %q %q %v %s\n", p.Slug, p.Path, p.Title, p.Partner.Name, p.BundleFiles, p.Fingerprint)
+	}
+	for _, p := range probs {
+		fmt.Fprintln(&b, p)
+	}
+	return b.String()
+}
+
+// TestModelMatchesLoad makes random edits to a site — new, changed,
+// broken, renamed and deleted profiles, bundles and their files, pages,
+// duplicate slugs — and checks after each that the model, updated with
+// the paths touched, holds what content.Load reads from scratch.
+func TestModelMatchesLoad(t *testing.T) {
+	for seed := range uint64(3) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { testModelMatchesLoad(t, seed, 200) })
+	}
+}
+
+func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"site.toml":                 "title = \"Test\"\n",
+		"content/_index.md":         "+++\ntitle = \"Home\"\n+++\nHello.\n",
+		"content/pages/about.md":    "+++\ntitle = \"About\"\nweight = 1\n+++\nAbout.\n",
+		"content/partnerships/a.md": testProfile("A", "Alpha"),
+	})
+	fsys := openRoot(t, dir).FS()
+	m := newModel(fsys)
+	m.load()
+	rng := rand.New(rand.NewPCG(seed, 4))
+	names := []string{"a", "b", "c", "d"}
+	for step := range steps {
+		n := names[rng.IntN(len(names))]
+		var touched []string
+		write := func(rel, text string) {
+			writeSite(t, dir, map[string]string{rel: text})
+			touched = append(touched, rel)
+		}
+		remove := func(rel string) {
+			os.RemoveAll(filepath.Join(dir, rel))
+			touched = append(touched, rel)
+		}
+		file := "content/partnerships/" + n + ".md"
+		bundle := "content/partnerships/" + n
+		switch rng.IntN(11) {
+		case 0, 1:
+			write(file, testProfile(fmt.Sprint("T", step), names[rng.IntN(2)]))
+		case 2:
+			write(file, "+++\ntitle = \"broken\n+++\n")
+		case 3:
+			remove(file)
+		case 4:
+			write(bundle+"/index.md", testProfile(fmt.Sprint("B", step), "Beta"))
+		case 5:
+			write(bundle+"/photo.png", fmt.Sprint(step))
+		case 6:
+			remove(bundle)
+		case 7:
+			write(file, strings.Replace(testProfile("S", "Sigma"), "+++\ntitle", "+++\nslug = \"a\"\ntitle", 1))
+		case 8:
+			os.MkdirAll(filepath.Join(dir, bundle, "img"), 0o755)
+			write(bundle+"/img/x.jpg", "x")
+		case 9:
+			write("content/pages/about.md", fmt.Sprintf("+++\ntitle = \"About %d\"\nweight = %d\n+++\nAbout.\n", step%3, step%2))
+		case 10:
+			if rng.IntN(2) == 0 {
+				remove(bundle + "/index.md")
+			} else {
+				write(bundle+"/notes.md~", "backup")
+			}
+		}
+		m.update(touched)
+		want, wantProbs := content.Load(fsys)
+		got, gotProbs := &m.site, m.problems()
+		if d1, d2 := describe(want, wantProbs), describe(got, gotProbs); d1 != d2 {
+			t.Fatalf("step %d, after touching %v:\ncontent.Load:\n%s\nmodel:\n%s", step, touched, d1, d2)
+		}
+		c := m.take()
+		for _, pc := range c.profiles {
+			if pc.Old == pc.New {
+				t.Fatalf("step %d: a change that changes nothing: %+v", step, pc)
+			}
+		}
+	}
+}
+
+// TestModelReportsOnlyWhatChanged checks that a file written again with
+// the same bytes, or touched, changes nothing.
+func TestModelReportsOnlyWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"content/partnerships/a.md": testProfile("A", "Alpha"),
+		"content/partnerships/b.md": testProfile("B", "Beta"),
+	})
+	m := newModel(openRoot(t, dir).FS())
+	m.load()
+	if c := m.take(); !c.full {
+		t.Fatal("the first build is not full")
+	}
+	writeSite(t, dir, map[string]string{"content/partnerships/a.md": testProfile("A", "Alpha")})
+	m.update([]string{"content/partnerships/a.md"})
+	if c := m.take(); !c.empty() {
+		t.Fatalf("same bytes: change %+v", c)
+	}
+	writeSite(t, dir, map[string]string{"content/partnerships/a.md": testProfile("A2", "Alpha")})
+	m.update([]string{"content/partnerships/a.md", "content/partnerships/a.md"})
+	c := m.take()
+	if c.full || len(c.profiles) != 1 || c.profiles[0].New.Title != "A2" || c.profiles[0].Old.Title != "A" {
+		t.Fatalf("change %+v", c)
+	}
+	if !slices.Equal([]string{m.site.Profiles[0].Title, m.site.Profiles[1].Title}, []string{"A2", "B"}) {
+		t.Fatal("the site does not hold the new profile")
+	}
+}
