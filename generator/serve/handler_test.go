@@ -1,0 +1,155 @@
+package serve
+
+import (
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+func testHandler(base string, files map[string]string) (*handler, *atomic.Pointer[state]) {
+	c := newCollector(nil)
+	for name, data := range files {
+		c.WriteFile(name, []byte(data))
+	}
+	snap, _ := c.snapshot(nil, true)
+	cur := &atomic.Pointer[state]{}
+	h := newHub()
+	cur.Store(newState(snap, nil, base, h.version()))
+	return &handler{cur: cur, hub: h}, cur
+}
+
+func TestHandler(t *testing.T) {
+	h, cur := testHandler("/sub/", map[string]string{
+		"index.html":                  "<!DOCTYPE html><html><HEAD lang=x><title>Home</title></head><body class=a><p>home</p></body></html>",
+		"partnerships/x/index.html":   "<html><head></head><body>x</body></html>",
+		"partnerships/x/photo.png":    "PNG",
+		"style.css":                   "body{}",
+		"data/partnerships.json":      "{}",
+		"data/partnerships.csv":       "slug\n",
+		"feed.xml":                    "<feed/>",
+		"404.html":                    "<html><head></head><body>not found</body></html>",
+		"partnerships/y/no-head.html": "<p>bare</p>",
+	})
+	for _, c := range []struct {
+		method, path string
+		code         int
+		ctype        string
+		want         string // in the body, or the Location header for redirects
+	}{
+		{"GET", "/sub/", 200, "text/html; charset=utf-8", "<HEAD lang=x><script>"},
+		{"GET", "/sub/index.html", 200, "text/html; charset=utf-8", "<p>home</p>"},
+		{"GET", "/sub/partnerships/x/", 200, "text/html; charset=utf-8", "<head><script>"},
+		{"GET", "/sub/partnerships/x", 302, "", "/sub/partnerships/x/"},
+		{"GET", "/sub/partnerships/x?a=1", 302, "", "/sub/partnerships/x/?a=1"},
+		{"GET", "/sub", 302, "", "/sub/"},
+		{"GET", "/sub/partnerships/x/photo.png", 200, "image/png", "PNG"},
+		{"GET", "/sub/style.css", 200, "text/css; charset=utf-8", "body{}"},
+		{"GET", "/sub/data/partnerships.json", 200, "application/json", "{}"},
+		{"GET", "/sub/data/partnerships.csv", 200, "text/csv; charset=utf-8", "slug"},
+		{"GET", "/sub/feed.xml", 200, "application/xml; charset=utf-8", "<feed/>"},
+		{"GET", "/sub/partnerships/y/no-head.html", 200, "text/html; charset=utf-8", "<script>"},
+		{"GET", "/sub/nothing", 404, "text/html; charset=utf-8", "not found"},
+		{"GET", "/index.html", 404, "text/html; charset=utf-8", "const nf=true"},
+		{"HEAD", "/sub/style.css", 200, "text/css; charset=utf-8", ""},
+		{"POST", "/sub/", 405, "", ""},
+	} {
+		req := httptest.NewRequest(c.method, "http://x"+c.path, nil)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		res := rec.Result()
+		if res.StatusCode != c.code {
+			t.Errorf("%s %s: %d, want %d", c.method, c.path, res.StatusCode, c.code)
+			continue
+		}
+		if cc := res.Header.Get("Cache-Control"); cc != "no-store" && c.code != 405 {
+			t.Errorf("%s %s: Cache-Control %q", c.method, c.path, cc)
+		}
+		if c.ctype != "" && res.Header.Get("Content-Type") != c.ctype {
+			t.Errorf("%s %s: Content-Type %q, want %q", c.method, c.path, res.Header.Get("Content-Type"), c.ctype)
+		}
+		body := rec.Body.String()
+		switch {
+		case c.code == 302:
+			if loc := res.Header.Get("Location"); loc != c.want {
+				t.Errorf("%s %s: Location %q, want %q", c.method, c.path, loc, c.want)
+			}
+		case c.method == "HEAD":
+			if body != "" || res.Header.Get("Content-Length") != "6" {
+				t.Errorf("HEAD %s: body %q, Content-Length %q", c.path, body, res.Header.Get("Content-Length"))
+			}
+		case !strings.Contains(body, c.want):
+			t.Errorf("%s %s: body lacks %q:\n%s", c.method, c.path, c.want, body)
+		}
+		if c.code == 200 && c.method == "GET" && res.Header.Get("Content-Length") != "" && res.ContentLength != int64(len(body)) {
+			t.Errorf("%s %s: Content-Length %d, body %d bytes", c.method, c.path, res.ContentLength, len(body))
+		}
+	}
+
+	// While the last build failed, HTML pages carry the overlay after <body>.
+	st := cur.Load()
+	cur.Store(newState(st.snap, &failure{overlay: []byte("<div id=alongside-error>E</div>")}, st.base, "v"))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://x/sub/", nil))
+	if body := rec.Body.String(); !strings.Contains(body, "<body class=a><div id=alongside-error>E</div><p>home</p>") {
+		t.Errorf("no overlay after <body>:\n%s", body)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://x/sub/style.css", nil))
+	if body := rec.Body.String(); body != "body{}" {
+		t.Errorf("the stylesheet changed: %q", body)
+	}
+}
+
+func TestAfterTag(t *testing.T) {
+	for _, c := range []struct {
+		html, tag string
+		want      int
+	}{
+		{"<html><head><title>", "head", 12},
+		{"<html><header>", "head", -1},
+		{"<HEAD\n class=x>", "head", 15},
+		{"<head", "head", -1},
+		{"<body>", "body", 6},
+		{"", "body", -1},
+	} {
+		if got := afterTag([]byte(c.html), c.tag, 0); got != c.want {
+			t.Errorf("afterTag(%q, %q) = %d, want %d", c.html, c.tag, got, c.want)
+		}
+	}
+}
+
+func TestReloadPaths(t *testing.T) {
+	pages, all := reloadPaths([]string{"index.html", "partnerships/x/index.html", "partnerships/y/photo.png", "data/partnerships.json", "feed.xml"}, "/b/")
+	want := "/b/index.html /b/partnerships/x/index.html /b/partnerships/y/index.html"
+	if all || strings.Join(pages, " ") != want {
+		t.Errorf("reloadPaths = %v, %v; want %s", pages, all, want)
+	}
+	if _, all := reloadPaths([]string{"style.css"}, "/"); !all {
+		t.Error("a changed stylesheet does not reload every tab")
+	}
+}
+
+func TestRelevant(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"site.toml":                        true,
+		"content":                          true,
+		"content/partnerships/x.md":        true,
+		"content/partnerships/x/img/a.png": true,
+		"themes/t/layouts/base.html":       true,
+		"content/partnerships/x.md~":       false,
+		"content/partnerships/.x.md.swp":   false,
+		"content/partnerships/.x.md.swx":   false,
+		"content/partnerships/4913":        false,
+		"content/partnerships/.#x.md":      false,
+		"content/partnerships/x.md.tmp":    false,
+		"content/.git/HEAD":                false,
+		"public/index.html":                false,
+		"hugo.toml":                        false,
+		"layouts/index.html":               false,
+	} {
+		if relevant(rel) != want {
+			t.Errorf("relevant(%q) = %v", rel, !want)
+		}
+	}
+}
