@@ -1,0 +1,372 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/alongside-dev/alongside/generator"
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/render"
+)
+
+// Options configure a Server.
+type Options struct {
+	Site string // the site folder
+	Bind string // the address to listen on; "" means 127.0.0.1
+	Port int    // 0 picks a free port
+	// Poll, when not 0, finds changes by walking the site this often
+	// instead of by file events.
+	Poll time.Duration
+	// Debounce is how long the server waits after a change for more
+	// before it rebuilds; 0 means 50 ms.
+	Debounce time.Duration
+	// Today is the build date; zero means the day of each build.
+	Today content.Date
+	// Stdout gets the address and one line per rebuild; Stderr the
+	// errors. Nil discards.
+	Stdout, Stderr io.Writer
+}
+
+// A Server serves one site folder from memory, rebuilding it as it changes.
+type Server struct {
+	opts Options
+	dir  string // the site folder, absolute
+	fsys fs.FS
+	ln   net.Listener
+	url  string // http://host:port/ and the path of the site's base_url
+
+	cur atomic.Pointer[state]
+	hub *hub
+
+	// Owned by the goroutine that builds.
+	model    *model
+	renderer *render.Renderer
+	theme    string
+
+	builds atomic.Int64 // rebuilds after the first build
+	mu     sync.Mutex   // serializes builds (Run's loop, and Rebuild in tests)
+}
+
+// New opens the site folder and starts listening, so that a port in use
+// is reported before anything is built. Run builds and serves.
+func New(opts Options) (*Server, error) {
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 50 * time.Millisecond
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	dir, err := filepath.Abs(opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	fsys, err := generator.OpenSite(dir)
+	if err != nil {
+		return nil, err
+	}
+	addr := net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, fmt.Errorf("port %d is already in use on %s: stop what uses it, or choose another with --port (--port 0 picks a free one)", opts.Port, opts.Bind)
+		}
+		return nil, fmt.Errorf("cannot listen on %s: %w", addr, errors.Unwrap(err))
+	}
+	s := &Server{opts: opts, dir: dir, fsys: fsys, ln: ln, hub: newHub(), model: newModel(fsys)}
+	s.cur.Store(newState(nil, nil, "/", s.hub.version()))
+	return s, nil
+}
+
+// Addr is the address the server listens on.
+func (s *Server) Addr() net.Addr { return s.ln.Addr() }
+
+// origin is http://host:port of the server, as pages link to it.
+func (s *Server) origin() string {
+	host := s.opts.Bind
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	_, port, _ := net.SplitHostPort(s.ln.Addr().String())
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// URL is the address of the site's home page; it is set by the first build.
+func (s *Server) URL() string {
+	return s.origin() + s.cur.Load().base
+}
+
+// Handler serves the site as last built, and the reload events.
+func (s *Server) Handler() http.Handler { return &handler{cur: &s.cur, hub: s.hub} }
+
+// Builds returns the number of rebuilds since the first build.
+func (s *Server) Builds() int64 { return s.builds.Load() }
+
+// Snapshot returns the site as it is served now.
+func (s *Server) Snapshot() *Snapshot { return s.cur.Load().snap }
+
+// Run builds the site, serves it and rebuilds it when it changes, until
+// ctx is done; then it closes the event streams, shuts the HTTP server
+// down (waiting at most 5 s for requests in flight) and returns nil.
+func (s *Server) Run(ctx context.Context) error {
+	defer s.ln.Close()
+	deb := newDebouncer(s.opts.Debounce, 20*s.opts.Debounce)
+	defer deb.stop()
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	var watching <-chan struct{}
+	if s.opts.Poll > 0 {
+		watching = pollEvents(watchCtx, s.fsys, s.opts.Poll, deb.mark)
+	} else {
+		var err error
+		watching, err = watchEvents(watchCtx, s.dir, deb.mark, func(err error) {
+			fmt.Fprintf(s.opts.Stderr, "alongside serve: watching: %v\n", err)
+		})
+		if err != nil {
+			return fmt.Errorf("watching %s: %w", s.opts.Site, err)
+		}
+	}
+	start := time.Now()
+	s.build(ctx, nil)
+	if ctx.Err() != nil {
+		stopWatch()
+		<-watching
+		return nil
+	}
+	st := s.cur.Load()
+	how := "watching for changes"
+	if s.opts.Poll > 0 {
+		how = "polling for changes every " + s.opts.Poll.String()
+	}
+	fmt.Fprintf(s.opts.Stdout, "Serving %s at %s (%d files, built in %s; %s). Press Ctrl-C to stop.\n",
+		s.opts.Site, s.URL(), st.snap.Len(), roundDuration(time.Since(start)), how)
+
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          nil,
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(s.ln) }()
+
+	var err error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err = <-serveErr:
+			break loop
+		case <-deb.ready:
+			if paths := deb.take(); len(paths) > 0 {
+				s.build(ctx, paths)
+			}
+		}
+	}
+	stopWatch()
+	s.hub.close()
+	// Requests in flight may finish; connections that a browser opened
+	// but never used are closed after the grace period.
+	shutCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if srv.Shutdown(shutCtx) != nil {
+		srv.Close()
+	}
+	<-watching
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// Rebuild reads the paths given (relative to the site; nil means the
+// whole site) and builds what changed, as Run does after a change. It is
+// for tests and benchmarks that do not wait for file events.
+func (s *Server) Rebuild(ctx context.Context, paths []string) {
+	s.build(ctx, paths)
+}
+
+// build reads what changed (paths; nil: everything), renders what depends
+// on it and, if all went well, serves the new snapshot. When the content
+// has errors, or the render fails, the last good snapshot stays, with the
+// failure shown over every page.
+func (s *Server) build(ctx context.Context, paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	if paths == nil {
+		s.model.load()
+	} else {
+		s.builds.Add(1)
+		s.model.update(paths)
+	}
+	old := s.cur.Load()
+	probs := s.model.problems()
+	probs = append(probs, generator.Check(&s.model.site)...)
+	if len(probs.Errors()) > 0 {
+		s.fail(old, newFailure(probs, nil, s.model.source), probs)
+		return
+	}
+	printWarnings(s.opts.Stderr, probs, paths)
+	snap, changed, err := s.render(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return
+		}
+		s.fail(old, newFailure(nil, err, s.model.source), nil)
+		return
+	}
+	all := old.fail != nil || old.base != s.basePath()
+	var pages []string
+	if !all {
+		pages, all = reloadPaths(changed, s.basePath())
+	}
+	if !all && len(pages) == 0 && old.snap != nil {
+		if paths != nil {
+			fmt.Fprintf(s.opts.Stdout, "%s: nothing to rebuild (%s)\n", describePaths(paths), roundDuration(time.Since(start)))
+		}
+		return
+	}
+	s.cur.Store(newState(snap, nil, s.basePath(), s.hub.version()))
+	version := s.hub.publish(all, pages)
+	s.cur.Store(newState(snap, nil, s.basePath(), version))
+	if paths != nil {
+		fmt.Fprintf(s.opts.Stdout, "%s: %d files changed, rebuilt in %s\n", describePaths(paths), len(changed), roundDuration(time.Since(start)))
+	}
+}
+
+// fail keeps the last good snapshot and shows f over it.
+func (s *Server) fail(old *state, f *failure, probs content.Problems) {
+	if f.err != nil {
+		fmt.Fprintf(s.opts.Stderr, "alongside serve: %v\n", f.err)
+	} else {
+		for _, p := range probs {
+			fmt.Fprintln(s.opts.Stderr, p)
+		}
+		fmt.Fprintln(s.opts.Stderr, probs.Summary()+"; still serving the last good build")
+	}
+	if old.fail != nil && string(old.fail.overlay) == string(f.overlay) {
+		return // the same errors: no need to reload the tabs
+	}
+	s.cur.Store(newState(old.snap, f, old.base, s.hub.version()))
+	version := s.hub.publish(true, nil)
+	s.cur.Store(newState(old.snap, f, old.base, version))
+}
+
+// basePath is the path of the site's base_url: "/" or "/sub/".
+func (s *Server) basePath() string { return s.model.site.Config.BasePath() }
+
+// render renders what changed since the last render and returns the new
+// snapshot and the names of the files that changed.
+func (s *Server) render(ctx context.Context) (*Snapshot, []string, error) {
+	c := s.model.peek()
+	site := &s.model.site
+	if c.full || s.renderer == nil || s.theme != site.Config.Theme {
+		r, err := render.New(s.fsys, site.Config.Theme)
+		if err != nil {
+			return nil, nil, err
+		}
+		s.renderer, s.theme = r, site.Config.Theme
+		c.full = true
+	}
+	today := s.opts.Today
+	if !today.Set() {
+		today = content.Today()
+	}
+	opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Today: today}
+	prev := s.cur.Load().snap
+	col := newCollector(prev)
+	if _, err := s.renderer.Render(ctx, site, s.fsys, opts, col); err != nil {
+		return nil, nil, err
+	}
+	snap, changed := col.snapshot(nil, true)
+	s.model.take()
+	return snap, changed, nil
+}
+
+// reloadPaths turns the names of changed files into what open tabs must
+// reload: the URL paths of changed pages, the profile page of a changed
+// bundle file, or every tab (all) when a file that any page may use
+// changed (the stylesheet, a theme's image).
+func reloadPaths(changed []string, base string) (pages []string, all bool) {
+	for _, name := range changed {
+		switch {
+		case strings.HasSuffix(name, ".html"):
+			pages = append(pages, base+name)
+		case strings.HasPrefix(name, "partnerships/"):
+			if i := strings.Index(name[len("partnerships/"):], "/"); i >= 0 {
+				pages = append(pages, base+name[:len("partnerships/")+i+1]+"index.html")
+			}
+		case strings.HasPrefix(name, "data/"), name == "feed.xml", name == "sitemap.xml", name == "robots.txt":
+			// read by machines, not shown in a tab with the script
+		default:
+			return nil, true
+		}
+	}
+	return pages, false
+}
+
+// printWarnings prints the warnings about the files just read (all of
+// them on the first build).
+func printWarnings(w io.Writer, probs content.Problems, paths []string) {
+	for _, p := range probs {
+		if !p.Warning {
+			continue
+		}
+		if paths != nil && !touches(paths, p.Path) {
+			continue
+		}
+		fmt.Fprintln(w, p)
+	}
+}
+
+func touches(paths []string, file string) bool {
+	for _, p := range paths {
+		if p == file || under(file, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// describePaths names what changed for the terminal: one path, or the
+// first and a count.
+func describePaths(paths []string) string {
+	switch len(paths) {
+	case 0:
+		return "nothing"
+	case 1:
+		return paths[0]
+	}
+	first := paths[0]
+	for _, p := range paths[1:] {
+		if p < first {
+			first = p
+		}
+	}
+	return fmt.Sprintf("%s and %d more", first, len(paths)-1)
+}
+
+func roundDuration(d time.Duration) string {
+	if d < time.Second {
+		return strconv.FormatInt(d.Milliseconds(), 10) + " ms"
+	}
+	return strconv.FormatFloat(d.Seconds(), 'f', 2, 64) + " s"
+}
