@@ -36,10 +36,18 @@ func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool)
 			if pe.Usage != "" {
 				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
 			}
+			field := pe.LastKey
+			if field == "private" || strings.HasPrefix(field, "private.") {
+				// Problems are shown in the terminal and in serve's
+				// error overlay: name no key of [private] and quote
+				// none of its text.
+				field = "private"
+				msg = hideQuoted(msg)
+			}
 			line, col := errPos(front, pe.Position)
 			d.problems = append(d.problems, Problem{
 				Path: d.path, Line: line + firstLine - 1, Col: col,
-				Field: pe.LastKey, Message: "TOML syntax: " + msg,
+				Field: field, Message: "TOML syntax: " + msg,
 			})
 		} else {
 			d.problems = append(d.problems, Problem{Path: d.path, Line: firstLine, Col: 1, Message: "TOML: " + err.Error()})
@@ -64,6 +72,22 @@ func errPos(front []byte, p toml.Position) (line, col int) {
 	}
 	before := front[:p.Start]
 	return 1 + bytes.Count(before, []byte("\n")), p.Start - bytes.LastIndexByte(before, '\n')
+}
+
+// The parts of the toml package's error messages that quote the file: a
+// token (%q), a key ('%s' after "Key") or a number at the end ('%s').
+var (
+	quotedTokenRE  = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	quotedKeyRE    = regexp.MustCompile(`Key '.*' (has|was) `)
+	quotedNumberRE = regexp.MustCompile(`: '[^']*'$`)
+)
+
+// hideQuoted replaces what a syntax error message quotes of the file with
+// "…", keeping its one-character hints such as '='.
+func hideQuoted(msg string) string {
+	msg = quotedTokenRE.ReplaceAllString(msg, `"…"`)
+	msg = quotedKeyRE.ReplaceAllString(msg, "Key '…' $1 ")
+	return quotedNumberRE.ReplaceAllString(msg, ": '…'")
 }
 
 // A table is one TOML table being read: the top level, [partner], or the

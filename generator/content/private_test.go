@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"fmt"
+	"github.com/alongside-dev/alongside/generator/content"
 	"reflect"
 	"strconv"
 	"strings"
@@ -133,4 +134,38 @@ func findMarker(v reflect.Value, path string) []string {
 	}
 	walk(v, path)
 	return leaks
+}
+
+// A TOML syntax error inside [private] does not quote it: problems are
+// printed in the terminal and in serve's error overlay.
+func TestPrivateNotInSyntaxErrors(t *testing.T) {
+	for _, line := range []string{
+		`phone = 555-PRIVATE`,
+		`phone = PRIVATE`,
+		`when = 2025-01-01T10:PRIVATE`,
+		`list = [PRIVATE]`,
+		`list = ["PRIVATE" "x"]`,
+		`table = { PRIVATE = 1 PRIVATE = 2 }`,
+		`note = "PRIVATE \q"`,
+		`note = "PRIVATE`,
+		`note = 'PRIVATE`,
+		`note = """PRIVATE`,
+		`PRIVATE name = "x"`,
+		`"PRIVATE" = 1` + "\n" + `"PRIVATE" = 2`,
+		`PRIVATE_a = 1` + "\n" + `PRIVATE_a = 2`,
+		`n = 1PRIVATE`,
+		`b = tPRIVATE`,
+		`[PRIVATE`,
+		`[private.PRIVATE]` + "\n" + `x = 1` + "\n" + `[private.PRIVATE]`,
+	} {
+		src := "+++\ntitle = \"Homework help\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Familias Unidas\"\n[review]\nstate = \"draft\"\n[private]\n" + line + "\n+++\n"
+		_, probs := content.ParseProfile("content/partnerships/a.md", []byte(src), &content.Config{Currency: "USD"})
+		if len(probs) != 1 || !strings.Contains(probs[0].Message, "TOML syntax") || probs[0].Line < 10 {
+			t.Errorf("%s: want one syntax error at line 10 or after, got %v", line, probs)
+			continue
+		}
+		if s := probs[0].String(); strings.Contains(s, marker) {
+			t.Errorf("%s: the problem quotes [private]: %s", line, s)
+		}
+	}
 }
