@@ -17,6 +17,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/render"
+	"github.com/alongside-dev/alongside/generator/review"
 )
 
 // Options says what to build.
@@ -100,7 +101,7 @@ func load(fsys fs.FS) (*content.Site, content.Problems, error) {
 // Check returns the site-wide problems that need the whole model, beyond
 // what content checks file by file.
 func Check(site *content.Site) content.Problems {
-	return nil
+	return review.Warnings(site, content.Today())
 }
 
 // Build loads the site, renders it into a new folder beside Dest and swaps
