@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/render"
 	"github.com/alongside-dev/alongside/generator/review"
@@ -101,7 +102,20 @@ func load(fsys fs.FS) (*content.Site, content.Problems, error) {
 // Check returns the site-wide problems that need the whole model, beyond
 // what content checks file by file.
 func Check(site *content.Site) content.Problems {
-	return review.Warnings(site, content.Today())
+	// Every profile counts for [open_data], approved or not, so that
+	// `build --unapproved` and `serve` fail no more often than `build`.
+	probs := export.Check(site, site.Profiles)
+	return append(probs, review.Warnings(site, content.Today())...)
+}
+
+// BaseURLWarning says when feeds, the sitemap and the data files will
+// lack absolute addresses.
+func BaseURLWarning(cfg *content.Config) content.Problems {
+	if strings.HasPrefix(cfg.BaseURL, "http") {
+		return nil
+	}
+	return content.Problems{{Path: "site.toml", Line: 1, Col: 1, Warning: true, Field: "base_url",
+		Message: "not set: the feed, the sitemap and the data files need the site's full address (set base_url, or build with --base-url)"}}
 }
 
 // Build loads the site, renders it into a new folder beside Dest and swaps
@@ -132,6 +146,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		site.Config.BaseURL = opts.BaseURL
 	}
+	probs = append(probs, BaseURLWarning(&site.Config)...)
 	if !opts.Today.Set() {
 		opts.Today = content.Today()
 	}

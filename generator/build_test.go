@@ -78,7 +78,7 @@ A story.
 
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
-	writeFiles(t, site, map[string]string{"content/partnerships/one.md": profile("One", "approved")})
+	writeFiles(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
 	if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
@@ -125,10 +125,12 @@ func assertSame(t *testing.T, want, got map[string]string) {
 	}
 }
 
+const openData = "title = \"T\"\nbase_url = \"https://example.org/\"\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"US-EIN-1\"\n"
+
 func TestPrivateNeverPublished(t *testing.T) {
 	site := t.TempDir()
 	writeFiles(t, site, map[string]string{
-		"site.toml":                              "title = \"T\"\nbase_url = \"https://example.org/\"\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"US-EIN-1\"\n",
+		"site.toml":                              openData,
 		"content/partnerships/one.md":            profile("One", "approved"),
 		"content/partnerships/two.md":            profile("Two", "draft"),
 		"content/partnerships/three/index.md":    profile("Three", "in_review"),
@@ -169,7 +171,7 @@ func TestSampleSiteBuilds(t *testing.T) {
 
 func TestDestMustNotHoldTheSite(t *testing.T) {
 	site := t.TempDir()
-	writeFiles(t, site, map[string]string{"content/partnerships/one.md": profile("One", "approved")})
+	writeFiles(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
 	for _, dest := range []string{site, filepath.Dir(site), filepath.Join(site, "content", "out"), filepath.Join(site, "themes")} {
 		if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err == nil {
 			t.Errorf("Build into %s succeeded", dest)

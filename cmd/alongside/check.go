@@ -25,6 +25,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	probs = append(probs, generator.BaseURLWarning(&s.Config)...)
 	printProblems(e.stderr, probs)
 	fmt.Fprintf(e.stdout, "%d profiles checked (%d approved): no errors\n", len(s.Profiles), len(s.Published(false)))
 	return nil
