@@ -66,6 +66,7 @@ state = "draft"
 
 func TestExitCodes(t *testing.T) {
 	good := writeSite(t, map[string]string{"content/partnerships/homework-help.md": goodProfile})
+	goodWithURL := writeSite(t, map[string]string{"site.toml": "base_url = \"https://example.org/\"\n", "content/partnerships/homework-help.md": goodProfile})
 	bad := writeSite(t, map[string]string{"content/partnerships/broken.md": badProfile})
 	tests := []struct {
 		args     []string
@@ -80,7 +81,8 @@ func TestExitCodes(t *testing.T) {
 		{args: []string{"version"}, code: 0, stdout: "alongside "},
 		{args: []string{"build", "--nope"}, code: 2, stderr: "usage: alongside build"},
 		{args: []string{"build", "extra"}, code: 2, stderr: `unexpected argument "extra"`},
-		{args: []string{"check", "-s", good}, code: 0, stdout: "1 profiles checked", noStderr: true},
+		{args: []string{"check", "-s", good}, code: 0, stdout: "1 profiles checked", stderr: "site.toml:1:1: warning: base_url: not set"},
+		{args: []string{"check", "-s", goodWithURL}, code: 0, stdout: "1 profiles checked", noStderr: true},
 		{args: []string{"check", "-s", bad}, code: 1, stderr: "content/partnerships/broken.md:3:10: status: \"actve\" is not one of"},
 		{args: []string{"check", "-s", bad}, code: 1, stderr: "1 error in 1 file"},
 		{args: []string{"build", "-s", bad, "-d", filepath.Join(t.TempDir(), "out")}, code: 1, stderr: "broken.md:3:10: status:"},
