@@ -73,28 +73,32 @@ func (r *Renderer) Profile(ctx context.Context, site *content.Site, siteFS fs.FS
 // as the story's Markdown makes them with BasePath "/") from the site
 // root, a relative one (href="guide.pdf") from the page at path below it.
 // Links within the page (href="#notes"), protocol-relative ones and links
-// with a scheme stay as they are.
+// with a scheme stay as they are. When baseURL is not absolute (a site
+// without base_url), the other links lose their href: plain text.
 func absolute(page []byte, baseURL, path string) []byte {
 	pageURL, err := url.Parse(baseURL + path)
 	if err != nil {
 		return page
 	}
+	known := pageURL.IsAbs()
 	return hrefRE.ReplaceAllFunc(page, func(m []byte) []byte {
-		val := html.UnescapeString(string(m[len(`href="`) : len(m)-1]))
+		val := html.UnescapeString(string(m[len(` href="`) : len(m)-1]))
 		u, err := url.Parse(val)
 		switch {
 		case err != nil || u.Scheme != "" || strings.HasPrefix(val, "#") || strings.HasPrefix(val, "//"):
 			return m
+		case !known:
+			return nil
 		case strings.HasPrefix(val, "/"):
 			val = baseURL + val[1:]
 		default:
 			val = pageURL.ResolveReference(u).String()
 		}
-		return []byte(`href="` + html.EscapeString(val) + `"`)
+		return []byte(` href="` + html.EscapeString(val) + `"`)
 	})
 }
 
-var hrefRE = regexp.MustCompile(`href="[^"]*"`)
+var hrefRE = regexp.MustCompile(` href="[^"]*"`)
 
 // Stylesheet returns the theme's style.css: the site's
 // themes/<theme>/static/style.css, or the built-in one.
