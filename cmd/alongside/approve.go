@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/alongside-dev/alongside/generator"
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/review"
+)
+
+func init() {
+	register("approve", &command{
+		usage: `approve [-s SITE] SLUG --by "ROLE" [--date YYYY-MM-DD]`,
+		help:  "record the partner's approval of a profile in its [review] table",
+		run:   runApprove,
+	})
+}
+
+func runApprove(ctx context.Context, e *env, args []string) error {
+	flags := newFlags("approve", e)
+	site := flags.String("s", ".", "site folder")
+	by := flags.String("by", "", `who approved, as a role: "Board, Familias Unidas del Sur"`)
+	date := flags.String("date", "", "the day the partner approved, YYYY-MM-DD (default today)")
+	pos, err := parse(flags, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*by) == "" {
+		return usagef(`--by is required: who approved, as a role, e.g. --by "Board, Familias Unidas del Sur"`)
+	}
+	day := content.Today()
+	if *date != "" {
+		if day, err = content.ParseDate(*date); err != nil {
+			return usagef("--date: %v", err)
+		}
+	}
+	s, fsys, err := loadForSlug(*site)
+	if err != nil {
+		return err
+	}
+	p, err := review.Find(s.site, s.probs, pos[0])
+	if err != nil {
+		return contentError(err)
+	}
+	data, err := fs.ReadFile(fsys, p.Path)
+	if err != nil {
+		return err
+	}
+	out, q, err := review.Approve(p.Path, data, &s.site.Config, review.Approval{Date: day, By: *by})
+	if err != nil {
+		return contentError(err)
+	}
+	if err := replaceInSite(*site, p.Path, out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Approved %s (%s): by %q on %s, fingerprint %s\n", q.Slug, q.Path, q.Review.By, q.Review.Date, short(q.Review.Fingerprint))
+	fmt.Fprintln(e.stdout, "The next build publishes it with the approval stamp.")
+	return nil
+}
+
+// loaded is a site read for a command that works on one profile.
+type loaded struct {
+	site  *content.Site
+	probs content.Problems
+}
+
+// loadForSlug reads the site in dir, whatever its problems: a command on
+// one profile judges only that profile's.
+func loadForSlug(dir string) (loaded, fs.FS, error) {
+	fsys, err := generator.OpenSite(dir)
+	if err != nil {
+		return loaded{}, nil, err
+	}
+	s, probs := content.Load(fsys)
+	return loaded{s, probs}, fsys, nil
+}
+
+// contentError turns the problems of a profile into the error that prints
+// them and exits 1.
+func contentError(err error) error {
+	var ps content.Problems
+	if errors.As(err, &ps) {
+		ps.Sort()
+		return &generator.ContentError{Problems: ps}
+	}
+	return err
+}
+
+// replaceInSite replaces the file rel of the site folder dir with data, in
+// one step: it writes a temporary file beside it and renames it over the
+// old one, keeping its permissions. Both go through an os.Root, so no
+// symlink can lead the write outside the site.
+func replaceInSite(dir, rel string, data []byte) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	perm := os.FileMode(0o644)
+	if fi, err := root.Stat(rel); err == nil {
+		perm = fi.Mode().Perm()
+	}
+	tmp := path.Join(path.Dir(rel), "."+path.Base(rel)+".alongside.tmp")
+	if err := root.WriteFile(tmp, data, perm); err != nil {
+		return err
+	}
+	if err := root.Rename(tmp, rel); err != nil {
+		_ = root.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// short is a fingerprint as people compare them: "sha256:1ed00694…".
+func short(fp string) string {
+	if len(fp) > 15 {
+		return fp[:15] + "…"
+	}
+	return fp
+}
