@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/review"
+)
+
+func init() {
+	register("review", &command{
+		usage: "review [-s SITE]",
+		help:  "list every profile by review state, with days waiting",
+		run:   runReview,
+	})
+}
+
+func runReview(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("review", e)
+	site := fs.String("s", ".", "site folder")
+	if _, err := parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	s, _, err := loadForSlug(*site)
+	if err != nil {
+		return err
+	}
+	if err := review.WriteWorklist(e.stdout, review.Worklist(s.site, content.Today())); err != nil {
+		return err
+	}
+	if errs := s.probs.Errors(); len(errs) > 0 {
+		fmt.Fprintf(e.stdout, "\n%s: run alongside check to see them.\n", errs.Summary())
+	}
+	return nil
+}
