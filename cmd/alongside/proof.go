@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/render"
+	"github.com/alongside-dev/alongside/generator/review"
+)
+
+func init() {
+	register("proof", &command{
+		usage: "proof [-s SITE] SLUG [-o FILE]",
+		help:  "write one self-contained HTML file of a profile for its partner to check",
+		run:   runProof,
+	})
+}
+
+func runProof(ctx context.Context, e *env, args []string) error {
+	flags := newFlags("proof", e)
+	site := flags.String("s", ".", "site folder")
+	out := flags.String("o", "", "the file to write (default proof-SLUG-YYYY-MM-DD.html in the current folder)")
+	pos, err := parse(flags, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	s, fsys, err := loadForSlug(*site)
+	if err != nil {
+		return err
+	}
+	p, err := review.Find(s.site, s.probs, pos[0])
+	if err != nil {
+		return contentError(err)
+	}
+	var errs content.Problems
+	for _, pr := range s.probs.Errors() {
+		if pr.Path == p.Path || pr.Path == "site.toml" {
+			errs = append(errs, pr)
+		}
+	}
+	if len(errs) > 0 {
+		return contentError(errs)
+	}
+	r, err := render.New(fsys, s.site.Config.Theme)
+	if err != nil {
+		return err
+	}
+	today := content.Today()
+	data, err := review.Proof(ctx, r, s.site, fsys, p, today)
+	if err != nil {
+		return err
+	}
+	name := *out
+	if name == "" {
+		name = review.ProofFileName(p.Slug, today)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Wrote %s (%d KB): the page of %s as it will look, and a checklist of every fact on it.\n", name, (len(data)+1023)/1024, p.Slug)
+	if !strings.Contains(s.site.Config.BaseURL, "://") {
+		fmt.Fprintln(e.stdout, "site.toml has no base_url: links to other pages of the site are plain text in the proof.")
+	}
+	fmt.Fprintf(e.stdout, "Send it to %s. When they approve, run: alongside approve %s --by \"ROLE\"\n", p.Partner.Name, p.Slug)
+	return nil
+}
