@@ -135,6 +135,13 @@ func (b *build) profileView(p *content.Profile) *Profile {
 	for _, o := range p.Outcomes {
 		v.Outcomes = append(v.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
 	}
+	v.FactItems = factItems(v)
+	v.AskItems = askItems(v.Asks)
+	v.OutcomeRows = outcomeRows(v.Outcomes)
+	for i := range v.Sides {
+		v.Sides[i].RowsHTML = resourceRows(v.Sides[i].Rows)
+		v.Sides[i].SubtotalItems = subtotalItems(v.Sides[i].Subtotals)
+	}
 	return v
 }
 

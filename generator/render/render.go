@@ -177,6 +177,7 @@ func (b *build) siteView(basePath string) *Site {
 	for _, t := range taxonomies {
 		s.Browse = append(s.Browse, Link{t.Title, basePath + t.Key + "/"})
 	}
+	s.nav, s.browse = menuItems(s.Nav), menuItems(s.Browse)
 	return s
 }
 

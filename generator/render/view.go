@@ -1,6 +1,9 @@
 package render
 
-import "html/template"
+import (
+	"html/template"
+	"strings"
+)
 
 // The view structs below are what layouts get. Every string in them is
 // plain text (html/template escapes it) unless its type is template.HTML,
@@ -20,6 +23,10 @@ type Site struct {
 
 	Nav    []Link // main navigation: partnerships, partners, pages with a weight
 	Browse []Link // the taxonomies, in the footer
+
+	// menus caches the <li> elements of Nav and Browse for each page
+	// that is in them (keyed by URL; "" for every other page).
+	nav, browse map[string]template.HTML
 
 	Corrections string        // the site's corrections address, or ""
 	LiveReload  template.HTML // serve mode's script, or ""
@@ -59,6 +66,60 @@ type Page struct {
 	Term     *Item      // term
 	Count    int        // list pages: items in the whole list (all pages)
 	Pager    *Pager     // list pages
+}
+
+// NavItems is .Site.Nav as the <li> elements of the built-in theme, the
+// current page's link marked aria-current="page".
+func (p *Page) NavItems() template.HTML { return menu(p.Site.nav, p.URL) }
+
+// BrowseItems is .Site.Browse as NavItems is .Site.Nav.
+func (p *Page) BrowseItems() template.HTML { return menu(p.Site.browse, p.URL) }
+
+func menu(m map[string]template.HTML, url string) template.HTML {
+	if h, ok := m[url]; ok {
+		return h
+	}
+	return m[""]
+}
+
+// menuItems makes the cache of menu variants for links.
+func menuItems(links []Link) map[string]template.HTML {
+	m := make(map[string]template.HTML, len(links)+1)
+	for _, cur := range append([]string{""}, urls(links)...) {
+		var f frag
+		for _, l := range links {
+			f.raw("\n<li><a href=\"").text(l.URL).raw(`"`)
+			if l.URL == cur {
+				f.raw(` aria-current="page"`)
+			}
+			f.raw(">").text(l.Title).raw("</a></li>")
+		}
+		m[cur] = f.html()
+	}
+	return m
+}
+
+func urls(links []Link) []string {
+	out := make([]string, len(links))
+	for i, l := range links {
+		out[i] = l.URL
+	}
+	return out
+}
+
+// CardItems is .Cards as <li> elements: their Card fragments, joined.
+func (p *Page) CardItems() template.HTML {
+	n := 0
+	for _, c := range p.Cards {
+		n += len(c.Card) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range p.Cards {
+		b.WriteString(string(c.Card))
+		b.WriteByte('\n')
+	}
+	return template.HTML(b.String())
 }
 
 // Pager is where a list page is among the pages of its list.
@@ -113,14 +174,19 @@ type Profile struct {
 	Audiences     []Link
 	Tags          []Link
 	Languages     []string // by name where known: "Spanish"
+	// FactItems are the lines above for the facts list, as the built-in
+	// theme writes them: <div><dt>Branches</dt><dd>links</dd></div>…
+	FactItems template.HTML
 
 	Voice  *Voice // nil without [partner_voice]
 	Review Review
 
-	Sides      []Side // library, then partner
-	Asks       []Ask
-	AskSummary string // "4 asks: 1 delivered, 2 declined, 1 planned."
-	Outcomes   []Outcome
+	Sides       []Side // library, then partner
+	Asks        []Ask
+	AskSummary  string        // "4 asks: 1 delivered, 2 declined, 1 planned."
+	AskItems    template.HTML // Asks as the <li> elements of the built-in theme
+	Outcomes    []Outcome
+	OutcomeRows template.HTML // Outcomes as the <tr> elements of the built-in theme
 
 	Story      template.HTML
 	Correction string // "Suggest a correction" URL, or "" when the site has none
@@ -169,7 +235,11 @@ type Side struct {
 	Key       string // "library" or "partner"
 	Name      string // the library's or the partner's name
 	Rows      []Resource
+	RowsHTML  template.HTML // Rows as the <tr> elements of the built-in theme
 	Subtotals []Subtotal
+	// SubtotalItems are Subtotals as the built-in theme writes them:
+	// <div><dt>Staff time</dt><dd>72 hours</dd></div>…
+	SubtotalItems template.HTML
 }
 
 // Resource is one row of a side's table.

@@ -1,0 +1,183 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+)
+
+// Fragments are the repeated parts of a profile page (table rows, list
+// items) written here rather than in a layout: html/template spends a
+// reflective call on every action, and a page has hundreds of them in
+// its rows. A theme that wants other markup for them ranges over the
+// structured fields (Side.Rows, Profile.Asks, …) instead; the fragments
+// are only a faster way to write what the built-in theme writes.
+
+// frag builds an HTML fragment. Text goes through text (escaped as
+// html/template escapes it); markup through raw.
+type frag struct{ strings.Builder }
+
+func (f *frag) raw(s string) *frag { f.WriteString(s); return f }
+
+func (f *frag) text(s string) *frag {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
+		case 0:
+			rep = "\uFFFD"
+		default:
+			continue
+		}
+		f.WriteString(s[last:i])
+		f.WriteString(rep)
+		last = i + 1
+	}
+	f.WriteString(s[last:])
+	return f
+}
+
+func (f *frag) html() template.HTML { return template.HTML(f.String()) }
+
+// date writes a <time> element, or nothing for an unset date.
+func (f *frag) date(d Date) *frag {
+	if d.ISO == "" {
+		return f
+	}
+	return f.raw(`<time datetime="`).raw(d.ISO).raw(`">`).text(d.Text).raw("</time>")
+}
+
+// status writes a status label as the "status" template does.
+func (f *frag) status(l Label) *frag {
+	f.raw(`<span class="status status-`).text(l.Key).raw(`">`)
+	if l.Icon != "" {
+		f.raw(`<span aria-hidden="true">`).text(l.Icon).raw("</span> ")
+	}
+	return f.text(l.Text).raw("</span>")
+}
+
+// links writes an inline list of links, as the "links" template does.
+func (f *frag) links(ls []Link) *frag {
+	f.raw(`<ul class="inline-list">`)
+	for _, l := range ls {
+		f.raw(`<li><a href="`).text(l.URL).raw(`">`).text(l.Title).raw("</a></li>")
+	}
+	return f.raw("</ul>")
+}
+
+// resourceRows is the <tbody> content of a side's table.
+func resourceRows(rows []Resource) template.HTML {
+	var f frag
+	f.Grow(len(rows) * 320)
+	for _, r := range rows {
+		what := r.Description
+		if what == "" {
+			what = r.Kind
+		}
+		f.raw("\n<tr><th scope=\"row\">").text(what).raw("</th><td>").text(r.Kind).
+			raw(`</td><td class="num">`).text(r.Amount).raw("</td><td>").date(r.Date).raw(`</td><td class="num">`)
+		switch {
+		case r.Value == "":
+			f.raw(`<span class="not-valued">not valued</span>`)
+		case r.Estimated:
+			f.text(r.Value).raw(` <span class="estimate">estimate</span>`)
+		default:
+			f.text(r.Value)
+		}
+		f.raw("</td></tr>")
+	}
+	return f.html()
+}
+
+// askItems is the content of the asks list: one <li> per ask.
+func askItems(asks []Ask) template.HTML {
+	var f frag
+	f.Grow(len(asks) * 400)
+	for _, a := range asks {
+		f.raw("\n<li class=\"ask ask-").text(a.Status.Key).raw("\">\n<p class=\"ask-head\">").status(a.Status)
+		if a.Date.ISO != "" {
+			f.raw(` <span class="ask-date">`).date(a.Date).raw("</span>")
+		}
+		f.raw("</p>\n<p class=\"ask-text\">").text(a.Ask).raw("</p>")
+		if a.Reason != "" {
+			if a.Status.Key == "declined" {
+				f.raw("\n<p class=\"reason\"><strong>Why the library said no:</strong> ")
+			} else {
+				f.raw("\n<p class=\"reason\"><strong>Note:</strong> ")
+			}
+			f.text(a.Reason).raw("</p>")
+		}
+		f.raw("\n</li>")
+	}
+	return f.html()
+}
+
+// outcomeRows is the <tbody> content of the outcomes table.
+func outcomeRows(outs []Outcome) template.HTML {
+	var f frag
+	f.Grow(len(outs) * 200)
+	for _, o := range outs {
+		f.raw("\n<tr><th scope=\"row\">").text(o.Measure).raw(`</th><td class="num">`).text(o.Value).
+			raw("</td><td>").date(o.Date).raw("</td><td>").text(o.Note).raw("</td></tr>")
+	}
+	return f.html()
+}
+
+// factItems are the taxonomy and language lines of a profile's facts.
+func factItems(v *Profile) template.HTML {
+	var f frag
+	line := func(one, many string, n int) bool {
+		if n == 0 {
+			return false
+		}
+		l := one
+		if n > 1 {
+			l = many
+		}
+		f.raw("\n<div><dt>").raw(l).raw("</dt><dd>")
+		return true
+	}
+	for _, t := range []struct {
+		one, many string
+		links     []Link
+	}{
+		{"Branch", "Branches", v.Branches},
+		{"Neighborhood", "Neighborhoods", v.Neighborhoods},
+		{"Audience", "Audiences", v.Audiences},
+		{"Language", "Languages", nil},
+		{"Tag", "Tags", v.Tags},
+	} {
+		if t.one == "Language" {
+			if line(t.one, t.many, len(v.Languages)) {
+				f.text(strings.Join(v.Languages, ", ")).raw("</dd></div>")
+			}
+			continue
+		}
+		if line(t.one, t.many, len(t.links)) {
+			f.links(t.links).raw("</dd></div>")
+		}
+	}
+	return f.html()
+}
+
+// subtotalItems are the lines of a side's subtotals.
+func subtotalItems(subs []Subtotal) template.HTML {
+	var f frag
+	for _, s := range subs {
+		f.raw("\n<div><dt>").text(s.Label).raw("</dt><dd>").text(s.Value)
+		if s.Estimated {
+			f.raw(` <span class="estimate">estimate</span>`)
+		}
+		f.raw("</dd></div>")
+	}
+	return f.html()
+}
