@@ -74,11 +74,15 @@ func (f *frag) links(ls []Link) *frag {
 	return f.raw("</ul>")
 }
 
-// resourceRows is the <tbody> content of a side's table.
-func resourceRows(rows []Resource) template.HTML {
+// resourceTable is a side's table in its scrolling region.
+func resourceTable(sd *Side, currency string) template.HTML {
 	var f frag
-	f.Grow(len(rows) * 320)
-	for _, r := range rows {
+	f.Grow(600 + len(sd.Rows)*320)
+	f.raw(`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="caption-`).raw(sd.Key).raw("\">\n<table>\n").
+		raw(`<caption id="caption-`).raw(sd.Key).raw(`" class="visually-hidden">What <bdi>`).text(sd.Name).raw("</bdi> put in</caption>\n").
+		raw(`<thead>
+<tr><th scope="col">What</th><th scope="col">Kind</th><th scope="col" class="num">Amount</th><th scope="col">Date</th><th scope="col" class="num">Value (`).text(currency).raw(")</th></tr>\n</thead>\n<tbody>")
+	for _, r := range sd.Rows {
 		what := r.Description
 		if what == "" {
 			what = r.Kind
@@ -95,6 +99,7 @@ func resourceRows(rows []Resource) template.HTML {
 		}
 		f.raw("</td></tr>")
 	}
+	f.raw("\n</tbody>\n</table>\n</div>")
 	return f.html()
 }
 
@@ -121,20 +126,35 @@ func askItems(asks []Ask) template.HTML {
 	return f.html()
 }
 
-// outcomeRows is the <tbody> content of the outcomes table.
-func outcomeRows(outs []Outcome) template.HTML {
+// outcomeTable is the outcomes table in its scrolling region.
+func outcomeTable(outs []Outcome) template.HTML {
 	var f frag
-	f.Grow(len(outs) * 200)
+	f.Grow(500 + len(outs)*200)
+	f.raw(`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="caption-outcomes">
+<table>
+<caption id="caption-outcomes" class="visually-hidden">Outcomes</caption>
+<thead>
+<tr><th scope="col">Measure</th><th scope="col" class="num">Result</th><th scope="col">Date</th><th scope="col">Note</th></tr>
+</thead>
+<tbody>`)
 	for _, o := range outs {
 		f.raw("\n<tr><th scope=\"row\">").text(o.Measure).raw(`</th><td class="num">`).text(o.Value).
 			raw("</td><td>").date(o.Date).raw("</td><td>").text(o.Note).raw("</td></tr>")
 	}
+	f.raw("\n</tbody>\n</table>\n</div>")
 	return f.html()
 }
 
-// factItems are the taxonomy and language lines of a profile's facts.
+// factItems are the lines of a profile's facts list: partner, status,
+// dates, then taxonomies and languages.
 func factItems(v *Profile) template.HTML {
 	var f frag
+	f.Grow(1024)
+	f.raw(`<div><dt>Partner</dt><dd><a href="`).text(v.Partner.URL).raw(`">`).text(v.Partner.Name).raw("</a>")
+	if v.Partner.Website != "" {
+		f.raw(` <span class="website">(website: <a href="`).text(v.Partner.Website).raw(`">`).text(v.Partner.WebsiteHost).raw("</a>)</span>")
+	}
+	f.raw("</dd></div>\n<div><dt>Status</dt><dd>").status(v.Status).raw("</dd></div>\n<div><dt>Dates</dt><dd>").text(v.Dates).raw("</dd></div>")
 	line := func(one, many string, n int) bool {
 		if n == 0 {
 			return false

@@ -56,11 +56,12 @@ func (b *build) listPages() ([]*Page, error) {
 	if proto.Content, err = b.markdown(wk, home.Path, home.Body); err != nil {
 		return nil, err
 	}
+	proto.Ledger = b.homeLedger()
 	all := cards(b.published)
 	pages = append(pages, b.paginate(proto, len(all), func(p *Page, lo, hi int) {
 		p.Cards = all[lo:hi]
 		if p.Pager.Number > 1 {
-			p.Content = ""
+			p.Content, p.Ledger = "", nil
 		}
 	})...)
 

@@ -137,10 +137,15 @@ func (b *build) profileView(p *content.Profile) *Profile {
 	}
 	v.FactItems = factItems(v)
 	v.AskItems = askItems(v.Asks)
-	v.OutcomeRows = outcomeRows(v.Outcomes)
+	if len(v.Outcomes) > 0 {
+		v.OutcomeTable = outcomeTable(v.Outcomes)
+	}
 	for i := range v.Sides {
-		v.Sides[i].RowsHTML = resourceRows(v.Sides[i].Rows)
-		v.Sides[i].SubtotalItems = subtotalItems(v.Sides[i].Subtotals)
+		sd := &v.Sides[i]
+		if len(sd.Rows) > 0 {
+			sd.Table = resourceTable(sd, cfg.Currency)
+		}
+		sd.SubtotalItems = subtotalItems(sd.Subtotals)
 	}
 	return v
 }
@@ -160,7 +165,7 @@ func termLinks(base, taxonomy string, names []string) []Link {
 // currency, staff hours, room-hours and the estimated value of in-kind
 // support (SPEC §4 "Totals", for one profile).
 func side(from, name string, resources []content.Resource, siteCur string) Side {
-	s := Side{Key: from, Name: name}
+	s := Side{Key: from, Title: "From the " + from, Name: name}
 	money := map[string]float64{}
 	var currencies []string
 	var hours, roomHours, estimate float64

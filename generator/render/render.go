@@ -8,13 +8,17 @@ import (
 	"html/template"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"io/fs"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
+	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/markdown"
 	"github.com/alongside-dev/alongside/generator/output"
 )
@@ -88,8 +92,13 @@ func (r *Renderer) Render(ctx context.Context, site *content.Site, siteFS fs.FS,
 		var pages []*Page
 		pages, err = b.listPages()
 		if err == nil {
-			err = b.run(b.pageTasks(pages))
+			err = b.run(b.pageTasks(append(pages, b.ledgerPages()...)))
 		}
+	}
+	if err == nil {
+		// The data files, the feed, robots.txt and the sitemap.
+		slices.Sort(b.paths)
+		err = export.Write(countingWriter{w, &b.files}, site, b.published, b.opts.BaseURL, time.Now(), b.paths)
 	}
 	st := Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}
 	if err != nil {
@@ -112,6 +121,10 @@ type build struct {
 
 	published []*content.Profile // in slug order
 	profiles  []*Profile         // views of published, same order
+	fyReports []ledger.Report    // every fiscal year's report, once made
+
+	mu    sync.Mutex
+	paths []string // the pages written that belong in the sitemap
 
 	workers []*worker
 	pages   atomic.Int64
@@ -168,7 +181,7 @@ func (b *build) siteView(basePath string) *Site {
 		Corrections: cfg.Corrections, LiveReload: b.opts.LiveReload,
 		Unapproved: b.opts.Unapproved, Today: dateView(b.opts.Today),
 	}
-	s.Nav = []Link{{"Partnerships", basePath}, {"Partners", basePath + "partners/"}}
+	s.Nav = []Link{{"Partnerships", basePath}, {"Partners", basePath + "partners/"}, {"Annual reports", basePath + "reports/"}, {"Open data", basePath + "data/"}}
 	for _, pg := range b.site.Pages {
 		if pg.HasWeight {
 			s.Nav = append(s.Nav, Link{pg.Title, basePath + pg.Name + "/"})
@@ -243,6 +256,11 @@ func (b *build) execute(wk *worker, p *Page) error {
 	}
 	if err := b.w.WriteFile(name, wk.page.Bytes()); err != nil {
 		return err
+	}
+	if !p.NoIndex {
+		b.mu.Lock()
+		b.paths = append(b.paths, p.Path)
+		b.mu.Unlock()
 	}
 	b.pages.Add(1)
 	return nil

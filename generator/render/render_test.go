@@ -109,6 +109,9 @@ base_url = "https://partners.example.org/"
 corrections = "mailto:partnerships@example.org"
 [valuation]
 staff_time = 40
+[open_data]
+grant_prefix = "360G-rainier"
+funder_id = "US-EIN-00-0000000"
 `
 
 func TestPageKinds(t *testing.T) {

@@ -14,13 +14,14 @@ import (
 // is the page shell: it is what runs, and it calls the "main" template
 // (and the "head" block) that each page layout defines. partials.html
 // holds the pieces several pages use ("card", "cards", "items",
-// "pagination", "status").
-var shared = []string{"base.html", "partials.html"}
+// "pagination", "status"); ledger.html the totals and charts that the
+// home page and the annual reports share ("totals").
+var shared = []string{"base.html", "partials.html", "ledger.html"}
 
 // Page layouts: one per page kind, each parsed on top of the shared ones.
 // A new page kind adds its name here, a file in themes/default/layouts/,
 // and the code that makes its Pages.
-var kinds = []string{"home", "profile", "partners", "partner", "taxonomy", "term", "page", "404"}
+var kinds = []string{"home", "profile", "partners", "partner", "taxonomy", "term", "page", "404", "reports", "report", "data"}
 
 // themeFile reads a theme file (a path below the theme folder, like
 // "layouts/base.html"). The lookup order is the whole of it:

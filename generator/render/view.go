@@ -3,6 +3,8 @@ package render
 import (
 	"html/template"
 	"strings"
+
+	"github.com/alongside-dev/alongside/generator/export"
 )
 
 // The view structs below are what layouts get. Every string in them is
@@ -66,6 +68,11 @@ type Page struct {
 	Term     *Item      // term
 	Count    int        // list pages: items in the whole list (all pages)
 	Pager    *Pager     // list pages
+
+	Ledger    *Ledger          // home (first page): the totals and charts
+	Report    *Report          // report: one fiscal year
+	Reports   []*Report        // reports: every fiscal year, newest first
+	DataFiles []export.FileDoc // data: the open data files and their columns
 }
 
 // NavItems is .Site.Nav as the <li> elements of the built-in theme, the
@@ -174,19 +181,20 @@ type Profile struct {
 	Audiences     []Link
 	Tags          []Link
 	Languages     []string // by name where known: "Spanish"
-	// FactItems are the lines above for the facts list, as the built-in
-	// theme writes them: <div><dt>Branches</dt><dd>links</dd></div>…
+	// FactItems are the partner, status, dates and the lines above as the
+	// built-in theme's facts list: <div><dt>Branches</dt><dd>…</dd></div>…
 	FactItems template.HTML
 
 	Voice  *Voice // nil without [partner_voice]
 	Review Review
 
-	Sides       []Side // library, then partner
-	Asks        []Ask
-	AskSummary  string        // "4 asks: 1 delivered, 2 declined, 1 planned."
-	AskItems    template.HTML // Asks as the <li> elements of the built-in theme
-	Outcomes    []Outcome
-	OutcomeRows template.HTML // Outcomes as the <tr> elements of the built-in theme
+	Sides      []Side // library, then partner
+	Asks       []Ask
+	AskSummary string        // "4 asks: 1 delivered, 2 declined, 1 planned."
+	AskItems   template.HTML // Asks as the <li> elements of the built-in theme
+	Outcomes   []Outcome
+	// OutcomeTable is Outcomes as the built-in theme's table, or "".
+	OutcomeTable template.HTML
 
 	Story      template.HTML
 	Correction string // "Suggest a correction" URL, or "" when the site has none
@@ -233,9 +241,10 @@ type Review struct {
 // Side is what one side put in.
 type Side struct {
 	Key       string // "library" or "partner"
+	Title     string // "From the library", "From the partner"
 	Name      string // the library's or the partner's name
 	Rows      []Resource
-	RowsHTML  template.HTML // Rows as the <tr> elements of the built-in theme
+	Table     template.HTML // Rows as the built-in theme's table, or ""
 	Subtotals []Subtotal
 	// SubtotalItems are Subtotals as the built-in theme writes them:
 	// <div><dt>Staff time</dt><dd>72 hours</dd></div>…

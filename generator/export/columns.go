@@ -1,0 +1,79 @@
+package export
+
+// A FileDoc describes one open data file for the /data/ page.
+type FileDoc struct {
+	Name        string // below the site root: "data/resources.csv"
+	Format      string // "CSV", "JSON", "Atom"
+	Description string
+	Columns     []ColumnDoc // the CSV columns, in order; nil for other formats
+}
+
+// A ColumnDoc describes one CSV column.
+type ColumnDoc struct {
+	Name        string
+	Description string
+}
+
+// Files documents every file that Write makes for readers of the data.
+// Its CSV columns are the ones the CSV files have (a test keeps them so).
+func Files() []FileDoc {
+	return []FileDoc{
+		{Name: "data/partnerships.json", Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file. The shape is documented in the SPEC of alongside, §4."},
+		{Name: "data/partnerships.csv", Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
+			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
+			"url":           "The address of the partnership's page.",
+			"title":         "The name of the partnership.",
+			"summary":       "One sentence about it.",
+			"status":        "planning, active, paused or completed.",
+			"start":         "The day it started (YYYY-MM-DD).",
+			"end":           "The day it ended, or empty while it goes on.",
+			"partner_name":  "The partner organization.",
+			"partner_slug":  "The partner's short name, as in the address of its page.",
+			"partner_url":   "The partner's own website, or empty.",
+			"branches":      "Library branches involved, separated by \"; \".",
+			"neighborhoods": "Neighborhoods served, separated by \"; \".",
+			"audiences":     "Who the work is for, separated by \"; \".",
+			"languages":     "Languages the work is done in (language codes like es, en), separated by \"; \".",
+			"tags":          "Topics, separated by \"; \".",
+			"review_state":  "approved, for every published partnership (draft, in_review or changes_requested appear only in previews).",
+			"review_date":   "The day the partner approved the page.",
+			"review_by":     "Who approved it for the partner: a role, not a person's name.",
+		})},
+		{Name: "data/resources.csv", Format: "CSV", Description: "One row per contribution: what each side put in.", Columns: doc(resourceColumns, map[string]string{
+			"slug":        "The partnership (see partnerships.csv).",
+			"from":        "Who gave it: library or partner.",
+			"kind":        "money, staff_time, space, marketing, equipment, materials or other.",
+			"amount":      "How much, in unit.",
+			"unit":        "A currency code for money (USD), hours for staff_time, room-hours for space, else as written (\"newsletter features\").",
+			"value":       "Its value in the site currency: the amount for money in that currency, amount × the site's rate for staff time and space, or a value the library recorded; empty when it has none.",
+			"estimated":   "true when value is an estimate (every valued contribution that is not money).",
+			"description": "What it was.",
+			"date":        "When it was given: the day recorded, else the partnership's start.",
+		})},
+		{Name: "data/asks.csv", Format: "CSV", Description: "One row per request the partner made of the library.", Columns: doc(askColumns, map[string]string{
+			"slug":   "The partnership (see partnerships.csv).",
+			"ask":    "What the partner asked for.",
+			"status": "delivered, in_progress, planned or declined.",
+			"reason": "Why the library declined it (always given for declined asks).",
+			"date":   "When, if recorded.",
+		})},
+		{Name: "data/outcomes.csv", Format: "CSV", Description: "One row per result the partnership reports.", Columns: doc(outcomeColumns, map[string]string{
+			"slug":    "The partnership (see partnerships.csv).",
+			"measure": "What was counted.",
+			"value":   "The count.",
+			"unit":    "What the count is of (students, sessions), or empty.",
+			"date":    "When it was counted: the day recorded, else the partnership's start.",
+			"note":    "How it was counted.",
+		})},
+		{Name: "data/360giving.json", Format: "JSON", Description: "The library's money to partners as grants in the 360Giving Data Standard: one grant per payment, with the library's in-kind support to the same partnership as additional fields."},
+		{Name: "feed.xml", Format: "Atom", Description: "The partnerships, most recently approved first, for feed readers."},
+	}
+}
+
+func doc(columns []string, text map[string]string) []ColumnDoc {
+	out := make([]ColumnDoc, len(columns))
+	for i, c := range columns {
+		out[i] = ColumnDoc{Name: c, Description: text[c]}
+	}
+	return out
+}

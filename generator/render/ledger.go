@@ -1,0 +1,384 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/alongside-dev/alongside/generator/chart"
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
+	"github.com/alongside-dev/alongside/generator/ledger"
+	"github.com/alongside-dev/alongside/generator/output"
+)
+
+// Ledger is what a page shows of the totals of package ledger: the home
+// page for every published partnership, a report for one fiscal year.
+// Every figure is computed once, by ledger, and only formatted here.
+type Ledger struct {
+	Headline string   // the totals in one plain sentence
+	Figures  []Figure // what each side put in
+	Asks     []Count  // the partners' asks by status
+	Statuses []Count  // partnerships by status
+	Outcomes []Count  // outcome values summed by unit
+	Rates    string   // how estimates are made
+	Charts   []template.HTML
+}
+
+// Figure is one row of the "what each side put in" table.
+type Figure struct {
+	Label    string // "Money (USD)", "Staff time"
+	Library  string // "$7,500", "72 hours", "—"
+	Partner  string
+	Estimate bool // the row is an estimated value
+}
+
+// Count is a labelled number.
+type Count struct {
+	Label Label
+	Value string
+}
+
+// Report is one fiscal year's report, or its entry on /reports/.
+type Report struct {
+	Name    string // "2025-26"
+	Span    string // "July 1, 2025 – June 30, 2026"
+	URL     string
+	Summary string // one line for the index
+	Ledger  *Ledger
+	Rows    []ReportRow
+	Details []ReportDetail
+	Others  []Link // the other years' reports, newest first
+}
+
+// ReportRow is a partnership's line in a report's table.
+type ReportRow struct {
+	Title, URL    string
+	Partner       string
+	Status        Label
+	Library       string // what the library gave in the year, in a few words
+	PartnerGave   string
+	Asks          string // "2 delivered, 1 declined"
+	Outcomes      string
+	DetailID      string // the id of its details section
+	HasDetails    bool
+	DetailHeading string
+}
+
+// ReportDetail itemizes one partnership's year.
+type ReportDetail struct {
+	ID        string
+	Title     string
+	URL       string
+	Partner   string
+	Resources []ReportResource
+	Declined  []Ask
+	Outcomes  []Outcome
+}
+
+// ReportResource is one itemized contribution.
+type ReportResource struct {
+	Side, Kind, Amount, Description, Date, Value string
+	Estimate                                     bool
+}
+
+// homeLedger is the home page's ledger: every published partnership.
+func (b *build) homeLedger() *Ledger {
+	t := ledger.Compute(b.published)
+	l := b.ledgerOf(t, "home")
+	l.Headline = b.headline(t)
+	reports := b.reports()
+	l.Charts = append(l.Charts, chart.Years("home-years", reports, b.site.Config.Currency,
+		"Money and the estimated value of in-kind support, in "+b.site.Config.Currency+", by fiscal year. "+ledger.RatesNote(&b.site.Config)))
+	return l
+}
+
+// reports computes every fiscal year's report once per build.
+func (b *build) reports() []ledger.Report {
+	if b.fyReports == nil {
+		b.fyReports = ledger.Reports(b.published, b.site.Config.FiscalYearStart, b.opts.Today)
+	}
+	return b.fyReports
+}
+
+// ledgerOf formats totals; id prefixes the ids of its charts.
+func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
+	cfg := &b.site.Config
+	l := &Ledger{Rates: ledger.RatesNote(cfg)}
+	cur := func(s *ledger.Side) []string {
+		var out []string
+		for c := range s.Money {
+			out = append(out, c)
+		}
+		return out
+	}
+	currencies := append(cur(&t.Library), cur(&t.Partner)...)
+	slices.SortFunc(currencies, func(a, b string) int {
+		// The site currency first, then the others by code.
+		return cmp.Or(cmp.Compare(boolInt(a != cfg.Currency), boolInt(b != cfg.Currency)), strings.Compare(a, b))
+	})
+	currencies = slices.Compact(currencies)
+	dash := func(s string, zero bool) string {
+		if zero {
+			return "—"
+		}
+		return s
+	}
+	for _, c := range currencies {
+		lv, pv := t.Library.Money[c], t.Partner.Money[c]
+		l.Figures = append(l.Figures, Figure{Label: "Money (" + c + ")",
+			Library: dash(Money(lv, c, cfg.Currency), lv == 0), Partner: dash(Money(pv, c, cfg.Currency), pv == 0)})
+	}
+	l.Figures = append(l.Figures,
+		Figure{Label: "Staff time", Library: dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0), Partner: dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)},
+		Figure{Label: "Space", Library: dash(Quantity(t.Library.RoomHours, "room-hours"), t.Library.RoomHours == 0), Partner: dash(Quantity(t.Partner.RoomHours, "room-hours"), t.Partner.RoomHours == 0)},
+		Figure{Label: "Estimated value of in-kind support", Estimate: true,
+			Library: dash(Money(t.Library.EstimatedValue, cfg.Currency, cfg.Currency), t.Library.EstimatedValue == 0),
+			Partner: dash(Money(t.Partner.EstimatedValue, cfg.Currency, cfg.Currency), t.Partner.EstimatedValue == 0)},
+	)
+	for _, s := range content.AskStatuses {
+		l.Asks = append(l.Asks, Count{label(s), strconv.Itoa(t.Asks.Get(s))})
+	}
+	for _, s := range content.Statuses {
+		l.Statuses = append(l.Statuses, Count{label(s), strconv.Itoa(t.Partnerships.Get(s))})
+	}
+	units := make([]string, 0, len(t.Outcomes))
+	for u := range t.Outcomes {
+		units = append(units, u)
+	}
+	slices.Sort(units)
+	for _, u := range units {
+		l.Outcomes = append(l.Outcomes, Count{Label{Key: "outcome", Text: u}, Number(t.Outcomes[u])})
+	}
+	l.Charts = []template.HTML{
+		chart.Kinds(id+"-kinds", t.ByKind(cfg.Currency), l.Rates),
+		chart.Asks(id+"-asks", t.Asks),
+	}
+	return l
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// headline puts the totals in one sentence: "Alder Bay Public Library
+// shared $48,200 and 1,930 staff hours with 14 community organizations;
+// partners contributed 2,400 hours."
+func (b *build) headline(t ledger.Totals) string {
+	cfg := &b.site.Config
+	orgs := len(content.Partners(b.published))
+	lib := b.gave(&t.Library)
+	if lib == "" {
+		lib = "nothing recorded yet"
+	}
+	s := cfg.Library + " shared " + lib + " with " + plural(orgs, "community organization", "community organizations")
+	if par := b.gave(&t.Partner); par != "" {
+		s += "; partners contributed " + par
+	}
+	return s + "."
+}
+
+// gave lists what one side gave: money per currency, staff hours and
+// room-hours, joined in plain words.
+func (b *build) gave(s *ledger.Side) string {
+	cfg := &b.site.Config
+	var parts []string
+	codes := make([]string, 0, len(s.Money))
+	for c := range s.Money {
+		codes = append(codes, c)
+	}
+	slices.SortFunc(codes, func(a, b string) int {
+		return cmp.Or(cmp.Compare(boolInt(a != cfg.Currency), boolInt(b != cfg.Currency)), strings.Compare(a, b))
+	})
+	for _, c := range codes {
+		if s.Money[c] > 0 {
+			parts = append(parts, Money(s.Money[c], c, cfg.Currency))
+		}
+	}
+	if s.StaffHours > 0 {
+		parts = append(parts, Quantity(s.StaffHours, "staff hours"))
+	}
+	if s.RoomHours > 0 {
+		parts = append(parts, Quantity(s.RoomHours, "room-hours"))
+	}
+	return joinAnd(parts)
+}
+
+func joinAnd(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// ledgerPages makes /reports/, a page per fiscal year and /data/.
+func (b *build) ledgerPages() []*Page {
+	reps := b.reports()
+	var pages []*Page
+	index := b.page("reports", "reports/", "Annual reports",
+		"What "+b.view.Library+" and its community partners put in, asked for and achieved, year by year.")
+	views := make([]*Report, len(reps))
+	for i, r := range reps {
+		views[i] = b.reportView(r)
+	}
+	index.Reports = views
+	pages = append(pages, index)
+	for i, r := range reps {
+		v := views[i]
+		for j, o := range views {
+			if j != i {
+				v.Others = append(v.Others, Link{"Report " + o.Name, o.URL})
+			}
+		}
+		p := b.page("report", r.Year.URL(), "Annual report "+v.Name,
+			"The partnerships of "+b.view.Library+" in fiscal year "+v.Name+": "+v.Summary)
+		v.Ledger = b.ledgerOf(r.Totals, "fy-"+r.Year.Slug())
+		v.Ledger.Headline = b.yearHeadline(r)
+		v.Rows, v.Details = b.reportRows(r)
+		p.Report = v
+		pages = append(pages, p)
+	}
+	data := b.page("data", "data/", "Open data",
+		"Every published figure of "+b.view.Library+"'s partnerships as open data: JSON, CSV, 360Giving and Atom, with every column documented.")
+	data.DataFiles = export.Files()
+	pages = append(pages, data)
+	return pages
+}
+
+func (b *build) reportView(r ledger.Report) *Report {
+	return &Report{
+		Name:    r.Year.Name,
+		Span:    dateView(r.Year.Start).Text + " – " + dateView(r.Year.End).Text,
+		URL:     b.view.Base + r.Year.URL(),
+		Summary: plural(len(r.Rows), "partnership", "partnerships") + "; " + b.yearGave(r) + ".",
+	}
+}
+
+func (b *build) yearGave(r ledger.Report) string {
+	lib := b.gave(&r.Totals.Library)
+	if lib == "" {
+		lib = "nothing recorded"
+	}
+	s := "the library gave " + lib
+	if par := b.gave(&r.Totals.Partner); par != "" {
+		s += "; partners gave " + par
+	}
+	return s
+}
+
+func (b *build) yearHeadline(r ledger.Report) string {
+	orgs := map[string]bool{}
+	for _, row := range r.Rows {
+		orgs[row.Profile.Partner.Slug] = true
+	}
+	s := "In fiscal year " + r.Year.Name + ", " + b.view.Library + " worked with " +
+		plural(len(orgs), "community organization", "community organizations") + " in " +
+		plural(len(r.Rows), "partnership", "partnerships") + ". "
+	return s + strings.ToUpper(b.yearGave(r)[:1]) + b.yearGave(r)[1:] + "."
+}
+
+// reportRows makes the table and the itemized details of a year.
+func (b *build) reportRows(r ledger.Report) ([]ReportRow, []ReportDetail) {
+	cfg := &b.site.Config
+	rows := make([]ReportRow, 0, len(r.Rows))
+	details := make([]ReportDetail, 0, len(r.Rows))
+	for _, row := range r.Rows {
+		p := row.Profile
+		id := "p-" + p.Slug
+		d := ReportDetail{ID: id, Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name}
+		for _, res := range p.Resources {
+			if !r.Year.Contains(res.Date) {
+				continue
+			}
+			rr := ReportResource{
+				Side: sideName(res.From), Kind: kindLabels[res.Kind], Description: res.Description,
+				Date: dateView(res.Date).Text, Estimate: res.Estimated,
+			}
+			if res.Kind == "money" {
+				rr.Amount = Money(res.Amount, res.Currency, cfg.Currency)
+			} else {
+				rr.Amount = Quantity(res.Amount, res.Unit)
+			}
+			switch {
+			case res.Valued && res.Kind != "money" || res.Valued && res.Currency != cfg.Currency:
+				rr.Value = Money(res.Value, cfg.Currency, cfg.Currency)
+			case !res.Valued:
+				rr.Value = "not valued"
+			}
+			d.Resources = append(d.Resources, rr)
+		}
+		var asks ledger.AskCounts
+		for _, a := range p.Asks {
+			when := a.Date
+			if !when.Set() {
+				when = p.Start
+			}
+			if !r.Year.Contains(when) {
+				continue
+			}
+			switch a.Status {
+			case "delivered":
+				asks.Delivered++
+			case "in_progress":
+				asks.InProgress++
+			case "planned":
+				asks.Planned++
+			case "declined":
+				asks.Declined++
+				d.Declined = append(d.Declined, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
+			}
+		}
+		var outs []string
+		for _, o := range p.Outcomes {
+			if !r.Year.Contains(o.Date) {
+				continue
+			}
+			d.Outcomes = append(d.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
+			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+strings.ToLower(o.Measure[:1])+o.Measure[1:])
+		}
+		var askParts []string
+		for _, s := range content.AskStatuses {
+			if n := asks.Get(s); n > 0 {
+				askParts = append(askParts, strconv.Itoa(n)+" "+strings.ToLower(label(s).Text))
+			}
+		}
+		has := len(d.Resources)+len(d.Declined)+len(d.Outcomes) > 0
+		rows = append(rows, ReportRow{
+			Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name, Status: label(p.Status),
+			Library: cmp.Or(b.gave(&row.Totals.Library), "—"), PartnerGave: cmp.Or(b.gave(&row.Totals.Partner), "—"),
+			Asks: cmp.Or(strings.Join(askParts, ", "), "—"), Outcomes: cmp.Or(strings.Join(outs, "; "), "—"),
+			DetailID: id, HasDetails: has,
+		})
+		if has {
+			details = append(details, d)
+		}
+	}
+	return rows, details
+}
+
+func sideName(from string) string {
+	if from == "library" {
+		return "Library"
+	}
+	return "Partner"
+}
+
+// countingWriter counts the files written through it.
+type countingWriter struct {
+	output.Writer
+	n *atomic.Int64
+}
+
+func (c countingWriter) WriteFile(name string, data []byte) error {
+	c.n.Add(1)
+	return c.Writer.WriteFile(name, data)
+}
