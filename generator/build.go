@@ -103,7 +103,7 @@ func load(fsys fs.FS) (*content.Site, content.Problems, error) {
 // what content checks file by file.
 func Check(site *content.Site) content.Problems {
 	// Every profile counts for [open_data], approved or not, so that
-	// `build --unapproved` and `serve` fail no more often than `build`.
+	// `check` warns before a draft with library money is approved.
 	probs := export.Check(site, site.Profiles)
 	return append(probs, review.Warnings(site, content.Today())...)
 }

@@ -181,3 +181,21 @@ func TestDestMustNotHoldTheSite(t *testing.T) {
 		t.Fatal("the site was damaged:", err)
 	}
 }
+
+func TestMissingOpenDataWarns(t *testing.T) {
+	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	writeFiles(t, site, map[string]string{"content/partnerships/one.md": profile("One", "approved")})
+	res, err := Build(context.Background(), Options{Site: site, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Warnings.Error(); !strings.Contains(got, "site.toml:1:1: warning: open_data: missing, so /data/360giving.json is not written") {
+		t.Errorf("warnings:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "data", "360giving.json")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("360giving.json: %v, want it absent", err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "data", "partnerships.json")); err != nil {
+		t.Error(err)
+	}
+}

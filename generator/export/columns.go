@@ -1,5 +1,7 @@
 package export
 
+import "slices"
+
 // A FileDoc describes one open data file for the /data/ page.
 type FileDoc struct {
 	Name        string // below the site root: "data/resources.csv"
@@ -14,10 +16,11 @@ type ColumnDoc struct {
 	Description string
 }
 
-// Files documents every file that Write makes for readers of the data.
-// Its CSV columns are the ones the CSV files have (a test keeps them so).
-func Files() []FileDoc {
-	return []FileDoc{
+// Files documents every file that Write makes for readers of the data;
+// giving says whether /data/360giving.json is among them. Its CSV columns
+// are the ones the CSV files have (a test keeps them so).
+func Files(giving bool) []FileDoc {
+	files := []FileDoc{
 		{Name: "data/partnerships.json", Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file. The shape is documented in the SPEC of alongside, §4."},
 		{Name: "data/partnerships.csv", Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
 			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
@@ -68,6 +71,10 @@ func Files() []FileDoc {
 		{Name: "data/360giving.json", Format: "JSON", Description: "The library's money to partners as grants in the 360Giving Data Standard: one grant per payment, with the library's in-kind support to the same partnership as additional fields."},
 		{Name: "feed.xml", Format: "Atom", Description: "The partnerships, most recently approved first, for feed readers."},
 	}
+	if !giving {
+		files = slices.DeleteFunc(files, func(f FileDoc) bool { return f.Name == "data/360giving.json" })
+	}
+	return files
 }
 
 func doc(columns []string, text map[string]string) []ColumnDoc {

@@ -48,8 +48,10 @@ type (
 )
 
 // Check reports what the exports need and the site lacks: [open_data]
-// when a published profile records money from the library. check and
-// build report it with the content's problems.
+// when a published profile records money from the library. It is a
+// warning, not an error: without [open_data] there is no identifier to
+// give the grants, so Write leaves /data/360giving.json out and the rest
+// of the site is published as usual.
 func Check(site *content.Site, published []*content.Profile) content.Problems {
 	if site.Config.OpenData.Set() {
 		return nil
@@ -67,8 +69,8 @@ func Check(site *content.Site, published []*content.Profile) content.Problems {
 	if n == 1 {
 		what = "1 partnership records"
 	}
-	return content.Problems{{Path: "site.toml", Line: 1, Col: 1, Field: "open_data",
-		Message: "needed for /data/360giving.json because " + what + " library money; add [open_data] with grant_prefix and funder_id"}}
+	return content.Problems{{Path: "site.toml", Line: 1, Col: 1, Field: "open_data", Warning: true,
+		Message: "missing, so /data/360giving.json is not written although " + what + " library money: add [open_data] with grant_prefix and funder_id"}}
 }
 
 // Giving writes /data/360giving.json: {"grants": [...]}, a grant per money

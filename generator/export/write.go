@@ -21,9 +21,6 @@ import (
 // the site needs [open_data]. Files are written concurrently; the error
 // names each file that failed.
 func Write(w output.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, pages []string) error {
-	if probs := Check(site, published); len(probs) > 0 {
-		return errors.New(probs[0].String())
-	}
 	baseURL = base(site, baseURL)
 	published = bySlug(published)
 	files := map[string]func(io.Writer) error{
@@ -32,9 +29,11 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 		"data/resources.csv":     func(w io.Writer) error { return ResourcesCSV(w, published) },
 		"data/asks.csv":          func(w io.Writer) error { return AsksCSV(w, published) },
 		"data/outcomes.csv":      func(w io.Writer) error { return OutcomesCSV(w, published) },
-		"data/360giving.json":    func(w io.Writer) error { return Giving(w, site, published, baseURL) },
 		"feed.xml":               func(w io.Writer) error { return Feed(w, site, published, baseURL, now) },
 		"robots.txt":             func(w io.Writer) error { return Robots(w, baseURL) },
+	}
+	if site.Config.OpenData.Set() {
+		files["data/360giving.json"] = func(w io.Writer) error { return Giving(w, site, published, baseURL) }
 	}
 	urls := pageURLs(pages)
 	if len(urls) <= maxURLs {

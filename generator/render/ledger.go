@@ -249,7 +249,7 @@ func (b *build) ledgerPages() []*Page {
 	}
 	data := b.page("data", "data/", "Open data",
 		"Every published figure of "+b.view.Library+"'s partnerships as open data: JSON, CSV, 360Giving and Atom, with every column documented.")
-	data.DataFiles = export.Files()
+	data.DataFiles = export.Files(b.site.Config.OpenData.Set())
 	pages = append(pages, data)
 	return pages
 }
