@@ -25,8 +25,7 @@ func findContacts(s string) []contact {
 		}
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isDigit(c) && c != '+' && c != '(' {
+		if !phoneStart[s[i]] {
 			continue
 		}
 		if i > 0 && !phoneMayFollow(s[i-1]) {
@@ -60,6 +59,10 @@ func sortContacts(cs []contact) {
 	}
 }
 
+// phoneStart marks the bytes a phone number can start with.
+var phoneStart = [256]bool{'0': true, '1': true, '2': true, '3': true, '4': true, '5': true,
+	'6': true, '7': true, '8': true, '9': true, '+': true, '(': true}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isSep(c byte) bool   { return c == ' ' || c == '-' || c == '.' }
 
@@ -85,6 +88,9 @@ func phoneAt(s string) int {
 	}
 	var groups []int // digits in each group
 	var seps []byte  // the separator before each group after the first
+	var g [8]int
+	var sp [8]byte
+	groups, seps = g[:0], sp[:0]
 	end := 0
 	for {
 		paren := i < len(s) && s[i] == '('

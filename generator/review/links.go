@@ -32,6 +32,7 @@ var dataFiles = []string{
 // It is computed from the model, the way the renderer lays out the site.
 type addresses struct {
 	has         map[string]bool
+	byDir       map[string][]string         // the addresses of has by parent folder, for suggestions
 	unpublished map[string]*content.Profile // by slug: the profiles not approved
 }
 
@@ -89,19 +90,32 @@ func siteAddresses(site *content.Site, today content.Date) *addresses {
 	for _, fy := range ledger.Years(published, site.Config.FiscalYearStart, today) {
 		add("/" + fy.URL())
 	}
+	a.byDir = map[string][]string{}
+	for h := range a.has {
+		a.byDir[parent(h)] = append(a.byDir[parent(h)], h)
+	}
 	return a
 }
 
-// check returns why dest, a link destination in the Markdown of the page
-// at pageURL ("/partnerships/x/"), leads nowhere in the published site,
-// or "" when it is fine or cannot be told.
-func (a *addresses) check(dest, pageURL string) string {
+// A target is where a link of the site leads: a path below the site root,
+// and the unpublished profile it belongs to, if any.
+type target struct {
+	path        string
+	unpublished *content.Profile
+}
+
+// broken reports whether dest, a link destination in the Markdown of the
+// page at pageURL ("/partnerships/x/"), leads nowhere in the published
+// site, and where it leads. self is the profile the page shows, or nil.
+// Links to other sites, within the page, and to files that may be static
+// files of the theme are never broken.
+func (a *addresses) broken(dest, pageURL string, self *content.Profile) (target, bool) {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || strings.HasPrefix(dest, "//") {
-		return "" // another site, or not a web address at all
+		return target{}, false // another site, or not a web address at all
 	}
 	if u.Path == "" {
-		return "" // "#notes", "?q=x": this page
+		return target{}, false // "#notes", "?q=x": this page
 	}
 	base, _ := url.Parse(pageURL)
 	p := base.ResolveReference(&url.URL{Path: u.Path}).Path
@@ -109,30 +123,44 @@ func (a *addresses) check(dest, pageURL string) string {
 		p = "/"
 	}
 	if a.has[p] || a.has[p+"/"] || strings.HasSuffix(p, "/index.html") && a.has[strings.TrimSuffix(p, "index.html")] {
-		return ""
+		return target{}, false
 	}
 	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 	if !slices.Contains(sections, first) && !strings.HasSuffix(p, "/") && strings.Contains(path.Base(p), ".") {
-		return "" // perhaps a static file of the theme
+		return target{}, false // perhaps a static file of the theme
 	}
+	t := target{path: p}
 	if rest, ok := strings.CutPrefix(p, "/partnerships/"); ok {
-		slug, _, _ := strings.Cut(rest, "/")
-		if prof := a.unpublished[slug]; prof != nil {
-			return "links to " + slug + ", which is not published (its review.state is " +
-				strconv.Quote(prof.Review.State) + "): the link is broken until the partner approves it"
+		slug, file, _ := strings.Cut(rest, "/")
+		if self != nil && slug == self.Slug && (file == "" || slices.Contains(self.BundleFiles, file)) {
+			return target{}, false // its own page or bundle file, published with it
 		}
+		t.unpublished = a.unpublished[slug]
 	}
-	msg := p + " is not a page of this site"
-	if s := a.closest(p); s != "" {
+	return t, true
+}
+
+// why says why a link to t is broken.
+func (a *addresses) why(t target) string {
+	if prof := t.unpublished; prof != nil {
+		return "links to " + prof.Slug + ", which is not published (its review.state is " +
+			strconv.Quote(prof.Review.State) + "): the link is broken until the partner approves it"
+	}
+	msg := t.path + " is not a page of this site"
+	if s := a.closest(t.path); s != "" {
 		msg += " (did you mean " + s + "?)"
 	}
 	return msg
 }
 
-// closest is the address nearest to p when it is likely a typo.
+// closest is the address nearest to p, among those in the same folder,
+// when it is likely a typo.
 func (a *addresses) closest(p string) string {
 	best, bestD := "", 4
-	for h := range a.has {
+	for _, h := range a.byDir[parent(p)] {
+		if abs(len(h)-len(p)) >= bestD {
+			continue
+		}
 		if d := content.EditDistance(p, h); d < bestD || d == bestD && h < best {
 			best, bestD = h, d
 		}
@@ -140,17 +168,26 @@ func (a *addresses) closest(p string) string {
 	return best
 }
 
+// parent is the folder of an address: "/partners/x/" → "/partners/".
+func parent(p string) string {
+	i := strings.LastIndexByte(strings.TrimSuffix(p, "/"), '/')
+	return p[:i+1]
+}
+
+func abs(n int) int { return max(n, -n) }
+
 // brokenLinks warns about every link and image of a Markdown body that
 // leads nowhere: body is the Markdown of the file rel, starting at file
-// line bodyLine, shown at pageURL.
-func (a *addresses) brokenLinks(rel string, body []byte, bodyLine int, pageURL string) content.Problems {
-	if !mayLink(body) {
+// line bodyLine, shown at pageURL. self is the profile the body belongs
+// to, or nil: its own page and bundle files are never broken for it.
+func (a *addresses) brokenLinks(rel string, body string, bodyLine int, pageURL string, self *content.Profile) content.Problems {
+	if a.allFine(body, pageURL, self) {
 		return nil
 	}
 	var ps content.Problems
-	for _, l := range markdown.Links(body) {
-		why := a.check(l.Dest, pageURL)
-		if why == "" {
+	for _, l := range markdown.Links([]byte(body)) {
+		t, broken := a.broken(l.Dest, pageURL, self)
+		if !broken {
 			continue
 		}
 		kind := "link"
@@ -159,25 +196,87 @@ func (a *addresses) brokenLinks(rel string, body []byte, bodyLine int, pageURL s
 		}
 		ps = append(ps, content.Problem{
 			Path: rel, Line: bodyLine + l.Line - 1, Col: column(body, l.Line, l.Dest),
-			Field: "body", Message: kind + " " + strconv.Quote(l.Dest) + ": " + why, Warning: true,
+			Field: "body", Message: kind + " " + strconv.Quote(l.Dest) + ": " + a.why(t), Warning: true,
 		})
 	}
 	return ps
 }
 
-// mayLink reports whether body can hold a link or image with a relative
-// destination: an inline one ("](") or a reference definition ("]:").
-// Autolinks and bare URLs are always absolute. This spares parsing most
-// bodies twice.
-func mayLink(body []byte) bool {
-	s := string(body)
-	return strings.Contains(s, "](") || strings.Contains(s, "]:")
+// allFine reports whether every link and image of body surely leads
+// somewhere, found without parsing the Markdown. A relative destination
+// is only ever written after "](" (an inline link or image) or "]:" (a
+// link reference definition); autolinks and bare URLs are absolute. When
+// each destination there is plainly written (no escapes, entities or
+// angle brackets) and leads somewhere, so do the links goldmark would
+// find; otherwise body is parsed. Most bodies link only to pages that
+// exist, and are spared a second parse.
+func (a *addresses) allFine(s string, pageURL string, self *content.Profile) bool {
+	for i := 0; i+1 < len(s); i++ {
+		n := strings.IndexByte(s[i:], ']')
+		if n < 0 {
+			break
+		}
+		i += n
+		if i+1 >= len(s) || s[i+1] != '(' && !(s[i+1] == ':' && isDefinition(s, i)) {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
+			j++
+		}
+		k, depth := j, 0
+		for ; k < len(s) && s[k] > ' '; k++ {
+			if s[k] == '(' {
+				depth++
+			} else if s[k] == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
+			}
+		}
+		dest := s[j:k] // may hold another "](": the loop goes on from i+1
+		switch {
+		case dest == "" || dest[0] == '#' || hasScheme(dest):
+		case strings.ContainsAny(dest, "\\&<"):
+			return false // escapes, entities or <…>: let goldmark read it
+		default:
+			if _, broken := a.broken(dest, pageURL, self); broken {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isDefinition reports whether the "]:" at s[i] ends the label of a link
+// reference definition: a line that starts, after up to three spaces,
+// with "[" but not "[^" (a footnote).
+func isDefinition(s string, i int) bool {
+	line := s[strings.LastIndexByte(s[:i], '\n')+1 : i]
+	t := strings.TrimLeft(line, " ")
+	return len(line)-len(t) <= 3 && strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[^")
+}
+
+// hasScheme reports whether dest starts with a URL scheme ("https:",
+// "mailto:"): it is absolute whatever follows.
+func hasScheme(dest string) bool {
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case c == ':':
+			return i > 0
+		case isLetter(c), i > 0 && (isDigit(c) || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // column is the 1-based byte column of dest on line n of body, or 1 when
 // it is not written there as is.
-func column(body []byte, n int, dest string) int {
-	s := string(body)
+func column(s string, n int, dest string) int {
 	for range n - 1 {
 		i := strings.IndexByte(s, '\n')
 		if i < 0 {

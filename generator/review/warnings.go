@@ -15,9 +15,9 @@ import (
 func Warnings(site *content.Site, today content.Date) content.Problems {
 	addrs := siteAddresses(site, today)
 	var ps content.Problems
-	ps = append(ps, addrs.brokenLinks(site.Home.Path, site.Home.Body, site.Home.BodyLine, "/")...)
+	ps = append(ps, addrs.brokenLinks(site.Home.Path, string(site.Home.Body), site.Home.BodyLine, "/", nil)...)
 	for _, pg := range site.Pages {
-		ps = append(ps, addrs.brokenLinks(pg.Path, pg.Body, pg.BodyLine, "/"+pg.Name+"/")...)
+		ps = append(ps, addrs.brokenLinks(pg.Path, string(pg.Body), pg.BodyLine, "/"+pg.Name+"/", nil)...)
 	}
 	// Profiles on every core: bodies are scanned and some are parsed.
 	per := make([]content.Problems, len(site.Profiles))
@@ -70,16 +70,20 @@ func profileWarnings(p *content.Profile, addrs *addresses, today content.Date) c
 	}
 	for _, s := range publicStrings(p) {
 		for _, c := range findContacts(s.text) {
-			warn(s.key, field(s.key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(c.text), c.kind)
+			key := s.key()
+			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(c.text), c.kind)
 		}
 	}
-	for i, line := range strings.Split(string(p.Body), "\n") {
-		for _, c := range findContacts(line) {
-			ps = append(ps, content.Problem{Path: p.Path, Line: p.BodyLine + i, Col: c.off + 1, Field: "body",
-				Message: strconv.Quote(c.text) + " looks like " + c.kind + ": private contact details belong in [private]", Warning: true})
-		}
+	body := string(p.Body)
+	line, at := p.BodyLine, 0
+	for _, c := range findContacts(body) {
+		line += strings.Count(body[at:c.off], "\n")
+		at = c.off
+		col := c.off - strings.LastIndexByte(body[:c.off], '\n')
+		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: "body",
+			Message: strconv.Quote(c.text) + " looks like " + c.kind + ": private contact details belong in [private]", Warning: true})
 	}
-	return append(ps, addrs.brokenLinks(p.Path, p.Body, p.BodyLine, "/"+p.URL())...)
+	return append(ps, addrs.brokenLinks(p.Path, body, p.BodyLine, "/"+p.URL(), p)...)
 }
 
 // approver is who approved p, as pages name them: the partner.
@@ -124,40 +128,63 @@ func field(key string) string {
 	return b.String()
 }
 
-// A keyText is one public string of a profile and the key it is written at.
-type keyText struct{ key, text string }
+// A keyText is one public string of a profile and where it is written:
+// the key, or the key in the table'th of an array of tables.
+type keyText struct {
+	table string // "resources", or "" for a key of a table
+	i     int
+	name  string // "description", or "partner.about"
+	text  string
+}
+
+// key is the key path of the string: "partner.about", "resources.0.unit".
+func (k keyText) key() string {
+	if k.table == "" {
+		return k.name
+	}
+	return k.table + "." + strconv.Itoa(k.i) + "." + k.name
+}
 
 // publicStrings lists every front matter string a profile publishes,
-// except addresses (partner.url) and the fingerprint, with its key path.
+// except addresses (partner.url) and the fingerprint.
 func publicStrings(p *content.Profile) []keyText {
-	out := []keyText{
-		{"title", p.Title}, {"summary", p.Summary},
-		{"partner.name", p.Partner.Name}, {"partner.about", p.Partner.About},
-		{"review.by", p.Review.By}, {"review.note", p.Review.Note},
+	out := make([]keyText, 0, 16+2*len(p.Resources)+2*len(p.Asks)+3*len(p.Outcomes))
+	add := func(table string, i int, name, text string) {
+		if text != "" {
+			out = append(out, keyText{table, i, name, text})
+		}
 	}
-	lists := []struct {
+	add("", 0, "title", p.Title)
+	add("", 0, "summary", p.Summary)
+	add("", 0, "partner.name", p.Partner.Name)
+	add("", 0, "partner.about", p.Partner.About)
+	add("", 0, "review.by", p.Review.By)
+	add("", 0, "review.note", p.Review.Note)
+	lists := [...]struct {
 		key  string
 		list []string
 	}{{"branches", p.Branches}, {"neighborhoods", p.Neighborhoods}, {"audiences", p.Audiences}, {"languages", p.Languages}, {"tags", p.Tags}}
 	for _, l := range lists {
 		for _, s := range l.list {
-			out = append(out, keyText{l.key, s})
+			add("", 0, l.key, s)
 		}
 	}
 	if p.Voice != nil {
-		out = append(out, keyText{"partner_voice.quote", p.Voice.Quote}, keyText{"partner_voice.by", p.Voice.By})
+		add("", 0, "partner_voice.quote", p.Voice.Quote)
+		add("", 0, "partner_voice.by", p.Voice.By)
 	}
 	for i, r := range p.Resources {
-		k := "resources." + strconv.Itoa(i) + "."
-		out = append(out, keyText{k + "description", r.Description}, keyText{k + "unit", r.Unit})
+		add("resources", i, "description", r.Description)
+		add("resources", i, "unit", r.Unit)
 	}
 	for i, a := range p.Asks {
-		k := "asks." + strconv.Itoa(i) + "."
-		out = append(out, keyText{k + "ask", a.Ask}, keyText{k + "reason", a.Reason})
+		add("asks", i, "ask", a.Ask)
+		add("asks", i, "reason", a.Reason)
 	}
 	for i, o := range p.Outcomes {
-		k := "outcomes." + strconv.Itoa(i) + "."
-		out = append(out, keyText{k + "measure", o.Measure}, keyText{k + "unit", o.Unit}, keyText{k + "note", o.Note})
+		add("outcomes", i, "measure", o.Measure)
+		add("outcomes", i, "unit", o.Unit)
+		add("outcomes", i, "note", o.Note)
 	}
 	return out
 }

@@ -6,11 +6,12 @@ import (
 	"testing/fstest"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/markdown"
 )
 
 // loadSite loads a site written as a txtar-like string: "-- path --"
 // lines, each followed by the file's text.
-func loadSite(t *testing.T, files string) *content.Site {
+func loadSite(t testing.TB, files string) *content.Site {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	var name string
@@ -139,4 +140,77 @@ func TestWarnings(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\n\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// A draft's links to its own page and bundle files are not broken, nor
+// are footnotes; a link to another unapproved profile is.
+func TestWarningsOwnBundle(t *testing.T) {
+	site := loadSite(t, `
+-- content/partnerships/zine-lab/index.md --
++++
+title = "T"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "P"
+[review]
+state = "draft"
++++
+![Covers](photo.png) and [the guide](guide.pdf), [this page](/partnerships/zine-lab/),
+[a draft](../other/).[^1]
+
+[^1]: Counted by hand.
+-- content/partnerships/zine-lab/photo.png --
+png
+-- content/partnerships/zine-lab/guide.pdf --
+pdf
+-- content/partnerships/other.md --
++++
+title = "T"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "P"
+[review]
+state = "in_review"
++++
+`)
+	var got []string
+	for _, p := range Warnings(site, content.DateOf(2025, 10, 1)) {
+		got = append(got, p.String())
+	}
+	want := `content/partnerships/zine-lab/index.md:11:11: warning: body: link "../other/": links to other, which is not published (its review.state is "in_review"): the link is broken until the partner approves it`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// allFine, the quick look that spares parsing, never passes a body in
+// which goldmark finds a broken link.
+func FuzzAllFine(f *testing.F) {
+	for _, s := range []string{
+		"[a](/methodology/) and ![b](photo.png \"t\")",
+		"[a](<../x y/>) [b]( /partnerships/gone/ ) [c](/p(a)th/)",
+		"[r]: /nowhere/\n[x][r]\n[^1]: note\n\n[y]:\n  /nope/",
+		"[a](/x\\_y/) [b](/a&amp;b/) <https://example.org>",
+		"[a](#top) [b](https://example.org/) [c](mailto:a@b.org)",
+	} {
+		f.Add(s)
+	}
+	site := loadSite(f, warningsSite)
+	addrs := siteAddresses(site, content.DateOf(2026, 3, 14))
+	f.Fuzz(func(t *testing.T, body string) {
+		if !addrs.allFine(body, "/partnerships/links/", nil) {
+			return
+		}
+		if ps := addrs.brokenLinks("x.md", body+"\n", 1, "/partnerships/links/", nil); len(ps) > 0 {
+			// brokenLinks trusts allFine; ask goldmark directly.
+			t.Fatalf("allFine passed a body with a broken link: %v", ps)
+		}
+		for _, l := range markdown.Links([]byte(body)) {
+			if _, broken := addrs.broken(l.Dest, "/partnerships/links/", nil); broken {
+				t.Fatalf("allFine passed %q, whose link %q is broken", body, l.Dest)
+			}
+		}
+	})
 }
