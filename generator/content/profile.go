@@ -56,13 +56,8 @@ type Profile struct {
 	// Fingerprint in fingerprint.go.
 	Fingerprint string
 
-	// Keys is where each front matter key and table header is written,
-	// by dotted path: "title", "review" (the [review] line),
-	// "review.date", "resources.0" (the first [[resources]] line),
-	// "resources.0.amount". It lets later checks (review warnings) and
-	// in-place edits (alongside approve) point at a key's line. Keys
-	// inside [private] are left out; "private" is its header line.
-	Keys map[string]KeyPos
+	keySrc  []keySegment // the front matter without [private]: see Keys
+	keyLine int          // the file line of its first line
 }
 
 // Partner is the organization the library works with.
@@ -239,7 +234,7 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 		}
 	}
 	p.Fingerprint = Fingerprint(m, src.body)
-	p.Keys = d.keys.export()
+	p.keySrc, p.keyLine = keySegments(src.front, src.frontLine, d.keys), src.frontLine
 	return p, d.problems
 }
 

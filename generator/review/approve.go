@@ -131,12 +131,13 @@ func (l lines) eol() string {
 func planApproval(data []byte, p *content.Profile, values map[string]string) ([]edit, error) {
 	l := newLines(data)
 	eol := l.eol()
-	hdr, hasHdr := p.Keys["review"]
+	keys := p.Keys()
+	hdr, hasHdr := keys["review"]
 	if hasHdr && !strings.HasPrefix(strings.TrimSpace(l.text(hdr.Line)), "[") {
 		return nil, fmt.Errorf("line %d: review is written as an inline table; approve edits a [review] table: write [review] on a line of its own, then one key per line", hdr.Line)
 	}
 	if !hasHdr {
-		for k, kp := range p.Keys {
+		for k, kp := range keys {
 			if strings.HasPrefix(k, "review.") {
 				return nil, fmt.Errorf("line %d: %s is written as a dotted key; approve edits a [review] table: write [review] on a line of its own, then one key per line", kp.Line, k)
 			}
@@ -145,7 +146,7 @@ func planApproval(data []byte, p *content.Profile, values map[string]string) ([]
 	var edits []edit
 	var add strings.Builder
 	for _, k := range approveKeys {
-		kp, ok := p.Keys["review."+k]
+		kp, ok := keys["review."+k]
 		if !ok {
 			fmt.Fprintf(&add, "%s = %s%s", k, values[k], eol)
 			continue
@@ -184,7 +185,7 @@ func planApproval(data []byte, p *content.Profile, values map[string]string) ([]
 func tableInsertLine(l lines, p *content.Profile) int {
 	closing := p.BodyLine - 1
 	line := closing
-	for k, kp := range p.Keys {
+	for k, kp := range p.Keys() {
 		t := strings.TrimSpace(l.text(kp.Line))
 		if kp.Line < line && (strings.HasPrefix(t, "[[") || k == "private" && strings.HasPrefix(t, "[")) {
 			line = kp.Line

@@ -97,8 +97,9 @@ func approver(p *content.Profile) string {
 // keyAt is where the value of key is written, else where its table is,
 // else line 1.
 func keyAt(p *content.Profile, key string) (line, col int) {
+	keys := p.Keys()
 	for k := key; k != ""; {
-		if kp, ok := p.Keys[k]; ok {
+		if kp, ok := keys[k]; ok {
 			return kp.Line, kp.ValueCol
 		}
 		i := strings.LastIndexByte(k, '.')
