@@ -484,9 +484,13 @@ func (c profileChange) slug() string {
 	return c.Old.Slug
 }
 
-// source returns the bytes of rel as last read, when it had errors.
+// source returns the bytes of rel as last read when it had errors, else
+// as it is now (for an error found across files); nil when unreadable.
 func (m *model) source(rel string) []byte {
-	if s := m.sources[rel]; s != nil {
+	if s := m.sources[rel]; s != nil && s.data != nil {
+		return s.data
+	}
+	if s, err := m.read(rel); err == nil && s != nil && s.size < 1<<20 {
 		return s.data
 	}
 	return nil

@@ -80,10 +80,13 @@ func newFailure(probs content.Problems, err error, source func(path string) []by
 			break
 		}
 		if _, ok := lines[p.Path]; !ok {
-			src := source(p.Path)
-			src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-			lines[p.Path] = bytes.Split(src, []byte("\n"))
-			hidden[p.Path] = privateLines(src)
+			if src := source(p.Path); src != nil {
+				src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+				lines[p.Path] = bytes.Split(src, []byte("\n"))
+				hidden[p.Path] = privateLines(src)
+			} else {
+				lines[p.Path], hidden[p.Path] = nil, nil
+			}
 		}
 		data.Excerpts = append(data.Excerpts, makeExcerpt(p, lines[p.Path], hidden[p.Path]))
 	}

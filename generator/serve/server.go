@@ -57,6 +57,9 @@ type Server struct {
 
 	builds atomic.Int64 // rebuilds after the first build
 	mu     sync.Mutex   // serializes builds (Run's loop, and Rebuild in tests)
+
+	lastBuild time.Duration // how long the last build took
+	onBuild   func()        // called after each build, for tests
 }
 
 // New opens the site folder and starts listening, so that a port in use
@@ -211,6 +214,12 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
+	defer func() {
+		s.lastBuild = time.Since(start)
+		if s.onBuild != nil {
+			s.onBuild()
+		}
+	}()
 	if paths == nil {
 		s.model.load()
 	} else {
