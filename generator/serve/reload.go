@@ -94,8 +94,16 @@ func (h *hub) versionLocked() string {
 	return h.instance + "-" + strconv.FormatUint(h.gen, 10)
 }
 
+// next returns the version the next published build will have: serve its
+// pages with it, then publish.
+func (h *hub) next() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.instance + "-" + strconv.FormatUint(h.gen+1, 10)
+}
+
 // publish records a new build and tells every tab what it changed. It
-// returns the new version. Call it after the new build is being served.
+// returns the new version. Call it once the new build is being served.
 func (h *hub) publish(all bool, paths []string) string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -118,10 +126,6 @@ func (h *hub) publish(all bool, paths []string) string {
 	}
 	return r.Version
 }
-
-// advance gives a new version without changing anything, for a build
-// whose result is the same as the previous one.
-func (h *hub) advance() string { return h.publish(false, nil) }
 
 func (c *client) send(r reload) {
 	c.mu.Lock()
@@ -151,8 +155,8 @@ func (h *hub) subscribe(since string) (*client, bool) {
 		return nil, false
 	}
 	h.clients[c] = struct{}{}
-	if since == h.versionLocked() {
-		return c, true
+	if since == h.versionLocked() || since == h.instance+"-"+strconv.FormatUint(h.gen+1, 10) {
+		return c, true // up to date, or has the build being published
 	}
 	missed := reload{Version: h.versionLocked()}
 	inst, g, ok := strings.Cut(since, "-")

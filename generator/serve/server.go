@@ -18,6 +18,7 @@ import (
 
 	"github.com/alongside-dev/alongside/generator"
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/render"
 )
 
@@ -228,7 +229,14 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	}
 	old := s.cur.Load()
 	probs := s.model.problems()
-	probs = append(probs, generator.Check(&s.model.site)...)
+	if paths == nil {
+		probs = append(probs, generator.Check(&s.model.site)...)
+	} else {
+		// generator.Check's errors are export.Check's; its warnings
+		// (review.Warnings) read every profile's story, seconds on a big
+		// site, and are printed by the first build only.
+		probs = append(probs, export.Check(&s.model.site, s.model.site.Profiles)...)
+	}
 	if len(probs.Errors()) > 0 {
 		s.fail(old, newFailure(probs, nil, s.model.source), probs)
 		return
@@ -253,9 +261,8 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		}
 		return
 	}
-	s.cur.Store(newState(snap, nil, s.basePath(), s.hub.version()))
-	version := s.hub.publish(all, pages)
-	s.cur.Store(newState(snap, nil, s.basePath(), version))
+	s.cur.Store(newState(snap, nil, s.basePath(), s.hub.next()))
+	s.hub.publish(all, pages)
 	if paths != nil {
 		fmt.Fprintf(s.opts.Stdout, "%s: %d files changed, rebuilt in %s\n", describePaths(paths), len(changed), roundDuration(time.Since(start)))
 	}
@@ -274,9 +281,8 @@ func (s *Server) fail(old *state, f *failure, probs content.Problems) {
 	if old.fail != nil && string(old.fail.overlay) == string(f.overlay) {
 		return // the same errors: no need to reload the tabs
 	}
-	s.cur.Store(newState(old.snap, f, old.base, s.hub.version()))
-	version := s.hub.publish(true, nil)
-	s.cur.Store(newState(old.snap, f, old.base, version))
+	s.cur.Store(newState(old.snap, f, old.base, s.hub.next()))
+	s.hub.publish(true, nil)
 }
 
 // basePath is the path of the site's base_url: "/" or "/sub/".
