@@ -199,3 +199,43 @@ func TestMissingOpenDataWarns(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestSymlinkOutsideSiteNotFollowed(t *testing.T) {
+	site, outside, dest := t.TempDir(), t.TempDir(), filepath.Join(t.TempDir(), "public")
+	writeFiles(t, outside, map[string]string{"secret.txt": "OUTSIDE-SECRET"})
+	writeFiles(t, site, map[string]string{
+		"site.toml":                             openData,
+		"content/partnerships/one/index.md":     profile("One", "approved"),
+		"content/partnerships/one/flyer.txt":    "A flyer.",
+		"content/partnerships/two/index.md":     profile("Two", "approved"),
+		"content/partnerships/two/inside.txt":   "Inside.",
+		"content/partnerships/two/sub/a.txt":    "A.",
+		"content/partnerships/.hidden/index.md": "not a profile",
+	})
+	if err := os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(site, "content/partnerships/one/secret.txt")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(site, "content/partnerships/two/dir")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("inside.txt", filepath.Join(site, "content/partnerships/two/alias.txt")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Site: site, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := res.Warnings.Error(); !strings.Contains(w, "content/partnerships/one/secret.txt:1:1: warning: not copied") {
+		t.Errorf("warnings:\n%s", w)
+	}
+	for p, data := range snapshot(t, dest) {
+		if strings.Contains(data, "OUTSIDE-SECRET") {
+			t.Errorf("%s holds a file from outside the site", p)
+		}
+	}
+	for _, name := range []string{"partnerships/one/flyer.txt", "partnerships/two/inside.txt", "partnerships/two/sub/a.txt", "partnerships/two/alias.txt"} {
+		if _, err := os.Stat(filepath.Join(dest, name)); err != nil {
+			t.Error(err)
+		}
+	}
+}
