@@ -32,6 +32,9 @@ func Approve(rel string, data []byte, cfg *content.Config, a Approval) ([]byte, 
 	if strings.TrimSpace(a.By) == "" {
 		return nil, nil, errors.New("approve: say who approved, as a role (for example \"Board, Familias Unidas del Sur\")")
 	}
+	if cs := findContacts(a.By); len(cs) > 0 {
+		return nil, nil, fmt.Errorf("who approved is published: %q looks like %s; give a role instead, like \"Board, Familias Unidas del Sur\"", cs[0].text, cs[0].kind)
+	}
 	p, probs := content.ParseProfile(rel, data, cfg)
 	if p == nil {
 		return nil, nil, probs

@@ -243,6 +243,9 @@ func TestApproveRefuses(t *testing.T) {
 			}
 		})
 	}
+	if _, _, err := Approve("content/partnerships/x.md", []byte(front+story), &cfg, Approval{Date: approval.Date, By: "Ana, ana@example.org"}); err == nil || !strings.Contains(err.Error(), "looks like an email address") {
+		t.Errorf("approve by a contact: %v", err)
+	}
 	var ps content.Problems
 	_, _, err := Approve("content/partnerships/x.md", []byte(tests[0].in), &cfg, approval)
 	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Line != 9 {
