@@ -21,7 +21,7 @@ type Approval struct {
 var approveKeys = []string{"state", "date", "by", "fingerprint"}
 
 // Approve returns data, the bytes of the profile file rel (a path relative
-// to the site), with its [review] table recording a, and the profile as
+// to the site), with its review table recording a, and the profile as
 // read from the result. See the package documentation for what it
 // changes. The error is a content.Problems when the profile has errors;
 // data is never changed in place.

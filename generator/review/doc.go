@@ -5,24 +5,26 @@
 //
 // The contracts:
 //
-//   - [Approve] records an approval in a profile file's [review] table:
-//     state = "approved", date, by and fingerprint. It changes no other
-//     byte of the file: comments, key order, spacing, a byte order mark
-//     and CRLF line endings survive. The value of each of those four keys
-//     that is already there is replaced in place on its line (a comment
-//     after it stays); a missing one is added on the line right after the
-//     [review] header; a missing [review] table is added, with a blank
-//     line before it, in front of the first [[…]] or [private] header (and
-//     the comment lines directly above that header), or at the end of the
-//     front matter when there is neither. The fingerprint written is the
-//     one package content computes for the edited file, so right after
-//     Approve the profile is Current. Approve refuses a profile with
-//     errors, except the errors of the four keys it writes.
+//   - [Approve] records an approval in the review table of a profile
+//     file: state = "approved", date, by and fingerprint. It changes no
+//     other byte of the file: comments, key order, spacing, a byte order
+//     mark and CRLF line endings survive. The value of each of those four
+//     keys that is already there is replaced in place on its line (a
+//     comment after it stays); a missing one is added on the line right
+//     after the table's header; a missing table is added, with a blank
+//     line before it, in front of the first header of an array of tables
+//     or of the private table (and the comment lines directly above it),
+//     or at the end of the front matter when there is neither. The
+//     fingerprint written is the one package content computes for the
+//     edited file, so right after Approve the profile is Current. Approve
+//     refuses a profile with errors, except the errors of the four keys it
+//     writes, and contact details given as who approved.
 //
 //   - [Worklist] sorts every profile into the coordinator's groups:
-//     draft, in_review, changes_requested, approved, and "approved,
-//     changed since approval". Days waiting count from review.date; a
-//     profile without one is "date unknown".
+//     draft, in_review, changes_requested, "approved, changed since
+//     approval", approved, and (only when there are any) profiles whose
+//     review.state is missing or wrong. Days waiting count from
+//     review.date; a profile without one is "date unknown".
 //
 //   - [Warnings] are the review warnings of `check`, each at the line of
 //     what it is about: a review in in_review or changes_requested for
