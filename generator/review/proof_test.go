@@ -61,8 +61,24 @@ func dirFS(t *testing.T, dir string) fstest.MapFS {
 	return m
 }
 
+// TestProofGolden compares the proof of testdata/site with the golden
+// file, but for the theme's stylesheet: that is the theme's to change,
+// and TestProofContents checks it is inlined.
 func TestProofGolden(t *testing.T) {
-	_, got := proofOf(t, dirFS(t, "testdata/site"), "homework-help")
+	fsys := dirFS(t, "testdata/site")
+	_, got := proofOf(t, fsys, "homework-help")
+	r, err := render.New(fsys, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	css, err := r.Stylesheet(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(got, []byte(safeCSS(string(css)))) {
+		t.Fatal("the proof does not hold the theme's stylesheet")
+	}
+	got = bytes.Replace(got, []byte(safeCSS(string(css))), []byte("/* the theme's style.css */\n"), 1)
 	const golden = "testdata/proof.golden.html"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
