@@ -1,0 +1,845 @@
+package render
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
+	"github.com/alongside-dev/alongside/generator/output"
+)
+
+// A Session renders one site again and again as it is edited, for
+// `alongside serve`. Its first Render writes the whole site, as Render
+// does; each later one writes only the pages that depend on what changed
+// and names the files that no longer exist:
+//
+//   - a changed profile's page and bundle files;
+//   - the pages of the lists it is on, before and after the change (home,
+//     its partner's, its terms'), and only the pages of a list where it
+//     was or is, unless the list's length changed;
+//   - the partners and taxonomy indexes, when a count or a name changed;
+//   - a changed content page; the home list, when content/_index.md
+//     changed.
+//
+// The pages that sum up every profile — the first home page (totals and
+// charts), the annual reports, /data/, the data files, the feed and the
+// sitemap — are left to a Deferred, which renders them when first asked
+// for: they cost as much as the rest of the site together, and most edits
+// are not followed by a look at them.
+//
+// A Session is not safe for concurrent use. It keeps views of the site's
+// profiles between renders, so the caller must not change a
+// *content.Profile it has passed in, only replace it (as content.Load's
+// results are, file by file).
+type Session struct {
+	r    *Renderer
+	fsys fs.FS
+	opts Options
+
+	b     *build                        // the state of the last render: view, converter, workers
+	site  *content.Site                 // as of the last render
+	views map[*content.Profile]*Profile // published profile → its view, with its card
+
+	home      list
+	partners  map[string]*list // by partner slug
+	partnerIx index
+	terms     [4]map[string]*list // by taxonomy (in the order of taxonomies), then term slug
+	termIx    [4]index
+	paths     []string        // the pages in the sitemap, sorted; replaced, never changed
+	inSitemap map[string]bool // the same
+	noIndex   []string        // pages of this render that left the sitemap
+
+	deferred *Deferred // the last one made, or nil after a full render
+}
+
+// NewSession starts a session; opts are those of every render in it.
+func (r *Renderer) NewSession(siteFS fs.FS, opts Options) *Session {
+	return &Session{r: r, fsys: siteFS, opts: opts}
+}
+
+// A Change is what changed in a site since the last Render of a session.
+type Change struct {
+	Full     bool            // render everything: settings, theme or navigation changed
+	Home     bool            // content/_index.md changed (this renders everything too)
+	Pages    []*content.Page // content pages that changed, not their title or weight
+	Profiles []ProfileChange
+}
+
+// A ProfileChange is one slug whose profile was added (Old nil), removed
+// (New nil) or changed. Old is the profile the last render had.
+type ProfileChange struct {
+	Old, New *content.Profile
+}
+
+// A SessionResult is what a Session's render did besides writing files.
+type SessionResult struct {
+	Stats
+	// Removed names the files of the previous renders that no longer
+	// exist.
+	Removed []string
+	// Deferred renders the pages that sum up every profile, for this
+	// render. It is nil when they were written (a full render) and the
+	// previous one when nothing they show changed.
+	Deferred *Deferred
+}
+
+// Render writes what c changed in site (everything, the first time) to w.
+// site is the whole site after the change.
+func (s *Session) Render(ctx context.Context, site *content.Site, c Change, w output.Writer) (SessionResult, error) {
+	// The home page's text and summary are on many pages: render them all.
+	if s.b == nil || c.Full || c.Home || len(c.Profiles) > max(100, len(s.views)/4) {
+		return s.full(ctx, site, w)
+	}
+	return s.incremental(ctx, site, c, w)
+}
+
+// full renders the whole site, as Render does, and keeps what the next
+// renders need.
+func (s *Session) full(ctx context.Context, site *content.Site, w output.Writer) (SessionResult, error) {
+	b, err := s.r.newBuild(ctx, site, s.fsys, s.opts, w)
+	if err != nil {
+		return SessionResult{}, err
+	}
+	s.b, s.site, s.deferred = nil, nil, nil // until this render succeeds
+	tasks, err := b.staticTasks()
+	if err == nil {
+		tasks = append(tasks, b.profileTasks()...)
+		err = b.run(tasks)
+	}
+	if err == nil {
+		var pages []*Page
+		pages, err = b.listPages()
+		if err == nil {
+			err = b.run(b.pageTasks(append(pages, b.ledgerPages()...)))
+		}
+	}
+	if err == nil {
+		slices.Sort(b.paths)
+		err = export.Write(countingWriter{w, &b.files}, site, b.published, b.opts.BaseURL, time.Now(), b.paths)
+	}
+	res := SessionResult{Stats: Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return res, err
+	}
+	s.b, s.site = b, site
+	s.views = make(map[*content.Profile]*Profile, len(b.published))
+	for i, p := range b.published {
+		s.views[p] = b.profiles[i]
+	}
+	s.home = list{}
+	s.partners = map[string]*list{}
+	s.partnerIx = index{}
+	for t := range s.terms {
+		s.terms[t] = map[string]*list{}
+		s.termIx[t] = index{}
+	}
+	for _, p := range b.published {
+		s.home.entries = append(s.home.entries, p)
+		l := s.listOf(s.partners, p.Partner.Slug)
+		l.entries = append(l.entries, p)
+		for t := range taxonomies {
+			for _, slug := range b.termSlugs(t, p) {
+				l := s.listOf(s.terms[t], slug)
+				l.entries = append(l.entries, p)
+			}
+		}
+	}
+	s.home.sort()
+	for slug, l := range s.partners {
+		l.sort()
+		s.partnerIx.items = append(s.partnerIx.items, s.partnerItem(slug, l))
+	}
+	s.partnerIx.sort()
+	for t := range taxonomies {
+		for slug, l := range s.terms[t] {
+			l.sort()
+			s.termIx[t].items = append(s.termIx[t].items, s.termItem(t, slug, l))
+		}
+		s.termIx[t].sort()
+	}
+	s.home.done()
+	s.partnerIx.done()
+	for t := range taxonomies {
+		s.termIx[t].done()
+		for _, l := range s.terms[t] {
+			l.done()
+		}
+	}
+	for _, l := range s.partners {
+		l.done()
+	}
+	s.paths = b.paths
+	s.inSitemap = make(map[string]bool, len(b.paths))
+	for _, p := range b.paths {
+		s.inSitemap[p] = true
+	}
+	return res, nil
+}
+
+// incremental renders what c touched.
+func (s *Session) incremental(ctx context.Context, site *content.Site, c Change, w output.Writer) (SessionResult, error) {
+	b := s.b
+	b.ctx, b.w, b.site = ctx, w, site
+	b.paths, b.fyReports = nil, nil
+	b.pages.Store(0)
+	b.files.Store(0)
+	var removed []string
+	published := func(p *content.Profile) *content.Profile {
+		if p != nil && (s.opts.Unapproved || p.Approved()) {
+			return p
+		}
+		return nil
+	}
+
+	// The profiles' own pages, and their cards.
+	type done struct {
+		old, new *content.Profile
+		view     *Profile
+	}
+	changes := make([]done, 0, len(c.Profiles))
+	for _, pc := range c.Profiles {
+		if d := (done{old: published(pc.Old), new: published(pc.New)}); d.old != nil || d.new != nil {
+			changes = append(changes, d)
+		}
+	}
+	var tasks []task
+	for i := range changes {
+		if d := &changes[i]; d.new != nil {
+			tasks = append(tasks, func(wk *worker) error {
+				d.view = b.profileView(d.new)
+				return b.profilePage(wk, d.new, d.view)
+			})
+		}
+	}
+	if err := b.run(tasks); err != nil {
+		return SessionResult{}, err
+	}
+
+	// The lists they are on.
+	for _, d := range changes {
+		var oldView *Profile
+		if d.old != nil {
+			oldView = s.views[d.old]
+			delete(s.views, d.old)
+			url := d.old.URL()
+			if d.new == nil || d.new.Slug != d.old.Slug {
+				removed = append(removed, url+"index.html")
+			}
+			for _, f := range d.old.BundleFiles {
+				if f != "index.html" && (d.new == nil || d.new.Slug != d.old.Slug || !slices.Contains(d.new.BundleFiles, f)) {
+					removed = append(removed, url+f)
+				}
+			}
+		}
+		if d.new != nil {
+			s.views[d.new] = d.view
+			if d.view.Review.Banner {
+				s.noIndex = append(s.noIndex, d.new.URL()) // not in the sitemap
+			}
+		}
+		card := oldView == nil || d.view == nil || oldView.Card != d.view.Card
+		s.home.update(d.old, d.new, card)
+
+		// Its partner, before and after.
+		var oldSlug, newSlug string
+		if d.old != nil {
+			oldSlug = d.old.Partner.Slug
+		}
+		if d.new != nil {
+			newSlug = d.new.Partner.Slug
+		}
+		for _, slug := range uniq(oldSlug, newSlug) {
+			l := s.listOf(s.partners, slug)
+			before := s.partnerItemOf(slug)
+			l.update(keep(d.old, oldSlug == slug), keep(d.new, newSlug == slug), card)
+			l.all = true // its name, website and about come from its profiles
+			s.partnerIx.update(before, s.partnerItemOf(slug))
+		}
+
+		// Its terms, before and after.
+		for t := range taxonomies {
+			var oldTerms, newTerms []string
+			if d.old != nil {
+				oldTerms = b.termSlugs(t, d.old)
+			}
+			if d.new != nil {
+				newTerms = b.termSlugs(t, d.new)
+			}
+			for _, slug := range uniq(append(slices.Clone(oldTerms), newTerms...)...) {
+				l := s.listOf(s.terms[t], slug)
+				before := s.termItemOf(t, slug)
+				in := func(terms []string) bool { return slices.Contains(terms, slug) }
+				l.update(keep(d.old, in(oldTerms)), keep(d.new, in(newTerms)), card)
+				after := s.termItemOf(t, slug)
+				if before != after {
+					l.all = true // its name or count
+				}
+				s.termIx[t].update(before, after)
+			}
+		}
+	}
+
+	// Render the pages that changed; remove those that are gone.
+	var pages []*Page
+	wk := b.workers[0] // no task is running
+	pages, removed = s.homePages(pages, removed)
+	for slug, l := range s.partners {
+		if l.changed() {
+			pages, removed = s.partnerPages(pages, removed, slug, l)
+		}
+	}
+	pages, removed = s.indexPages(pages, removed, &s.partnerIx,
+		b.page("partners", "partners/", "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships."))
+	for t, tv := range taxonomies {
+		tv.URL = b.view.Base + tv.Key + "/"
+		for slug, l := range s.terms[t] {
+			if l.changed() {
+				pages, removed = s.termPages(pages, removed, t, slug, l)
+			}
+		}
+		proto := b.page("taxonomy", tv.Key+"/", tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
+		proto.Taxonomy = &tv
+		pages, removed = s.indexPages(pages, removed, &s.termIx[t], proto)
+	}
+	for _, pg := range c.Pages {
+		p := b.page("page", pg.Name+"/", pg.Title, pg.Summary)
+		var err error
+		if p.Content, err = b.markdown(wk, pg.Path, pg.Body); err != nil {
+			return SessionResult{}, err
+		}
+		pages = append(pages, p)
+	}
+	if err := b.run(b.pageTasks(pages)); err != nil {
+		return SessionResult{}, err
+	}
+
+	// The sitemap's pages.
+	var sitemapChanged bool
+	for _, p := range b.paths {
+		if !s.inSitemap[p] {
+			s.inSitemap[p], sitemapChanged = true, true
+		}
+	}
+	for _, name := range removed {
+		s.noIndex = append(s.noIndex, strings.TrimSuffix(name, "index.html"))
+	}
+	for _, p := range s.noIndex {
+		if s.inSitemap[p] {
+			delete(s.inSitemap, p)
+			sitemapChanged = true
+		}
+	}
+	s.noIndex = s.noIndex[:0]
+	if sitemapChanged {
+		s.paths = make([]string, 0, len(s.inSitemap))
+		for p := range s.inSitemap {
+			s.paths = append(s.paths, p)
+		}
+		slices.Sort(s.paths)
+	}
+	s.site = site
+	if len(changes) > 0 || sitemapChanged || s.deferred == nil {
+		s.deferred = s.newDeferred(site)
+	}
+	res := SessionResult{Stats: Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}, Removed: removed, Deferred: s.deferred}
+	return res, ctx.Err()
+}
+
+// keep returns p when cond holds, else nil.
+func keep(p *content.Profile, cond bool) *content.Profile {
+	if cond {
+		return p
+	}
+	return nil
+}
+
+// uniq returns the distinct non-empty strings of ss, in order.
+func uniq(ss ...string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// termSlugs returns the slugs of p's terms in taxonomy t, each once.
+func (b *build) termSlugs(t int, p *content.Profile) []string {
+	var out []string
+	for _, name := range termNames(t, p) {
+		if slug := content.TermSlug(name); !slices.Contains(out, slug) {
+			out = append(out, slug)
+		}
+	}
+	return out
+}
+
+// termNames returns p's terms of taxonomy t (in the order of taxonomies).
+func termNames(t int, p *content.Profile) []string {
+	switch taxonomies[t].Key {
+	case "branches":
+		return p.Branches
+	case "neighborhoods":
+		return p.Neighborhoods
+	case "audiences":
+		return p.Audiences
+	default:
+		return p.Tags
+	}
+}
+
+func (s *Session) listOf(m map[string]*list, key string) *list {
+	l := m[key]
+	if l == nil {
+		l = &list{}
+		m[key] = l
+	}
+	return l
+}
+
+// firstBySlug returns the profile of ps with the smallest slug that
+// satisfies ok (nil: any), or nil.
+func firstBySlug(ps []*content.Profile, ok func(*content.Profile) bool) *content.Profile {
+	var first *content.Profile
+	for _, p := range ps {
+		if (ok == nil || ok(p)) && (first == nil || p.Slug < first.Slug) {
+			first = p
+		}
+	}
+	return first
+}
+
+// partnerOf is the partner as content.Partners makes it from its
+// profiles: the name of the first by slug; the website and about of the
+// first that has one.
+func partnerOf(ps []*content.Profile) content.Partner {
+	first := firstBySlug(ps, nil)
+	if first == nil {
+		return content.Partner{}
+	}
+	pt := first.Partner
+	if pt.URL == "" {
+		if p := firstBySlug(ps, func(p *content.Profile) bool { return p.Partner.URL != "" }); p != nil {
+			pt.URL = p.Partner.URL
+		}
+	}
+	if pt.About == "" {
+		if p := firstBySlug(ps, func(p *content.Profile) bool { return p.Partner.About != "" }); p != nil {
+			pt.About = p.Partner.About
+		}
+	}
+	return pt
+}
+
+func (s *Session) partnerItem(slug string, l *list) Item {
+	pt := partnerOf(l.entries)
+	return item(pt.Name, s.b.view.Base+"partners/"+slug+"/", len(l.entries))
+}
+
+// partnerItemOf is the partners index entry of slug; the zero Item when
+// the partner has no published profile.
+func (s *Session) partnerItemOf(slug string) Item {
+	if l := s.partners[slug]; l != nil && len(l.entries) > 0 {
+		return s.partnerItem(slug, l)
+	}
+	return Item{}
+}
+
+// termName is the name of a term as content.Taxonomies gives it: as
+// written on the first profile, by slug, that has it.
+func (s *Session) termName(t int, slug string, l *list) string {
+	first := firstBySlug(l.entries, nil)
+	if first == nil {
+		return ""
+	}
+	for _, name := range termNames(t, first) {
+		if content.TermSlug(name) == slug {
+			return name
+		}
+	}
+	return ""
+}
+
+func (s *Session) termItem(t int, slug string, l *list) Item {
+	return item(s.termName(t, slug, l), s.b.view.Base+taxonomies[t].Key+"/"+slug+"/", len(l.entries))
+}
+
+func (s *Session) termItemOf(t int, slug string) Item {
+	if l := s.terms[t][slug]; l != nil && len(l.entries) > 0 {
+		return s.termItem(t, slug, l)
+	}
+	return Item{}
+}
+
+// homePages makes the home list's changed pages, but the first, which is
+// deferred (it shows the totals of every profile).
+func (s *Session) homePages(pages []*Page, removed []string) ([]*Page, []string) {
+	l := &s.home
+	if !l.changed() {
+		return pages, removed
+	}
+	b := s.b
+	proto := b.page("home", "", cmp.Or(b.site.Home.Title, b.view.Title), "")
+	pages, removed = s.listPages(pages, removed, l, proto, 2)
+	return pages, removed
+}
+
+func (s *Session) partnerPages(pages []*Page, removed []string, slug string, l *list) ([]*Page, []string) {
+	b := s.b
+	if len(l.entries) == 0 {
+		delete(s.partners, slug)
+		return pages, append(removed, l.names("partners/"+slug+"/", 1, l.pages)...)
+	}
+	g := partnerOf(l.entries)
+	pv := &Partner{
+		Name: g.Name, URL: b.view.Base + "partners/" + slug + "/",
+		Website: g.URL, WebsiteHost: host(g.URL), About: g.About,
+	}
+	desc := cmp.Or(g.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
+	proto := b.page("partner", "partners/"+slug+"/", pv.Name, desc)
+	proto.Partner = pv
+	return s.listPages(pages, removed, l, proto, 1)
+}
+
+func (s *Session) termPages(pages []*Page, removed []string, t int, slug string, l *list) ([]*Page, []string) {
+	b := s.b
+	tv := taxonomies[t]
+	tv.URL = b.view.Base + tv.Key + "/"
+	path := tv.Key + "/" + slug + "/"
+	if len(l.entries) == 0 {
+		delete(s.terms[t], slug)
+		return pages, append(removed, l.names(path, 1, l.pages)...)
+	}
+	it := s.termItem(t, slug, l)
+	proto := b.page("term", path, it.Name,
+		tv.Singular+" “"+it.Name+"”: "+plural(len(l.entries), "partnership", "partnerships")+" of "+b.view.Library+".")
+	proto.Taxonomy, proto.Term = &tv, &it
+	proto.DocTitle = docTitle(it.Name+" — "+tv.Title, b.view.Title)
+	return s.listPages(pages, removed, l, proto, 1)
+}
+
+// listPages makes the changed pages of a list of profiles from from on.
+func (s *Session) listPages(pages []*Page, removed []string, l *list, proto *Page, from int) ([]*Page, []string) {
+	n := len(l.entries)
+	total := max(1, (n+PerPage-1)/PerPage)
+	for k := from; k <= total; k++ {
+		if !l.all && !l.dirty[k] {
+			continue
+		}
+		pages = append(pages, s.b.listPage(proto, n, k, func(p *Page, lo, hi int) {
+			p.Cards = make([]*Profile, hi-lo)
+			for i, e := range l.entries[lo:hi] {
+				p.Cards[i] = s.views[e]
+			}
+		}))
+	}
+	if total < l.pages {
+		removed = append(removed, l.names(proto.Path, total+1, l.pages)...)
+	}
+	l.pages = total
+	l.done()
+	return pages, removed
+}
+
+// indexPages makes the changed pages of an index of partners or terms.
+func (s *Session) indexPages(pages []*Page, removed []string, x *index, proto *Page) ([]*Page, []string) {
+	if !x.changed() {
+		return pages, removed
+	}
+	n := len(x.items)
+	total := max(1, (n+PerPage-1)/PerPage)
+	for k := 1; k <= total; k++ {
+		if x.all || x.dirty[k] {
+			pages = append(pages, s.b.listPage(proto, n, k, func(p *Page, lo, hi int) { p.Items = x.items[lo:hi] }))
+		}
+	}
+	if total < x.pages {
+		removed = append(removed, x.names(proto.Path, total+1, x.pages)...)
+	}
+	x.pages = total
+	x.done()
+	return pages, removed
+}
+
+// listPage makes page k of a list of n entries, as paginate does.
+func (b *build) listPage(proto *Page, n, k int, fill func(p *Page, lo, hi int)) *Page {
+	total := max(1, (n+PerPage-1)/PerPage)
+	at := func(k int) string { return b.view.Base + pagePath(proto.Path, k) }
+	p := *proto
+	p.Count = n
+	p.Pager = &Pager{Number: k, Total: total}
+	if k > 1 {
+		b.setPath(&p, pagePath(proto.Path, k))
+		p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+b.view.Title)+", page "+fmt.Sprint(k)+" of "+fmt.Sprint(total), b.view.Title)
+		p.Pager.First, p.Pager.Prev = at(1), at(k-1)
+		if p.Kind == "home" {
+			p.Content, p.Ledger = "", nil
+		}
+	}
+	if k < total {
+		p.Pager.Next, p.Pager.Last = at(k+1), at(total)
+	}
+	lo, hi := (k-1)*PerPage, min(n, k*PerPage)
+	p.Pager.From, p.Pager.To = lo+1, hi
+	fill(&p, lo, hi)
+	return &p
+}
+
+// pageSet is the pages of a list to render again.
+type pageSet struct {
+	pages int          // how many pages the list had at the last render
+	dirty map[int]bool // pages (from 1) that changed
+	all   bool         // every page changed
+}
+
+func (ps *pageSet) mark(from, to int) {
+	if to-from > 20 {
+		ps.all = true
+		return
+	}
+	if ps.dirty == nil {
+		ps.dirty = map[int]bool{}
+	}
+	for k := from; k <= to; k++ {
+		ps.dirty[k] = true
+	}
+}
+
+func (ps *pageSet) changed() bool { return ps.all || len(ps.dirty) > 0 }
+
+func (ps *pageSet) done() { ps.all, ps.dirty = false, nil }
+
+// names returns the files of pages from to to of the list at path.
+func (ps *pageSet) names(path string, from, to int) []string {
+	var out []string
+	for k := from; k <= to; k++ {
+		out = append(out, pagePath(path, k)+"index.html")
+	}
+	return out
+}
+
+// A list is the published profiles of one list, in list order: the
+// newest start first, then by slug.
+type list struct {
+	pageSet
+	entries []*content.Profile
+}
+
+func listOrder(a, b *content.Profile) int {
+	if c := b.Start.Compare(a.Start.Time); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
+}
+
+func (l *list) sort() { slices.SortFunc(l.entries, listOrder) }
+
+// done also records the number of pages after a full render.
+func (l *list) done() {
+	l.pageSet.done()
+	if l.pages == 0 {
+		l.pages = max(1, (len(l.entries)+PerPage-1)/PerPage)
+	}
+}
+
+// update replaces old by new (either may be nil) and marks the pages that
+// change: every page when the length changes, else those from where old
+// was to where new is, or new's page when only its card changed.
+func (l *list) update(old, new *content.Profile, card bool) {
+	i, j := -1, -1
+	if old != nil {
+		if k, ok := slices.BinarySearchFunc(l.entries, old, listOrder); ok && l.entries[k] == old {
+			l.entries = slices.Delete(l.entries, k, k+1)
+			i = k
+		}
+	}
+	if new != nil {
+		j, _ = slices.BinarySearchFunc(l.entries, new, listOrder)
+		l.entries = slices.Insert(l.entries, j, new)
+	}
+	switch {
+	case i < 0 && j < 0:
+	case i < 0 || j < 0:
+		l.all = true // the count is on every page
+	case i != j || card:
+		l.mark(min(i, j)/PerPage+1, max(i, j)/PerPage+1)
+	}
+}
+
+// An index is the partners index or a taxonomy's: one entry per partner
+// or term, ordered by name as content orders them.
+type index struct {
+	pageSet
+	items []Item
+}
+
+func itemOrder(a, b Item) int {
+	if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Name, b.Name)
+}
+
+func (x *index) sort() { slices.SortFunc(x.items, itemOrder) }
+
+func (x *index) done() {
+	x.pageSet.done()
+	if x.pages == 0 {
+		x.pages = max(1, (len(x.items)+PerPage-1)/PerPage)
+	}
+}
+
+// update replaces the entry old by new; the zero Item is no entry.
+func (x *index) update(old, new Item) {
+	if old == new {
+		return
+	}
+	i, j := -1, -1
+	if old != (Item{}) {
+		if k, ok := slices.BinarySearchFunc(x.items, old, itemOrder); ok {
+			x.items = slices.Delete(x.items, k, k+1)
+			i = k
+		}
+	}
+	if new != (Item{}) {
+		j, _ = slices.BinarySearchFunc(x.items, new, itemOrder)
+		x.items = slices.Insert(x.items, j, new)
+	}
+	switch {
+	case i < 0 && j < 0:
+	case i < 0 || j < 0:
+		x.all = true
+	default:
+		x.mark(min(i, j)/PerPage+1, max(i, j)/PerPage+1)
+	}
+}
+
+// A Deferred renders, when first asked, the files of one render that sum
+// up every profile: the first home page (totals and charts), the reports,
+// /data/ and the data files, the feed, robots.txt and the sitemap. It
+// keeps its own copy of what they need, so it renders the site as it was,
+// whatever renders came after. It is safe for concurrent use.
+type Deferred struct {
+	r    *Renderer
+	fsys fs.FS
+	opts Options
+	site content.Site // Profiles and Pages are copies
+	home *Page        // the first home page, without its text and totals
+	// paths are the pages of the sitemap, sorted.
+	paths []string
+
+	groups [3]deferredGroup
+}
+
+type deferredGroup struct {
+	once  sync.Once
+	files map[string][]byte
+	err   error
+}
+
+// The groups of a Deferred, each rendered at once.
+const (
+	groupHome = iota
+	groupReports
+	groupExport
+)
+
+func (s *Session) newDeferred(site *content.Site) *Deferred {
+	b := s.b
+	d := &Deferred{r: s.r, fsys: s.fsys, opts: s.opts, site: *site, paths: s.paths}
+	d.site.Profiles = slices.Clone(site.Profiles)
+	d.site.Pages = slices.Clone(site.Pages)
+	proto := b.page("home", "", cmp.Or(site.Home.Title, b.view.Title), "")
+	l := &s.home
+	d.home = b.listPage(proto, len(l.entries), 1, func(p *Page, lo, hi int) {
+		p.Cards = make([]*Profile, hi-lo)
+		for i, e := range l.entries[lo:hi] {
+			p.Cards[i] = s.views[e]
+		}
+	})
+	return d
+}
+
+// group returns the group that holds the file name, if any.
+func (d *Deferred) group(name string) int {
+	switch {
+	case name == "index.html":
+		return groupHome
+	case strings.HasPrefix(name, "reports/"), name == "data/index.html":
+		return groupReports
+	case strings.HasPrefix(name, "data/"), name == "feed.xml", name == "robots.txt",
+		strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml") && !strings.Contains(name, "/"):
+		return groupExport
+	}
+	return -1
+}
+
+// Owns reports whether the file name, if it exists, is one of d's: the
+// caller must then take it from d, not from an earlier render.
+func (d *Deferred) Owns(name string) bool { return d.group(name) >= 0 }
+
+// File returns the file name, rendering its group of files the first
+// time; ok is false when the file does not exist. Concurrent calls for
+// the same group wait for one render.
+func (d *Deferred) File(name string) (data []byte, ok bool, err error) {
+	k := d.group(name)
+	if k < 0 {
+		return nil, false, nil
+	}
+	g := &d.groups[k]
+	g.once.Do(func() { g.files, g.err = d.render(context.Background(), k) })
+	data, ok = g.files[name]
+	return data, ok, g.err
+}
+
+// render renders group k with a build of its own.
+func (d *Deferred) render(ctx context.Context, k int) (map[string][]byte, error) {
+	w := &memWriter{files: map[string][]byte{}}
+	b, err := d.r.newBuild(ctx, &d.site, d.fsys, d.opts, w)
+	if err != nil {
+		return nil, err
+	}
+	switch k {
+	case groupHome:
+		p := *d.home
+		p.Site = b.view
+		if p.Content, err = b.markdown(b.workers[0], d.site.Home.Path, d.site.Home.Body); err != nil {
+			return nil, err
+		}
+		p.Ledger = b.homeLedger()
+		err = b.run(b.pageTasks([]*Page{&p}))
+	case groupReports:
+		err = b.run(b.pageTasks(b.ledgerPages()))
+	case groupExport:
+		err = export.Write(w, &d.site, b.published, b.opts.BaseURL, time.Now(), d.paths)
+	}
+	return w.files, err
+}
+
+// memWriter keeps the files of a deferred group.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memWriter) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	m.files[name] = slices.Clone(data)
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memWriter) CopyFile(name, src string) error {
+	return fmt.Errorf("render: a deferred page copies no file (%s)", name)
+}
