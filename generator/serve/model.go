@@ -501,8 +501,9 @@ func (m *model) source(rel string) []byte {
 // whatever happened to get there: a path may have been written, created,
 // removed or renamed over, any number of times.
 func (m *model) update(paths []string) {
-	var files []string        // content files to read again
-	dirs := map[string]bool{} // bundle folders to list again
+	var files []string          // content files to read again
+	dirs := map[string]bool{}   // bundle folders to list again
+	copies := map[string]bool{} // bundle folders with a file that changed
 	seen := map[string]bool{}
 	add := func(rel string) {
 		if !seen[rel] {
@@ -549,13 +550,17 @@ func (m *model) update(paths []string) {
 			b := bundleOf(rel)
 			switch s := m.sources[rel]; {
 			case b == "":
-				m.reparse(rel, nil, cfg)
+				m.reparse(rel, nil, cfg, false)
 			case dirs[b]: // below
 			case s != nil && s.profile != nil:
-				m.reparse(rel, s.profile.BundleFiles, cfg)
+				m.reparse(rel, s.profile.BundleFiles, cfg, false)
 			default:
 				dirs[b] = true
 			}
+		case bundleOf(rel) != "":
+			// A photo or a document of a bundle: its page copies it again.
+			dirs[bundleOf(rel)] = true
+			copies[bundleOf(rel)] = true
 		}
 	}
 	for dir := range dirs {
@@ -566,12 +571,14 @@ func (m *model) update(paths []string) {
 		} else {
 			delete(m.bundles, dir)
 		}
-		m.reparse(dir+"/index.md", files, cfg)
+		m.reparse(dir+"/index.md", files, cfg, copies[dir])
 	}
 }
 
 // reparse reads the profile file rel again and, if it changed, parses it.
-func (m *model) reparse(rel string, bundleFiles []string, cfg *content.Config) {
+// copies says that a file of its bundle changed: the profile counts as
+// changed even when its own bytes did not.
+func (m *model) reparse(rel string, bundleFiles []string, cfg *content.Config, copies bool) {
 	old := m.sources[rel]
 	src, err := m.read(rel)
 	switch {
@@ -587,6 +594,11 @@ func (m *model) reparse(rel string, bundleFiles []string, cfg *content.Config) {
 		return
 	case old != nil && old.hash == src.hash && old.size == src.size && slices.Equal(bundleFilesOf(old), bundleFiles):
 		old.mtime = src.mtime // touched, not changed
+		if copies && old.profile != nil {
+			p := *old.profile // a new profile, for the render to see a change
+			m.setProfile(rel, &p)
+			old.profile = &p
+		}
 		return
 	}
 	probs := m.parseProfile(rel, src, bundleFiles, cfg)

@@ -27,15 +27,16 @@ const history = 64
 // or All when every tab must reload (the stylesheet changed, an error
 // appeared or went away, the server restarted).
 type reload struct {
-	Version string   `json:"v"`
-	All     bool     `json:"all,omitempty"`
-	Paths   []string `json:"paths,omitempty"`
+	Version  string   `json:"v"`
+	All      bool     `json:"all,omitempty"`
+	Paths    []string `json:"paths,omitempty"`
+	Prefixes []string `json:"prefixes,omitempty"` // every page below these paths
 }
 
 func (r *reload) merge(o reload) {
 	r.Version = o.Version
 	if r.All || o.All {
-		r.All, r.Paths = true, nil
+		r.All, r.Paths, r.Prefixes = true, nil, nil
 		return
 	}
 	for _, p := range o.Paths {
@@ -43,12 +44,17 @@ func (r *reload) merge(o reload) {
 			r.Paths = append(r.Paths, p)
 		}
 	}
-	if len(r.Paths) > maxPaths {
-		r.All, r.Paths = true, nil
+	for _, p := range o.Prefixes {
+		if !slices.Contains(r.Prefixes, p) {
+			r.Prefixes = append(r.Prefixes, p)
+		}
+	}
+	if len(r.Paths)+len(r.Prefixes) > maxPaths {
+		r.All, r.Paths, r.Prefixes = true, nil, nil
 	}
 }
 
-func (r *reload) empty() bool { return !r.All && len(r.Paths) == 0 }
+func (r *reload) empty() bool { return !r.All && len(r.Paths) == 0 && len(r.Prefixes) == 0 }
 
 // A hub sends reload events to every connected tab.
 type hub struct {
@@ -102,18 +108,16 @@ func (h *hub) next() string {
 	return h.instance + "-" + strconv.FormatUint(h.gen+1, 10)
 }
 
-// publish records a new build and tells every tab what it changed. It
-// returns the new version. Call it once the new build is being served.
-func (h *hub) publish(all bool, paths []string) string {
+// publish records a new build and tells every tab what it changed (r,
+// whose version it sets). It returns the new version. Call it once the
+// new build is being served.
+func (h *hub) publish(r reload) string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.gen++
-	r := reload{Version: h.versionLocked(), All: all}
-	if !all {
-		r.Paths = paths
-		if len(paths) > maxPaths {
-			r.All, r.Paths = true, nil
-		}
+	r.Version = h.versionLocked()
+	if r.All || len(r.Paths)+len(r.Prefixes) > maxPaths {
+		r.All, r.Paths, r.Prefixes = true, nil, nil
 	}
 	h.past = append(h.past, pastBuild{h.gen, r})
 	if len(h.past) > history {
@@ -255,4 +259,4 @@ func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) {
 // version, the events address and whether the page is a 404.
 const script = `<script>(()=>{const nf=%s;const es=new EventSource(%q+"?v="+encodeURIComponent(%q));` +
 	`es.onmessage=e=>{const d=JSON.parse(e.data);let p=decodeURI(location.pathname);if(p.endsWith("/"))p+="index.html";` +
-	`if(d.all||nf||(d.paths||[]).includes(p))location.reload()}})()</script>`
+	`if(d.all||nf||(d.paths||[]).includes(p)||(d.prefixes||[]).some(x=>p.startsWith(x)))location.reload()}})()</script>`

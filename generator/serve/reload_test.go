@@ -8,19 +8,19 @@ import (
 func TestHubCatchUp(t *testing.T) {
 	h := newHub()
 	v0 := h.version()
-	h.publish(false, []string{"/a/index.html"})
+	h.publish(reload{Paths: []string{"/a/index.html"}})
 	v1 := h.version()
-	h.publish(false, []string{"/b/index.html"})
+	h.publish(reload{Paths: []string{"/b/index.html"}})
 	for _, c := range []struct {
 		since string
 		want  string // the pending reload, printed
 	}{
-		{h.version(), "{ false []}"},
-		{h.next(), "{ false []}"},
-		{v1, fmt.Sprintf("{%s false [/b/index.html]}", h.version())},
-		{v0, fmt.Sprintf("{%s false [/a/index.html /b/index.html]}", h.version())},
-		{"other-1", fmt.Sprintf("{%s true []}", h.version())},
-		{"", fmt.Sprintf("{%s true []}", h.version())},
+		{h.version(), "{ false [] []}"},
+		{h.next(), "{ false [] []}"},
+		{v1, fmt.Sprintf("{%s false [/b/index.html] []}", h.version())},
+		{v0, fmt.Sprintf("{%s false [/a/index.html /b/index.html] []}", h.version())},
+		{"other-1", fmt.Sprintf("{%s true [] []}", h.version())},
+		{"", fmt.Sprintf("{%s true [] []}", h.version())},
 	} {
 		cl, ok := h.subscribe(c.since)
 		if !ok {
@@ -33,7 +33,7 @@ func TestHubCatchUp(t *testing.T) {
 	}
 	// A tab older than the history reloads.
 	for range history + 1 {
-		h.publish(false, []string{"/c/index.html"})
+		h.publish(reload{Paths: []string{"/c/index.html"}})
 	}
 	cl, _ := h.subscribe(v1)
 	if r := cl.take(); !r.All {

@@ -52,9 +52,10 @@ type Server struct {
 	hub *hub
 
 	// Owned by the goroutine that builds.
-	model    *model
-	renderer *render.Renderer
-	theme    string
+	model   *model
+	session *render.Session // nil: the next render is a full one
+	theme   string          // of the session
+	today   content.Date    // of the session
 
 	builds atomic.Int64 // rebuilds after the first build
 	mu     sync.Mutex   // serializes builds (Run's loop, and Rebuild in tests)
@@ -242,7 +243,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		return
 	}
 	printWarnings(s.opts.Stderr, probs, paths)
-	snap, changed, err := s.render(ctx)
+	snap, changed, deferred, err := s.render(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
 			return
@@ -251,18 +252,26 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		return
 	}
 	all := old.fail != nil || old.base != s.basePath()
-	var pages []string
+	var r reload
 	if !all {
-		pages, all = reloadPaths(changed, s.basePath())
+		r.Paths, all = reloadPaths(changed, s.basePath())
 	}
-	if !all && len(pages) == 0 && old.snap != nil {
+	if deferred {
+		// The totals on the home page, the reports and /data/ are made
+		// when asked for; they may have changed.
+		base := s.basePath()
+		r.Paths = append(r.Paths, base+"index.html", base+"data/index.html")
+		r.Prefixes = []string{base + "reports/"}
+	}
+	if !all && r.empty() && old.snap != nil {
 		if paths != nil {
 			fmt.Fprintf(s.opts.Stdout, "%s: nothing to rebuild (%s)\n", describePaths(paths), roundDuration(time.Since(start)))
 		}
 		return
 	}
 	s.cur.Store(newState(snap, nil, s.basePath(), s.hub.next()))
-	s.hub.publish(all, pages)
+	r.All = all
+	s.hub.publish(r)
 	if paths != nil {
 		fmt.Fprintf(s.opts.Stdout, "%s: %d files changed, rebuilt in %s\n", describePaths(paths), len(changed), roundDuration(time.Since(start)))
 	}
@@ -282,38 +291,46 @@ func (s *Server) fail(old *state, f *failure, probs content.Problems) {
 		return // the same errors: no need to reload the tabs
 	}
 	s.cur.Store(newState(old.snap, f, old.base, s.hub.next()))
-	s.hub.publish(true, nil)
+	s.hub.publish(reload{All: true})
 }
 
 // basePath is the path of the site's base_url: "/" or "/sub/".
 func (s *Server) basePath() string { return s.model.site.Config.BasePath() }
 
 // render renders what changed since the last render and returns the new
-// snapshot and the names of the files that changed.
-func (s *Server) render(ctx context.Context) (*Snapshot, []string, error) {
+// snapshot, the names of the files that changed and whether the pages
+// that sum up every profile (deferred until asked for) may have changed.
+func (s *Server) render(ctx context.Context) (*Snapshot, []string, bool, error) {
 	c := s.model.peek()
 	site := &s.model.site
-	if c.full || s.renderer == nil || s.theme != site.Config.Theme {
-		r, err := render.New(s.fsys, site.Config.Theme)
-		if err != nil {
-			return nil, nil, err
-		}
-		s.renderer, s.theme = r, site.Config.Theme
-		c.full = true
-	}
 	today := s.opts.Today
 	if !today.Set() {
 		today = content.Today()
 	}
-	opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Today: today}
+	if c.full || s.session == nil || s.theme != site.Config.Theme || today != s.today {
+		r, err := render.New(s.fsys, site.Config.Theme)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Today: today}
+		s.session, s.theme, s.today = r.NewSession(s.fsys, opts), site.Config.Theme, today
+		c.full = true
+	}
+	rc := render.Change{Full: c.full, Home: c.home, Pages: c.pages}
+	for _, pc := range c.profiles {
+		rc.Profiles = append(rc.Profiles, render.ProfileChange{Old: pc.Old, New: pc.New})
+	}
 	prev := s.cur.Load().snap
 	col := newCollector(prev)
-	if _, err := s.renderer.Render(ctx, site, s.fsys, opts, col); err != nil {
-		return nil, nil, err
+	res, err := s.session.Render(ctx, site, rc, col)
+	if err != nil {
+		s.session = nil // its state is half updated: start again
+		return nil, nil, false, err
 	}
-	snap, changed := col.snapshot(nil, true)
+	snap, changed := col.snapshot(res.Removed, c.full)
+	snap.deferred = res.Deferred
 	s.model.take()
-	return snap, changed, nil
+	return snap, changed, res.Deferred != nil && res.Deferred != prev.deferredOrNil(), nil
 }
 
 // reloadPaths turns the names of changed files into what open tabs must

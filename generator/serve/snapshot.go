@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/render"
 )
 
 // A File is one file of a built site, ready to serve. It never changes.
@@ -98,14 +99,35 @@ func contentType(name string) string {
 // with the old one.
 type Snapshot struct {
 	files tree
+	// deferred, when not nil, holds the pages that sum up every profile,
+	// rendered when first asked for; its files replace those of files.
+	deferred *render.Deferred
 }
 
-// Get returns the file called name ("partnerships/x/index.html").
+// Get returns the file called name ("partnerships/x/index.html"). A
+// deferred file is rendered now if it was not yet.
 func (s *Snapshot) Get(name string) (*File, bool) {
 	if s == nil {
 		return nil, false
 	}
+	if s.deferred != nil && s.deferred.Owns(name) {
+		data, ok, err := s.deferred.File(name)
+		if err != nil {
+			return newFile("error.txt", []byte(err.Error())), true
+		}
+		if !ok {
+			return nil, false
+		}
+		return newFile(name, data), true
+	}
 	return s.files.get(name)
+}
+
+func (s *Snapshot) deferredOrNil() *render.Deferred {
+	if s == nil {
+		return nil
+	}
+	return s.deferred
 }
 
 // Len returns the number of files.
@@ -144,11 +166,19 @@ func newCollector(prev *Snapshot) *collector {
 	return &collector{prev: prev, written: make(map[string]*File)}
 }
 
+// old returns the previous snapshot's file name, not rendering a deferred one.
+func (c *collector) old(name string) (*File, bool) {
+	if c.prev == nil {
+		return nil, false
+	}
+	return c.prev.files.get(name)
+}
+
 func (c *collector) WriteFile(name string, data []byte) error {
 	if err := validName(name); err != nil {
 		return err
 	}
-	if old, ok := c.prev.Get(name); ok && bytes.Equal(old.Data, data) {
+	if old, ok := c.old(name); ok && bytes.Equal(old.Data, data) {
 		c.put(name, old)
 		return nil
 	}
@@ -164,7 +194,7 @@ func (c *collector) CopyFile(name, src string) error {
 	if err != nil {
 		return err
 	}
-	if old, ok := c.prev.Get(name); ok && bytes.Equal(old.Data, data) {
+	if old, ok := c.old(name); ok && bytes.Equal(old.Data, data) {
 		c.put(name, old)
 		return nil
 	}
@@ -201,13 +231,13 @@ func (c *collector) snapshot(remove []string, full bool) (*Snapshot, []string) {
 		if _, ok := c.written[name]; ok {
 			continue
 		}
-		if _, ok := c.prev.Get(name); ok {
+		if _, ok := c.old(name); ok {
 			b.del(name)
 			changed = append(changed, name)
 		}
 	}
 	for name, f := range c.written {
-		old, ok := c.prev.Get(name)
+		old, ok := c.old(name)
 		if ok && old == f && !full {
 			continue
 		}
