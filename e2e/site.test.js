@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { alongside, describeRun, isUnknownCommand, repoRoot } from './lib/cli.js';
 import { serve } from './lib/server.js';
 import { kinds, profileSlugs } from './lib/kinds.js';
-import { launch, guard, track, axe, formatViolations, overflow, isLocal } from './lib/browser.js';
+import { launch, guard, track, axe, formatViolations, overflow, printableWidth, isLocal, tabThrough } from './lib/browser.js';
 import { vnu, formatMessages } from './lib/vnu.js';
 import { pending } from './pending.js';
 
@@ -185,7 +185,7 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
     assert.deepEqual(banner.map((f) => urlOf(state.dirs.site, f)), [], 'no "Not yet approved" banner in the approved build');
   });
 
-  it('built pages have no <script> but JSON-LD', () => {
+  it('built pages have no <script> but JSON-LD, and that JSON-LD parses', () => {
     if (state.error) throw state.error;
     const bad = [];
     for (const dir of [state.dirs.site, state.dirs.unapproved, state.dirs.proof]) {
@@ -195,7 +195,14 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
           const type = m[1].match(/\btype\s*=\s*["']?([^"'\s>]+)/i)?.[1]?.toLowerCase();
           if (type !== 'application/ld+json') bad.push(`${path.relative(state.tmp, file)}: ${m[0]}`);
         }
-        for (const m of html.matchAll(/\son[a-z]+\s*=/gi)) bad.push(`${path.relative(state.tmp, file)}: inline handler ${m[0].trim()}`);
+        for (const m of html.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)) bad.push(`${path.relative(state.tmp, file)}: inline handler ${m[0].slice(0, 80)}`);
+        for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+          try {
+            JSON.parse(m[1]);
+          } catch (err) {
+            bad.push(`${path.relative(state.tmp, file)}: JSON-LD that does not parse: ${err.message}`);
+          }
+        }
       }
     }
     assert.deepEqual(bad, []);
@@ -254,6 +261,27 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
         assert.ok(o.scrollWidth <= o.clientWidth,
           `${url} scrolls sideways at 320 px: scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}; sticking out:\n  ${o.culprits.join('\n  ')}`);
       });
+
+      for (const [name, size] of [['1280', widths.desktop], ['375', widths.phone]]) {
+        it(`keyboard at ${name} px: a skip link first, then every stop visibly focused and not hidden`, async (t) => {
+          if (!need(t, kind)) return;
+          await page.setViewportSize(size);
+          const stops = await tabThrough(page);
+          if (kind.id !== 'proof') {
+            assert.ok(stops.length > 0, 'Tab reaches nothing');
+            assert.match(stops[0].name, /^a\[href="#[^"]+"\]/, `the first Tab stop is a skip link, not ${stops[0].name}`);
+            const target = stops[0].name.match(/href="#([^"]+)"/)[1];
+            assert.ok(await page.evaluate((id) => {
+              const el = document.getElementById(id);
+              return !!el && (!!el.closest('main, [role=main]') || !!el.querySelector('main'));
+            }, target), `the skip link's target #${target} is the main content`);
+          }
+          const bad = stops.filter((s) => !s.visible || !s.inView || !s.onTop)
+            .map((s) => `${s.name}:${s.visible ? '' : ' no visible focus indicator'}${s.inView ? '' : ' off screen'}${s.inView && !s.onTop ? ' covered by another element' : ''}`);
+          t.diagnostic(`${stops.length} Tab stops`);
+          assert.deepEqual(bad, [], 'Tab stops');
+        });
+      }
 
       it('screenshots at 375 px and 1280 px', async (t) => {
         if (!need(t, kind)) return;
@@ -326,17 +354,26 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
           if (!need(t, kind)) return;
           await page.emulateMedia({ media: 'print' });
           try {
-            // A4 less Chrome's default margins is about 718 CSS px wide.
-            await page.setViewportSize({ width: 718, height: 1000 });
-            const o = await overflow(page);
-            assert.ok(o.scrollWidth <= o.clientWidth,
-              `printed, the report is wider than the paper (${o.scrollWidth} > ${o.clientWidth} px); sticking out:\n  ${o.culprits.join('\n  ')}`);
             for (const format of ['A4', 'Letter']) {
               const file = path.join(artifacts, `${kind.id}-${format}.pdf`);
               const pdf = await page.pdf({ path: file, format });
               assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
               t.diagnostic(file);
             }
+            // Chrome shrinks a printed page that is wider than the paper,
+            // all of it, text included: lay the page out as wide as A4 and
+            // Letter less the stylesheet's @page margins, and nothing may
+            // stick out.
+            const wide = [];
+            for (const paper of ['210mm', '8.5in']) {
+              const width = await printableWidth(page, paper);
+              await page.setViewportSize({ width, height: 1000 });
+              const o = await overflow(page);
+              if (o.scrollWidth > o.clientWidth) {
+                wide.push(`${paper} paper, ${width} px printable: the page is ${o.scrollWidth} px wide, so it prints at ${Math.round(100 * width / o.scrollWidth)}%; sticking out:\n  ${o.culprits.join('\n  ')}`);
+              }
+            }
+            assert.deepEqual(wide, [], 'printed, the report is wider than the paper');
           } finally {
             await page.emulateMedia({ media: null });
           }
@@ -354,7 +391,7 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
     });
   }
 
-  it('every page: axe-core finds no WCAG 2.2 AA violations at 1280 px, and nothing scrolls sideways at 320 px',
+  it('every page: no axe-core WCAG 2.2 AA violations at 1280 px, no sideways scrolling at 320 px, fits A4 paper printed',
     { timeout: 10 * 60_000 }, async (t) => {
       if (state.error) throw state.error;
       // Every page of the approved build, and the pages only the
@@ -369,6 +406,7 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
       const net = track(page);
       const violations = new Map(); // one entry per rule and element, with the pages it is on
       const sideways = [];
+      const printed = [];
       try {
         for (const [name, u] of targets) {
           const where = name === 'site' ? u : `${u} (--unapproved)`;
@@ -386,6 +424,14 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
           if (o.scrollWidth > o.clientWidth) {
             sideways.push(`${where}: ${o.scrollWidth} > ${o.clientWidth} px; sticking out:\n    ${o.culprits.join('\n    ')}`);
           }
+          await page.emulateMedia({ media: 'print' });
+          const a4 = await printableWidth(page, '210mm');
+          await page.setViewportSize({ width: a4, height: 1000 });
+          const po = await overflow(page);
+          await page.emulateMedia({ media: null });
+          if (po.scrollWidth > po.clientWidth) {
+            printed.push(`${where}: ${po.scrollWidth} > ${a4} px, so it prints at ${Math.round(100 * a4 / po.scrollWidth)}%; sticking out:\n    ${po.culprits.join('\n    ')}`);
+          }
         }
       } finally {
         await page.close();
@@ -394,9 +440,10 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
       const report = [...violations.values()].map((v) => formatViolations([v]) +
         `\n      on ${v.pages.length} page(s): ${v.pages.slice(0, 4).join(', ')}${v.pages.length > 4 ? ', …' : ''}`);
       assert.deepEqual(net.requests.filter((u) => !isLocal(u)), [], 'requests to other hosts');
-      assert.equal(report.length + sideways.length, 0,
+      assert.equal(report.length + sideways.length + printed.length, 0,
         (report.length ? `axe violations (each element once):\n${report.join('\n')}\n` : '') +
-        (sideways.length ? `scrolls sideways at 320 px:\n  ${sideways.join('\n  ')}` : ''));
+        (sideways.length ? `scrolls sideways at 320 px:\n  ${sideways.join('\n  ')}\n` : '') +
+        (printed.length ? `wider than A4 paper when printed (the browser shrinks all of it):\n  ${printed.join('\n  ')}` : ''));
     });
 
   it('no request tried to leave the machine, from any page', (t) => {
