@@ -239,13 +239,28 @@ func (b *build) ledgerPages() []*Page {
 				v.Others = append(v.Others, Link{"Report " + o.Name, o.URL})
 			}
 		}
-		p := b.page("report", r.Year.URL(), "Annual report "+v.Name,
+		proto := b.page("report", r.Year.URL(), "Annual report "+v.Name,
 			"The partnerships of "+b.view.Library+" in fiscal year "+v.Name+": "+v.Summary)
 		v.Ledger = b.ledgerOf(r.Totals, "fy-"+r.Year.Slug())
 		v.Ledger.Headline = b.yearHeadline(r)
-		v.Rows, v.Details = b.reportRows(r)
-		p.Report = v
-		pages = append(pages, p)
+		rows, details := b.reportRows(r)
+		reps[i].Rows = nil // only the formatted rows are needed from here on
+		// A year of a large site has thousands of partnerships: the table
+		// and the details go on pages of PerPage partnerships, the
+		// totals and charts on the first.
+		pages = append(pages, b.paginate(proto, len(rows), func(p *Page, lo, hi int) {
+			page := *v
+			page.Rows, page.Details = rows[lo:hi], nil
+			for _, row := range page.Rows {
+				if d, ok := details[row.DetailID]; ok {
+					page.Details = append(page.Details, d)
+				}
+			}
+			if p.Pager.Number > 1 {
+				page.Ledger = nil
+			}
+			p.Report = &page
+		})...)
 	}
 	data := b.page("data", "data/", "Open data",
 		"Every published figure of "+b.view.Library+"'s partnerships as open data: JSON, CSV, 360Giving and Atom, with every column documented.")
@@ -286,11 +301,12 @@ func (b *build) yearHeadline(r ledger.Report) string {
 	return s + strings.ToUpper(b.yearGave(r)[:1]) + b.yearGave(r)[1:] + "."
 }
 
-// reportRows makes the table and the itemized details of a year.
-func (b *build) reportRows(r ledger.Report) ([]ReportRow, []ReportDetail) {
+// reportRows makes the table and the itemized details of a year, by the
+// DetailID of their row.
+func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetail) {
 	cfg := &b.site.Config
 	rows := make([]ReportRow, 0, len(r.Rows))
-	details := make([]ReportDetail, 0, len(r.Rows))
+	details := make(map[string]ReportDetail, len(r.Rows))
 	for _, row := range r.Rows {
 		p := row.Profile
 		id := "p-" + p.Slug
@@ -359,7 +375,7 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, []ReportDetail) {
 			DetailID: id, HasDetails: has,
 		})
 		if has {
-			details = append(details, d)
+			details[id] = d
 		}
 	}
 	return rows, details

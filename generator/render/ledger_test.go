@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -179,3 +180,15 @@ func TestLedgerPages(t *testing.T) {
 }
 
 func dateOf(y, m, d int) content.Date { return content.DateOf(y, time.Month(m), d) }
+
+func TestReportPagination(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- site.toml --\nfiscal_year_start = \"07-01\"\n")
+	for i := range 52 {
+		fmt.Fprintf(&b, "-- content/partnerships/p%02d.md --\n+++\ntitle = \"P%02d\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Org %d\"\n[review]\nstate = \"approved\"\ndate = 2025-10-01\n[[resources]]\nfrom = \"partner\"\nkind = \"staff_time\"\namount = 1\n+++\n", i, i, i)
+	}
+	out := renderSite(t, b.String(), Options{Today: dateOf(2025, 12, 1)})
+	check(t, out, "reports/2025-26/index.html", "The year in numbers", "52 hours", `href="#p-p00"`, `href="#p-p49"`, `!href="#p-p50"`,
+		`rel="next"`, "Page 1 of 2")
+	check(t, out, "reports/2025-26/page/2/index.html", "!The year in numbers", `href="#p-p50"`, `id="p-p51"`, `!href="#p-p00"`, "Page 2 of 2")
+}
