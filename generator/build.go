@@ -40,10 +40,15 @@ type Result struct {
 	Linked    int // files unchanged since the last build, hard-linked
 	Duration  time.Duration
 	Warnings  content.Problems
+	UpToDate  bool // nothing changed since the last build: the output was left as it was
 }
 
 // Summary is the one line `build` prints.
 func (r *Result) Summary(dest string) string {
+	if r.UpToDate {
+		return fmt.Sprintf("Up to date: %d pages and %d other files from %d profiles (%d published) in %s → %s (nothing changed since the last build)",
+			r.Pages, r.Files, r.Profiles, r.Published, roundDuration(r.Duration), dest)
+	}
 	return fmt.Sprintf("Built %d pages and %d other files from %d profiles (%d published) in %s → %s",
 		r.Pages, r.Files, r.Profiles, r.Published, roundDuration(r.Duration), dest)
 }
@@ -133,6 +138,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !opts.Today.Set() {
+		opts.Today = content.Today()
+	}
+	key, err := inputKey(fsys, &opts)
+	if err != nil {
+		return nil, err
+	}
+	if st, ok := upToDate(opts.Dest, key); ok {
+		res := st.Result
+		res.UpToDate, res.Linked, res.Duration, res.Warnings = true, res.Pages+res.Files, time.Since(start), st.Problems
+		return &res, nil
+	}
 	if opts.Progress != nil {
 		fsys = countingFS{fsys, opts.Progress}
 	}
@@ -147,9 +164,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		site.Config.BaseURL = opts.BaseURL
 	}
 	probs = append(probs, BaseURLWarning(&site.Config)...)
-	if !opts.Today.Set() {
-		opts.Today = content.Today()
-	}
 	r, err := render.New(fsys, site.Config.Theme)
 	if err != nil {
 		return nil, err
@@ -174,10 +188,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	os.Remove(statePath(opts.Dest)) // from here on, dest no longer matches it
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}
-	return &Result{
+	res := &Result{
 		Profiles:  len(site.Profiles),
 		Published: len(site.Published(opts.Unapproved)),
 		Pages:     stats.Pages,
@@ -185,7 +200,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Linked:    int(dir.Linked()),
 		Duration:  time.Since(start),
 		Warnings:  probs.Warnings(),
-	}, nil
+	}
+	saveState(opts.Dest, key, res)
+	return res, nil
 }
 
 // checkDest refuses an output folder whose swap would replace the site or
