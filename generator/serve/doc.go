@@ -32,14 +32,20 @@
 //     with its size, time and a hash of its bytes: a rebuild re-reads the
 //     paths named, and re-parses and re-validates a file only when its
 //     bytes changed. A change to site.toml reads the whole site again; a
-//     change to themes/ renders it all again. Otherwise only the pages
-//     that show a changed profile are rendered again (see
-//     render.RenderChanges): the profile's own page, its partner's, its
-//     terms', the lists it is on, the reports and the data files. The new
-//     build shares every unchanged file with the old one (a persistent
-//     map), so a rebuild allocates in proportion to what changed, not to
-//     the size of the site. Deleted and renamed profiles disappear from
-//     every page, and their addresses answer 404.
+//     change to themes/, to content/_index.md or to the title or weight
+//     of a page in the navigation renders it all again. Otherwise a
+//     render.Session renders only the pages that show a changed profile:
+//     its own page and bundle files, and the pages of the lists it was
+//     and is on (home, its partner's, its terms', the indexes when a
+//     count or name changed). The pages that sum up every profile — the
+//     first home page with its totals and charts, the annual reports,
+//     /data/, the data files, the feed and the sitemap — cost more than
+//     the rest of the site together; they are rendered when first asked
+//     for after a change (render.Deferred), and tabs showing them are told
+//     to reload. The new build shares every unchanged file with the old
+//     one (a persistent map), so that a rebuild allocates in proportion
+//     to what changed, not to the size of the site. Deleted and renamed
+//     profiles disappear from every page, and their addresses answer 404.
 //
 //   - Never a half-built site. A request reads one immutable snapshot,
 //     swapped atomically after each build: every answer is a complete file
@@ -56,8 +62,9 @@
 //   - Live reload. In serve mode only, a few lines of inline script go
 //     right after <head>: an EventSource on /__alongside/events (Server-
 //     Sent Events). After each build the server sends the URL paths of the
-//     pages whose bytes changed, and each tab reloads only if its own page
-//     is among them; every tab reloads when a file any page may use
+//     pages whose bytes changed (and of the summary pages, which may have),
+//     and each tab reloads only if its own page is among them; every tab
+//     reloads when a file any page may use
 //     changed (the stylesheet), when the overlay appears, changes or goes
 //     away, and a 404 page reloads on any change. A tab that reconnects
 //     gets what it missed.

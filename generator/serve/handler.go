@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -81,7 +82,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.notFound(w, r, st)
 		return
 	}
-	h.serveFile(w, r, st, f, http.StatusOK, st.head)
+	h.serveFile(w, r, st, f, cmp.Or(f.status, http.StatusOK), st.head)
 }
 
 // placeholder is the page served for every address while the first build

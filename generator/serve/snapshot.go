@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"mime"
+	"net/http"
 	"os"
 	"path"
 	"slices"
@@ -23,6 +24,7 @@ type File struct {
 	// after the <head> tag (the live-reload script), body just after the
 	// <body> tag (the error overlay); -1 when the page has no such tag.
 	head, body int
+	status     int // the HTTP status when not 200: a deferred page that failed
 }
 
 // newFile makes a File of data, which it keeps.
@@ -113,7 +115,9 @@ func (s *Snapshot) Get(name string) (*File, bool) {
 	if s.deferred != nil && s.deferred.Owns(name) {
 		data, ok, err := s.deferred.File(name)
 		if err != nil {
-			return newFile("error.txt", []byte(err.Error())), true
+			f := newFile("error.txt", []byte("alongside serve: "+err.Error()+"\n"))
+			f.status = http.StatusInternalServerError
+			return f, true
 		}
 		if !ok {
 			return nil, false
