@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/alongside-dev/alongside/generator/chart"
@@ -96,12 +97,44 @@ func (b *build) homeLedger() *Ledger {
 	return l
 }
 
-// reports computes every fiscal year's report once per build.
+// reports computes the totals of every fiscal year once per build,
+// without their rows: a report page makes its year's rows when it is
+// written (see ledgerPages), so that the rows of every year of a large
+// site are never in memory at once.
 func (b *build) reports() []ledger.Report {
 	if b.fyReports == nil {
-		b.fyReports = ledger.Reports(b.published, b.site.Config.FiscalYearStart, b.opts.Today)
+		for _, fy := range ledger.Years(b.published, b.site.Config.FiscalYearStart, b.opts.Today) {
+			b.fyReports = append(b.fyReports, ledger.Report{Year: fy, Totals: ledger.ForYear(b.published, fy, b.opts.Today)})
+		}
 	}
 	return b.fyReports
+}
+
+// yearRows is one year's formatted rows and details, made by the first of
+// its pages to be written and dropped after the last.
+type yearRows struct {
+	mu       sync.Mutex
+	left     int // pages not yet written
+	made     bool
+	headline string
+	rows     []ReportRow
+	details  map[string]ReportDetail
+}
+
+func (y *yearRows) get(b *build, fy ledger.FiscalYear) (string, []ReportRow, map[string]ReportDetail) {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	if !y.made {
+		r := ledger.Annual(b.published, fy, b.opts.Today)
+		y.headline = b.yearHeadline(r)
+		y.rows, y.details = b.reportRows(r)
+		y.made = true
+	}
+	h, rows, details := y.headline, y.rows, y.details
+	if y.left--; y.left == 0 {
+		y.rows, y.details = nil, nil
+	}
+	return h, rows, details
 }
 
 // ledgerOf formats totals; id prefixes the ids of its charts.
@@ -242,25 +275,32 @@ func (b *build) ledgerPages() []*Page {
 		proto := b.page("report", r.Year.URL(), "Annual report "+v.Name,
 			"The partnerships of "+b.view.Library+" in fiscal year "+v.Name+": "+v.Summary)
 		v.Ledger = b.ledgerOf(r.Totals, "fy-"+r.Year.Slug())
-		v.Ledger.Headline = b.yearHeadline(r)
-		rows, details := b.reportRows(r)
-		reps[i].Rows = nil // only the formatted rows are needed from here on
 		// A year of a large site has thousands of partnerships: the table
 		// and the details go on pages of PerPage partnerships, the
-		// totals and charts on the first.
-		pages = append(pages, b.paginate(proto, len(rows), func(p *Page, lo, hi int) {
-			page := *v
-			page.Rows, page.Details = rows[lo:hi], nil
-			for _, row := range page.Rows {
-				if d, ok := details[row.DetailID]; ok {
-					page.Details = append(page.Details, d)
+		// totals and charts on the first. Rows are made when written.
+		fy, year := r.Year, &yearRows{}
+		yearPages := b.paginate(proto, r.Totals.Partnerships.Total(), func(p *Page, lo, hi int) {
+			p.fill = func(p *Page) {
+				headline, rows, details := year.get(b, fy)
+				page := *v
+				page.Rows, page.Details = rows[min(lo, len(rows)):min(hi, len(rows))], nil
+				for _, row := range page.Rows {
+					if d, ok := details[row.DetailID]; ok {
+						page.Details = append(page.Details, d)
+					}
 				}
+				if p.Pager.Number > 1 {
+					page.Ledger = nil
+				} else {
+					ledgerCopy := *v.Ledger
+					ledgerCopy.Headline = headline
+					page.Ledger = &ledgerCopy
+				}
+				p.Report = &page
 			}
-			if p.Pager.Number > 1 {
-				page.Ledger = nil
-			}
-			p.Report = &page
-		})...)
+		})
+		year.left = len(yearPages)
+		pages = append(pages, yearPages...)
 	}
 	data := b.page("data", "data/", "Open data",
 		"Every published figure of "+b.view.Library+"'s partnerships as open data: JSON, CSV, 360Giving and Atom, with every column documented.")
@@ -274,7 +314,7 @@ func (b *build) reportView(r ledger.Report) *Report {
 		Name:    r.Year.Name,
 		Span:    dateView(r.Year.Start).Text + " – " + dateView(r.Year.End).Text,
 		URL:     b.view.Base + r.Year.URL(),
-		Summary: plural(len(r.Rows), "partnership", "partnerships") + "; " + b.yearGave(r) + ".",
+		Summary: plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + "; " + b.yearGave(r) + ".",
 	}
 }
 

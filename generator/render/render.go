@@ -127,6 +127,7 @@ type build struct {
 	paths []string // the pages written that belong in the sitemap
 
 	workers []*worker
+	slugs   sync.Map // term name → slug
 	pages   atomic.Int64
 	files   atomic.Int64
 }
@@ -245,6 +246,10 @@ func (b *build) execute(wk *worker, p *Page) error {
 	t := b.r.sets[p.Kind]
 	if t == nil {
 		return fmt.Errorf("render: no layout for page kind %q", p.Kind)
+	}
+	if p.fill != nil {
+		p.fill(p)
+		defer func() { p.fill, p.Report = nil, nil }()
 	}
 	wk.page.Reset()
 	if err := t.ExecuteTemplate(&wk.page, "base.html", p); err != nil {

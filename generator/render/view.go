@@ -73,6 +73,10 @@ type Page struct {
 	Report    *Report          // report: one fiscal year
 	Reports   []*Report        // reports: every fiscal year, newest first
 	DataFiles []export.FileDoc // data: the open data files and their columns
+
+	// fill, when set, completes the page just before it is written and
+	// is then dropped with what it made (annual reports of large sites).
+	fill func(*Page)
 }
 
 // NavItems is .Site.Nav as the <li> elements of the built-in theme, the
