@@ -113,22 +113,33 @@ func dateView(d content.Date) Date {
 		return Date{}
 	}
 	y, m, day := d.Date()
-	return Date{
-		ISO:  d.String(),
-		Text: months[m-1] + " " + strconv.Itoa(day) + ", " + strconv.Itoa(y),
+	var iso [10]byte
+	pad(iso[0:4], y)
+	iso[4] = '-'
+	pad(iso[5:7], int(m))
+	iso[7] = '-'
+	pad(iso[8:10], day)
+	return Date{ISO: string(iso[:]), Text: months[m-1] + " " + strconv.Itoa(day) + ", " + strconv.Itoa(y)}
+}
+
+// pad writes n into b as decimal digits, zero-padded to len(b).
+func pad(b []byte, n int) {
+	for i := len(b) - 1; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
 	}
 }
 
-// span is the dates of a profile as a phrase.
-func span(start, end content.Date, today content.Date) string {
-	s := dateView(start).Text
+// span is the dates of a profile as a phrase: "Since September 2, 2025",
+// "Starting …" when it has not started yet, or "… – June 12, 2026".
+func span(start, end Date, started bool) string {
 	switch {
-	case end.Set():
-		return s + " – " + dateView(end).Text
-	case today.Set() && start.After(today.Time):
-		return "Starting " + s
+	case end.Text != "":
+		return start.Text + " – " + end.Text
+	case !started:
+		return "Starting " + start.Text
 	default:
-		return "Since " + s
+		return "Since " + start.Text
 	}
 }
 

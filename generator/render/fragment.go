@@ -21,6 +21,9 @@ func (f *frag) raw(s string) *frag { f.WriteString(s); return f }
 func (f *frag) text(s string) *frag {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !special[s[i]] {
+			continue
+		}
 		var rep string
 		switch s[i] {
 		case '&':
@@ -33,10 +36,8 @@ func (f *frag) text(s string) *frag {
 			rep = "&#34;"
 		case '\'':
 			rep = "&#39;"
-		case 0:
+		default: // NUL
 			rep = "\uFFFD"
-		default:
-			continue
 		}
 		f.WriteString(s[last:i])
 		f.WriteString(rep)
@@ -45,6 +46,9 @@ func (f *frag) text(s string) *frag {
 	f.WriteString(s[last:])
 	return f
 }
+
+// special are the bytes text escapes.
+var special = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, 0: true}
 
 func (f *frag) html() template.HTML { return template.HTML(f.String()) }
 

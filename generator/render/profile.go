@@ -83,19 +83,20 @@ func (b *build) copy(name string, fsys fs.FS, src string) error {
 func (b *build) profileView(p *content.Profile) *Profile {
 	cfg := &b.site.Config
 	base := b.view.Base
+	start, end := dateView(p.Start), dateView(p.End)
 	v := &Profile{
 		Slug: p.Slug, Title: p.Title, Summary: p.Summary,
 		URL: base + p.URL(), Canonical: b.view.BaseURL + p.URL(),
-		Status: label(p.Status), Start: dateView(p.Start), End: dateView(p.End),
-		Dates: span(p.Start, p.End, b.opts.Today),
+		Status: label(p.Status), Start: start, End: end,
+		Dates: span(start, end, !p.Start.After(b.opts.Today.Time)),
 		Partner: Partner{
 			Name: p.Partner.Name, URL: base + "partners/" + p.Partner.Slug + "/",
 			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL), About: p.Partner.About,
 		},
-		Branches:      termLinks(base, "branches", p.Branches),
-		Neighborhoods: termLinks(base, "neighborhoods", p.Neighborhoods),
-		Audiences:     termLinks(base, "audiences", p.Audiences),
-		Tags:          termLinks(base, "tags", p.Tags),
+		Branches:      b.termLinks("branches", p.Branches),
+		Neighborhoods: b.termLinks("neighborhoods", p.Neighborhoods),
+		Audiences:     b.termLinks("audiences", p.Audiences),
+		Tags:          b.termLinks("tags", p.Tags),
 		Correction:    correctionURL(cfg.Corrections, p.Title),
 	}
 	for _, l := range p.Languages {
@@ -150,15 +151,27 @@ func (b *build) profileView(p *content.Profile) *Profile {
 	return v
 }
 
-func termLinks(base, taxonomy string, names []string) []Link {
+// termLinks links names to their term pages in taxonomy.
+func (b *build) termLinks(taxonomy string, names []string) []Link {
 	if len(names) == 0 {
 		return nil
 	}
 	links := make([]Link, len(names))
 	for i, n := range names {
-		links[i] = Link{n, base + taxonomy + "/" + content.TermSlug(n) + "/"}
+		links[i] = Link{n, b.view.Base + taxonomy + "/" + b.slug(n) + "/"}
 	}
 	return links
+}
+
+// slug is content.TermSlug(name), remembered: the same few names come
+// back on most profiles.
+func (b *build) slug(name string) string {
+	if s, ok := b.slugs.Load(name); ok {
+		return s.(string)
+	}
+	s := content.TermSlug(name)
+	b.slugs.Store(name, s)
+	return s
 }
 
 // side is the table of what one side put in, with its subtotals: money by
