@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,6 +80,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
+	opts.Stdout, opts.Stderr = &lockedWriter{w: opts.Stdout}, &lockedWriter{w: opts.Stderr}
 	dir, err := filepath.Abs(opts.Site)
 	if err != nil {
 		return nil, err
@@ -229,20 +231,34 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		s.model.update(paths)
 	}
 	old := s.cur.Load()
+	// generator.Check's errors are export.Check's. Its warnings
+	// (review.Warnings) read every profile's story, seconds on a big
+	// site: the first build prints them when they are ready, without
+	// waiting for them.
 	probs := s.model.problems()
-	if paths == nil {
-		probs = append(probs, generator.Check(&s.model.site)...)
-	} else {
-		// generator.Check's errors are export.Check's; its warnings
-		// (review.Warnings) read every profile's story, seconds on a big
-		// site, and are printed by the first build only.
-		probs = append(probs, export.Check(&s.model.site, s.model.site.Profiles)...)
-	}
+	probs = append(probs, export.Check(&s.model.site, s.model.site.Profiles)...)
 	if len(probs.Errors()) > 0 {
 		s.fail(old, newFailure(probs, nil, s.model.source), probs)
 		return
 	}
 	printWarnings(s.opts.Stderr, probs, paths)
+	if paths == nil {
+		site := s.model.site
+		site.Profiles, site.Pages = slices.Clone(site.Profiles), slices.Clone(site.Pages)
+		printed := probs
+		go func() {
+			var ws content.Problems
+			for _, p := range generator.Check(&site).Warnings() {
+				if !slices.Contains(printed, p) {
+					ws = append(ws, p)
+				}
+			}
+			printWarnings(s.opts.Stderr, ws, nil)
+			if len(ws) > 0 {
+				fmt.Fprintln(s.opts.Stderr, ws.Summary())
+			}
+		}()
+	}
 	snap, changed, deferred, err := s.render(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -401,4 +417,17 @@ func roundDuration(d time.Duration) string {
 		return strconv.FormatInt(d.Milliseconds(), 10) + " ms"
 	}
 	return strconv.FormatFloat(d.Seconds(), 'f', 2, 64) + " s"
+}
+
+// lockedWriter serializes the writes of the build and of the warnings
+// printed in the background.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
