@@ -21,7 +21,7 @@ type ColumnDoc struct {
 // are the ones the CSV files have (a test keeps them so).
 func Files(giving bool) []FileDoc {
 	files := []FileDoc{
-		{Name: "data/partnerships.json", Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file. The shape is documented in the SPEC of alongside, §4."},
+		{Name: "data/partnerships.json", Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list whose fields are the columns of the four CSV files below, and \"totals\". Missing dates are null."},
 		{Name: "data/partnerships.csv", Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
 			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
 			"url":           "The address of the partnership's page.",
