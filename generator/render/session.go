@@ -260,9 +260,11 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c Change,
 		}
 		for _, slug := range uniq(oldSlug, newSlug) {
 			l := s.listOf(s.partners, slug)
-			before := s.partnerItemOf(slug)
+			before, group := s.partnerItemOf(slug), partnerOf(l.entries)
 			l.update(keep(d.old, oldSlug == slug), keep(d.new, newSlug == slug), card)
-			l.all = true // its name, website and about come from its profiles
+			if partnerOf(l.entries) != group {
+				l.all = true // its name, website or about, which its profiles give
+			}
 			s.partnerIx.update(before, s.partnerItemOf(slug))
 		}
 

@@ -67,6 +67,7 @@ func benchmarkEdit(b *testing.B, n int) {
 		<-done
 	}()
 	<-built
+	<-s.warned // they are printed in the background
 	if s.cur.Load().fail != nil {
 		b.Fatalf("the first build failed:\n%s", s.cur.Load().fail.overlay)
 	}

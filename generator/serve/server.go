@@ -62,6 +62,7 @@ type Server struct {
 	mu     sync.Mutex   // serializes builds (Run's loop, and Rebuild in tests)
 
 	lastBuild time.Duration // how long the last build took
+	warned    chan struct{} // closed when the first build's warnings are printed
 	onBuild   func()        // called after each build, for tests
 }
 
@@ -246,7 +247,9 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		site := s.model.site
 		site.Profiles, site.Pages = slices.Clone(site.Profiles), slices.Clone(site.Pages)
 		printed := probs
+		s.warned = make(chan struct{})
 		go func() {
+			defer close(s.warned)
 			var ws content.Problems
 			for _, p := range generator.Check(&site).Warnings() {
 				if !slices.Contains(printed, p) {
