@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"sync"
 	"time"
 
@@ -21,8 +20,9 @@ import (
 
 // A build records what it was made from in a state file beside the output
 // folder (".<dest>.alongside-state"): a key that hashes every input — the
-// alongside binary itself, every file of site.toml, content/ and themes/,
-// the options and the build date — and the size and modification time of
+// alongside binary itself, the name, size, mode and modification time of
+// every file of site.toml, content/ and themes/, the options and the
+// build date — and the size and modification time of
 // every file it wrote. The next build with the same key, into an output
 // folder that nobody has touched since, has nothing to do and leaves it
 // as it is. Any change at all (an edited, added or removed file, another
@@ -58,47 +58,32 @@ func inputKey(fsys fs.FS, opts *Options) (string, error) {
 	}
 	fmt.Fprintf(h, "alongside %s %s\nbase-url %q\nunapproved %v\ntoday %s\n",
 		exe, runtime.Version(), opts.BaseURL, opts.Unapproved, opts.Today)
-	var files []string
 	for _, root := range []string{"site.toml", "content", "themes"} {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && p == root {
 					return nil
 				}
-				files = append(files, p+"\x00unreadable") // a change of readability is a change
+				fmt.Fprintf(h, "%s unreadable\n", p) // a change of readability is a change
 				return nil
 			}
-			if !d.IsDir() {
-				files = append(files, p)
+			if d.IsDir() {
+				return nil
 			}
+			fi, err := d.Info()
+			if err != nil {
+				fmt.Fprintf(h, "%s unreadable\n", p)
+				return nil
+			}
+			// Size, mode and modification time in nanoseconds, as make
+			// and the go command judge files: an editor's save, a git
+			// checkout or a copy changes at least the time.
+			fmt.Fprintf(h, "%s %d %v %d\n", p, fi.Size(), fi.Mode(), fi.ModTime().UnixNano())
 			return nil
 		})
 		if err != nil {
 			return "", err
 		}
-	}
-	sort.Strings(files)
-	sums := make([][sha256.Size]byte, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				data, err := fs.ReadFile(fsys, files[i])
-				if err != nil {
-					data = []byte("\x00unreadable " + err.Error())
-				}
-				sums[i] = sha256.Sum256(data)
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, f := range files {
-		fmt.Fprintf(h, "%s %x\n", f, sums[i])
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
