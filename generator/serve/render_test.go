@@ -102,7 +102,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	}
 	defer s.ln.Close()
 	ctx := context.Background()
-	s.Rebuild(ctx, nil)
+	s.build(ctx, nil)
 	for step := 1; step <= 40; step++ {
 		var touched []string
 		for range 1 + rng.IntN(3) {
@@ -123,7 +123,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			}
 			touched = append(touched, rel)
 		}
-		s.Rebuild(ctx, touched)
+		s.build(ctx, touched)
 		if f := s.cur.Load().fail; f != nil {
 			t.Fatalf("step %d: the build failed:\n%s", step, f.overlay)
 		}

@@ -47,7 +47,6 @@ type Server struct {
 	dir  string // the site folder, absolute
 	fsys fs.FS
 	ln   net.Listener
-	url  string // http://host:port/ and the path of the site's base_url
 
 	cur atomic.Pointer[state]
 	hub *hub
@@ -59,10 +58,10 @@ type Server struct {
 	today   content.Date    // of the session
 
 	builds atomic.Int64 // rebuilds after the first build
-	mu     sync.Mutex   // serializes builds (Run's loop, and Rebuild in tests)
+	mu     sync.Mutex   // serializes builds (Run's loop, and tests)
 
-	lastBuild time.Duration // how long the last build took
-	warned    chan struct{} // closed when the first build's warnings are printed
+	lastBuild atomic.Int64  // how long the last build took, in nanoseconds
+	warned    chan struct{} // closed when the first good build's warnings are printed
 	onBuild   func()        // called after each build, for tests
 }
 
@@ -132,7 +131,7 @@ func (s *Server) Snapshot() *Snapshot { return s.cur.Load().snap }
 
 // Run builds the site, serves it and rebuilds it when it changes, until
 // ctx is done; then it closes the event streams, shuts the HTTP server
-// down (waiting at most 5 s for requests in flight) and returns nil.
+// down (waiting at most 2 s for requests in flight) and returns nil.
 func (s *Server) Run(ctx context.Context) error {
 	defer s.ln.Close()
 	deb := newDebouncer(s.opts.Debounce, 20*s.opts.Debounce)
@@ -169,7 +168,6 @@ func (s *Server) Run(ctx context.Context) error {
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          nil,
 	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(s.ln) }()
@@ -204,13 +202,6 @@ loop:
 	return err
 }
 
-// Rebuild reads the paths given (relative to the site; nil means the
-// whole site) and builds what changed, as Run does after a change. It is
-// for tests and benchmarks that do not wait for file events.
-func (s *Server) Rebuild(ctx context.Context, paths []string) {
-	s.build(ctx, paths)
-}
-
 // build reads what changed (paths; nil: everything), renders what depends
 // on it and, if all went well, serves the new snapshot. When the content
 // has errors, or the render fails, the last good snapshot stays, with the
@@ -220,7 +211,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	defer s.mu.Unlock()
 	start := time.Now()
 	defer func() {
-		s.lastBuild = time.Since(start)
+		s.lastBuild.Store(int64(time.Since(start)))
 		if s.onBuild != nil {
 			s.onBuild()
 		}
@@ -243,7 +234,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		return
 	}
 	printWarnings(s.opts.Stderr, probs, paths)
-	if paths == nil {
+	if s.warned == nil { // the first build without errors
 		site := s.model.site
 		site.Profiles, site.Pages = slices.Clone(site.Profiles), slices.Clone(site.Pages)
 		printed := probs
