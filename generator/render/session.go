@@ -350,7 +350,7 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c Change,
 		slices.Sort(s.paths)
 	}
 	s.site = site
-	if len(changes) > 0 || sitemapChanged || s.deferred == nil {
+	if len(changes) > 0 || sitemapChanged {
 		s.deferred = s.newDeferred(site)
 	}
 	res := SessionResult{Stats: Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}, Removed: removed, Deferred: s.deferred}

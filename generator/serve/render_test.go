@@ -87,8 +87,9 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			fmt.Sprintf("2025-%02d-%02d", 1+rng.IntN(3), 1+rng.IntN(28)), state, ts, rng.IntN(5000))
 	}
 	files := map[string]string{
-		"site.toml":         "title = \"Test\"\nbase_url = \"https://example.org/\"\nfiscal_year_start = \"07-01\"\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-1\"\n",
-		"content/_index.md": "+++\ntitle = \"Home\"\n+++\nHello.\n",
+		"site.toml":              "title = \"Test\"\nbase_url = \"https://example.org/\"\nfiscal_year_start = \"07-01\"\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-1\"\n",
+		"content/_index.md":      "+++\ntitle = \"Home\"\n+++\nHello.\n",
+		"content/pages/about.md": "+++\ntitle = \"About\"\nweight = 1\n+++\nAbout us.\n",
 	}
 	for i := range 130 {
 		files[fmt.Sprintf("content/partnerships/p%03d.md", i)] = gen(i, 0)
@@ -109,9 +110,12 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			i := rng.IntN(140)
 			rel := fmt.Sprintf("content/partnerships/p%03d.md", i)
 			p := filepath.Join(dir, rel)
-			switch rng.IntN(6) {
+			switch rng.IntN(8) {
 			case 0:
 				os.Remove(p)
+			case 6:
+				rel = "content/pages/about.md"
+				os.WriteFile(filepath.Join(dir, rel), []byte(fmt.Sprintf("+++\ntitle = \"About\"\nweight = 1\n+++\nAbout us, %d.\n", step)), 0o644)
 			case 1:
 				b := filepath.Join(dir, fmt.Sprintf("content/partnerships/b%03d", i))
 				os.MkdirAll(b, 0o755)
