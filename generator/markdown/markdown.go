@@ -4,7 +4,8 @@
 // The contract:
 //
 //   - CommonMark, plus GitHub tables, strikethrough, task lists and bare
-//     URL autolinks, plus footnotes. No typographer, no heading IDs.
+//     URL autolinks, plus footnotes. No typographer, no heading IDs; a "#"
+//     heading is made level 2, as the page title is the only <h1>.
 //   - Raw HTML, inline or block, is never rendered: each piece becomes
 //     the comment <!-- raw HTML omitted -->.
 //   - A link, image or autolink whose destination has the javascript:,
@@ -74,12 +75,27 @@ func New(opts Options) *Converter {
 	lr := &linkRenderer{prefix: basePrefix(opts.BasePath), image: opts.Image}
 	md := goldmark.New(
 		extensions(),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingLevels{}, 100))),
 		goldmark.WithRendererOptions(
 			// A lower number wins: goldmark's own HTML renderer is 1000.
 			renderer.WithNodeRenderers(util.Prioritized(lr, 100)),
 		),
 	)
 	return &Converter{md: md}
+}
+
+// headingLevels makes every "# heading" a level-2 heading: the page's
+// title is its only <h1>, so a story or page written with "#" keeps the
+// heading order that screen readers navigate by.
+type headingLevels struct{}
+
+func (headingLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level == 1 {
+			h.Level = 2
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // basePrefix turns a base path into the string put before a root-relative

@@ -33,7 +33,7 @@ func TestConvert(t *testing.T) {
 	}{
 		{"paragraph", Options{}, "Hello *world*.", "<p>Hello <em>world</em>.</p>\n"},
 		{"no typographer", Options{}, `"quoted" -- dash...`, "<p>&quot;quoted&quot; -- dash...</p>\n"},
-		{"no heading id", Options{}, "# Title", "<h1>Title</h1>\n"},
+		{"no heading id", Options{}, "# Title", "<h2>Title</h2>\n"},
 		{"table", Options{}, "| a | b |\n|:--|--:|\n| 1 | 2 |\n",
 			"<table>\n<thead>\n<tr>\n<th style=\"text-align:left\">a</th>\n<th style=\"text-align:right\">b</th>\n</tr>\n</thead>\n" +
 				"<tbody>\n<tr>\n<td style=\"text-align:left\">1</td>\n<td style=\"text-align:right\">2</td>\n</tr>\n</tbody>\n</table>\n"},
@@ -523,4 +523,20 @@ func BenchmarkConvert(b *testing.B) {
 			_ = Links(src)
 		}
 	})
+}
+
+func TestHeadingOne(t *testing.T) {
+	var b strings.Builder
+	if err := New(Options{}).Convert([]byte("# Title in the story\n\n## Next\n\n###### Six\n"), &b); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, want := range []string{"<h2>Title in the story</h2>", "<h2>Next</h2>", "<h6>Six</h6>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output %q lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "<h1") {
+		t.Errorf("output has an <h1>: %q", got)
+	}
 }
