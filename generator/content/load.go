@@ -52,7 +52,7 @@ func Load(fsys fs.FS) (*Site, Problems) {
 	}
 	if ents, err := fs.ReadDir(fsys, "content/pages"); err == nil {
 		for _, e := range ents {
-			if e.IsDir() || !isContentFile(e.Name()) {
+			if e.IsDir() || !IsContentFile(e.Name()) {
 				continue
 			}
 			rel := "content/pages/" + e.Name()
@@ -111,22 +111,30 @@ func ProfileFiles(fsys fs.FS) ([]ProfileFile, Problems) {
 		switch {
 		case strings.HasPrefix(name, "."):
 		case e.IsDir():
-			if _, err := fs.Stat(fsys, rel+"/index.md"); err != nil {
-				probs = append(probs, Problem{Path: rel, Line: 1, Col: 1, Message: "this folder has no index.md: a bundle keeps its profile in index.md beside its files"})
-				continue
+			files, ok, ps := ReadBundle(fsys, rel)
+			probs = append(probs, ps...)
+			if ok {
+				out = append(out, ProfileFile{Path: rel + "/index.md", BundleFiles: files})
 			}
-			pf := ProfileFile{Path: rel + "/index.md"}
-			pf.BundleFiles, probs = bundleFiles(fsys, rel, probs)
-			out = append(out, pf)
-		case isContentFile(name):
+		case IsContentFile(name):
 			out = append(out, ProfileFile{Path: rel})
 		}
 	}
 	return out, probs
 }
 
-func bundleFiles(fsys fs.FS, dir string, probs Problems) ([]string, Problems) {
-	var files []string
+// ReadBundle lists the files of the bundle folder dir (slash-separated,
+// relative to the site), relative to it, leaving out index.md, hidden
+// files and editor backups; a symlink that leads outside the site is
+// reported and left out. ok is false when dir is not a folder or has no
+// index.md (which is then one of the problems).
+func ReadBundle(fsys fs.FS, dir string) (files []string, ok bool, probs Problems) {
+	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+		return nil, false, nil
+	}
+	if _, err := fs.Stat(fsys, dir+"/index.md"); err != nil {
+		return nil, false, Problems{{Path: dir, Line: 1, Col: 1, Message: "this folder has no index.md: a bundle keeps its profile in index.md beside its files"}}
+	}
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			probs = append(probs, Problem{Path: p, Line: 1, Col: 1, Warning: true, Message: "not copied: " + shortErr(err)})
@@ -139,7 +147,7 @@ func bundleFiles(fsys fs.FS, dir string, probs Problems) ([]string, Problems) {
 			}
 			return nil
 		}
-		if d.IsDir() || p == dir+"/index.md" || isEditorTemp(name) {
+		if d.IsDir() || p == dir+"/index.md" || IsEditorTemp(name) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -156,7 +164,7 @@ func bundleFiles(fsys fs.FS, dir string, probs Problems) ([]string, Problems) {
 	if err != nil {
 		probs = append(probs, Problem{Path: dir, Line: 1, Col: 1, Message: "cannot read the folder: " + shortErr(err)})
 	}
-	return files, probs
+	return files, true, probs
 }
 
 // ParseProfiles reads and parses files on all cores. The result has one
@@ -228,12 +236,15 @@ func Collect(profiles []*Profile) ([]*Profile, Problems) {
 	return kept, probs
 }
 
-func isContentFile(name string) bool {
-	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !isEditorTemp(name)
+// IsContentFile reports whether name is a Markdown content file: not
+// hidden, not an editor's backup.
+func IsContentFile(name string) bool {
+	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !IsEditorTemp(name)
 }
 
-// isEditorTemp reports names that editors write while saving.
-func isEditorTemp(name string) bool {
+// IsEditorTemp reports names that editors write while saving (vim's
+// swap files and 4913, emacs's .# locks, ~ backups, .tmp files).
+func IsEditorTemp(name string) bool {
 	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, ".#") || name == "4913" ||
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
 }

@@ -98,7 +98,7 @@ func (m *model) load() {
 	m.updatePage(homePath)
 	if ents, err := fs.ReadDir(m.fsys, "content/pages"); err == nil {
 		for _, e := range ents {
-			if !e.IsDir() && isContentFile(e.Name()) {
+			if !e.IsDir() && content.IsContentFile(e.Name()) {
 				m.updatePage("content/pages/" + e.Name())
 			}
 		}
@@ -121,7 +121,7 @@ func (m *model) load() {
 		case strings.HasPrefix(name, "."):
 		case e.IsDir():
 			jobs = append(jobs, job{rel: rel + "/index.md", dir: rel})
-		case isContentFile(name):
+		case content.IsContentFile(name):
 			jobs = append(jobs, job{rel: rel})
 		}
 	}
@@ -141,7 +141,7 @@ func (m *model) load() {
 				}
 				j := &jobs[i]
 				if j.dir != "" {
-					if j.files, j.ok, j.bprobs = readBundle(m.fsys, j.dir); !j.ok {
+					if j.files, j.ok, j.bprobs = content.ReadBundle(m.fsys, j.dir); !j.ok {
 						continue
 					}
 				}
@@ -542,7 +542,7 @@ func (m *model) update(paths []string) {
 	cfg := &m.site.Config
 	for _, rel := range files {
 		switch {
-		case rel == homePath || path.Dir(rel) == pagesDir && isContentFile(path.Base(rel)):
+		case rel == homePath || path.Dir(rel) == pagesDir && content.IsContentFile(path.Base(rel)):
 			if m.updatePage(rel) {
 				m.pending.full = true
 			}
@@ -564,7 +564,7 @@ func (m *model) update(paths []string) {
 		}
 	}
 	for dir := range dirs {
-		files, ok, probs := readBundle(m.fsys, dir)
+		files, ok, probs := content.ReadBundle(m.fsys, dir)
 		m.setProbs("dir:"+dir, probs)
 		if ok {
 			m.bundles[dir] = files
@@ -703,62 +703,7 @@ func isProfilePath(rel string) bool {
 	if inside {
 		return file == "index.md"
 	}
-	return isContentFile(name)
-}
-
-// readBundle lists the files of a bundle folder as content.ProfileFiles
-// does. ok is false when dir is not a folder or has no index.md (which is
-// then one of the problems).
-func readBundle(fsys fs.FS, dir string) (files []string, ok bool, probs content.Problems) {
-	if fi, err := fs.Lstat(fsys, dir); err != nil || !fi.IsDir() {
-		return nil, false, nil
-	}
-	if _, err := fs.Stat(fsys, dir+"/index.md"); err != nil {
-		return nil, false, content.Problems{{Path: dir, Line: 1, Col: 1, Message: "this folder has no index.md: a bundle keeps its profile in index.md beside its files"}}
-	}
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			probs = append(probs, content.Problem{Path: p, Line: 1, Col: 1, Warning: true, Message: "not copied: " + shortErr(err)})
-			return nil
-		}
-		name := d.Name()
-		if p != dir && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || p == dir+"/index.md" || isEditorTemp(name) {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {
-				probs = append(probs, content.Problem{Path: p, Line: 1, Col: 1, Warning: true, Message: "not copied: a symlink that leads outside the site (or to nothing) is never followed"})
-				return nil
-			}
-		} else if !d.Type().IsRegular() {
-			return nil
-		}
-		files = append(files, strings.TrimPrefix(p, dir+"/"))
-		return nil
-	})
-	if err != nil {
-		probs = append(probs, content.Problem{Path: dir, Line: 1, Col: 1, Message: "cannot read the folder: " + shortErr(err)})
-	}
-	return files, true, probs
-}
-
-// The names rules of package content (load.go), which keeps them
-// unexported.
-
-func isContentFile(name string) bool {
-	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !isEditorTemp(name)
-}
-
-// isEditorTemp reports names that editors write while saving.
-func isEditorTemp(name string) bool {
-	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, ".#") || name == "4913" ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+	return content.IsContentFile(name)
 }
 
 func readProblem(rel string, err error) content.Problem {

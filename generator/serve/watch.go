@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -31,7 +32,7 @@ func relevant(rel string) bool {
 			return false
 		}
 	}
-	return !isEditorTemp(path.Base(rel))
+	return !content.IsEditorTemp(path.Base(rel))
 }
 
 // A debouncer gathers the paths that changed and says when to rebuild:
