@@ -4,11 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
 
 // A Site is everything read from a site folder. Profiles holds every
@@ -172,34 +172,19 @@ func ReadBundle(fsys fs.FS, dir string) (files []string, ok bool, probs Problems
 func ParseProfiles(fsys fs.FS, files []ProfileFile, cfg *Config) ([]*Profile, Problems) {
 	profiles := make([]*Profile, len(files))
 	probs := make([]Problems, len(files))
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(files) {
-					return
-				}
-				f := files[i]
-				data, err := fs.ReadFile(fsys, f.Path)
-				if err != nil {
-					probs[i] = Problems{readProblem(f.Path, err)}
-					continue
-				}
-				p, ps := ParseProfile(f.Path, data, cfg)
-				if p != nil {
-					p.BundleFiles = f.BundleFiles
-				}
-				profiles[i], probs[i] = p, ps
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		data, err := fs.ReadFile(fsys, f.Path)
+		if err != nil {
+			probs[i] = Problems{readProblem(f.Path, err)}
+			return
+		}
+		p, ps := ParseProfile(f.Path, data, cfg)
+		if p != nil {
+			p.BundleFiles = f.BundleFiles
+		}
+		profiles[i], probs[i] = p, ps
+	})
 	var all Problems
 	for _, ps := range probs {
 		all = append(all, ps...)

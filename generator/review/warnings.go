@@ -2,12 +2,11 @@ package review
 
 import (
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
 
 // Warnings returns the review warnings of `check` for site, counting days
@@ -21,24 +20,7 @@ func Warnings(site *content.Site, today content.Date) content.Problems {
 	}
 	// Profiles on every core: bodies are scanned and some are parsed.
 	per := make([]content.Problems, len(site.Profiles))
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(site.Profiles)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(per) {
-					return
-				}
-				per[i] = profileWarnings(site.Profiles[i], addrs, today)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(per), func(i int) { per[i] = profileWarnings(site.Profiles[i], addrs, today) })
 	for _, w := range per {
 		ps = append(ps, w...)
 	}

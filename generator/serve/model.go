@@ -6,12 +6,11 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
 
 // A model is the site as last read from disk, kept between builds so that
@@ -125,31 +124,16 @@ func (m *model) load() {
 			jobs = append(jobs, job{rel: rel})
 		}
 	}
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
 	cfg := m.site.Config
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(jobs) {
-					return
-				}
-				j := &jobs[i]
-				if j.dir != "" {
-					if j.files, j.ok, j.bprobs = content.ReadBundle(m.fsys, j.dir); !j.ok {
-						continue
-					}
-				}
-				j.src, j.probs = m.readProfile(j.rel, j.files, &cfg)
+	parallel.For(len(jobs), func(i int) {
+		j := &jobs[i]
+		if j.dir != "" {
+			if j.files, j.ok, j.bprobs = content.ReadBundle(m.fsys, j.dir); !j.ok {
+				return
 			}
-		})
-	}
-	wg.Wait()
+		}
+		j.src, j.probs = m.readProfile(j.rel, j.files, &cfg)
+	})
 	for _, j := range jobs {
 		if j.dir != "" {
 			if j.ok {
