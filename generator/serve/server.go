@@ -19,7 +19,6 @@ import (
 
 	"github.com/alongside-dev/alongside/generator"
 	"github.com/alongside-dev/alongside/generator/content"
-	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/render"
 )
 
@@ -223,12 +222,11 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		s.model.update(paths)
 	}
 	old := s.cur.Load()
-	// generator.Check's errors are export.Check's. Its warnings
-	// (review.Warnings) read every profile's story, seconds on a big
-	// site: the first build prints them when they are ready, without
-	// waiting for them.
+	// generator.Check reports warnings only, about the whole site: a
+	// second on a big one, to read every story. The first good build
+	// prints them when they are ready, without waiting for them; a
+	// rebuild does not run it.
 	probs := s.model.problems()
-	probs = append(probs, export.Check(&s.model.site, s.model.site.Profiles)...)
 	if len(probs.Errors()) > 0 {
 		s.fail(old, newFailure(probs, nil, s.model.source), probs)
 		return
@@ -242,12 +240,14 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		go func() {
 			defer close(s.warned)
 			var ws content.Problems
-			for _, p := range generator.Check(&site).Warnings() {
+			for _, p := range generator.Check(&site) {
 				if !slices.Contains(printed, p) {
 					ws = append(ws, p)
 				}
 			}
-			printWarnings(s.opts.Stderr, ws, nil)
+			for _, p := range ws {
+				fmt.Fprintln(s.opts.Stderr, p)
+			}
 			if len(ws) > 0 {
 				fmt.Fprintln(s.opts.Stderr, ws.Summary())
 			}
