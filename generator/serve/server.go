@@ -283,7 +283,15 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	r.All = all
 	s.hub.publish(r)
 	if paths != nil {
-		fmt.Fprintf(s.opts.Stdout, "%s: %d files changed, rebuilt in %s\n", describePaths(paths), len(changed), roundDuration(time.Since(start)))
+		what := "files"
+		if len(changed) == 1 {
+			what = "file"
+		}
+		fixed := ""
+		if old.fail != nil {
+			fixed = "errors fixed; "
+		}
+		fmt.Fprintf(s.opts.Stdout, "%s: %s%d %s changed, rebuilt in %s\n", describePaths(paths), fixed, len(changed), what, roundDuration(time.Since(start)))
 	}
 }
 
