@@ -462,3 +462,17 @@ func TestServePathTraversal(t *testing.T) {
 		}
 	}
 }
+
+func TestServeThemeChange(t *testing.T) {
+	ts := startServer(t, sampleSite, Options{})
+	events := ts.events("/partnerships/a/")
+	ts.write("themes/default/static/style.css", "body { color: rebeccapurple }\n")
+	ts.pageHas("/style.css", "rebeccapurple")
+	nextEvent(t, events, `"all":true`) // every page uses the stylesheet
+	// Removing the site's file brings the built-in one back.
+	os.Remove(ts.path("themes/default/static/style.css"))
+	ts.waitFor("the built-in stylesheet again", func() bool {
+		_, body := ts.get("/style.css")
+		return !strings.Contains(body, "rebeccapurple") && len(body) > 100
+	})
+}
