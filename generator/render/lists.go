@@ -125,27 +125,33 @@ func item(name, url string, n int) Item {
 // for the first, <path>page/<k>/ for the others. fill puts entries lo to
 // hi on each. A list with no entries still has its first page.
 func (b *build) paginate(proto *Page, n int, fill func(p *Page, lo, hi int)) []*Page {
-	total := max(1, (n+PerPage-1)/PerPage)
-	at := func(k int) string { return b.view.Base + pagePath(proto.Path, k) }
-	out := make([]*Page, total)
-	for k := 1; k <= total; k++ {
-		p := *proto
-		p.Count = n
-		p.Pager = &Pager{Number: k, Total: total}
-		if k > 1 {
-			b.setPath(&p, pagePath(proto.Path, k))
-			p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+b.view.Title)+", page "+strconv.Itoa(k)+" of "+strconv.Itoa(total), b.view.Title)
-			p.Pager.First, p.Pager.Prev = at(1), at(k-1)
-		}
-		if k < total {
-			p.Pager.Next, p.Pager.Last = at(k+1), at(total)
-		}
-		lo, hi := (k-1)*PerPage, min(n, k*PerPage)
-		p.Pager.From, p.Pager.To = lo+1, hi
-		fill(&p, lo, hi)
-		out[k-1] = &p
+	out := make([]*Page, max(1, (n+PerPage-1)/PerPage))
+	for k := range out {
+		out[k] = b.listPage(proto, n, k+1, fill)
 	}
 	return out
+}
+
+// listPage makes page k (from 1) of a list of n entries, as paginate
+// does; Session makes only the pages of a list that changed.
+func (b *build) listPage(proto *Page, n, k int, fill func(p *Page, lo, hi int)) *Page {
+	total := max(1, (n+PerPage-1)/PerPage)
+	at := func(k int) string { return b.view.Base + pagePath(proto.Path, k) }
+	p := *proto
+	p.Count = n
+	p.Pager = &Pager{Number: k, Total: total}
+	if k > 1 {
+		b.setPath(&p, pagePath(proto.Path, k))
+		p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+b.view.Title)+", page "+strconv.Itoa(k)+" of "+strconv.Itoa(total), b.view.Title)
+		p.Pager.First, p.Pager.Prev = at(1), at(k-1)
+	}
+	if k < total {
+		p.Pager.Next, p.Pager.Last = at(k+1), at(total)
+	}
+	lo, hi := (k-1)*PerPage, min(n, k*PerPage)
+	p.Pager.From, p.Pager.To = lo+1, hi
+	fill(&p, lo, hi)
+	return &p
 }
 
 // pagePath is the path of page k of a list whose first page is first.

@@ -574,30 +574,6 @@ func (s *Session) indexPages(pages []*Page, removed []string, x *index, proto *P
 	return pages, removed
 }
 
-// listPage makes page k of a list of n entries, as paginate does.
-func (b *build) listPage(proto *Page, n, k int, fill func(p *Page, lo, hi int)) *Page {
-	total := max(1, (n+PerPage-1)/PerPage)
-	at := func(k int) string { return b.view.Base + pagePath(proto.Path, k) }
-	p := *proto
-	p.Count = n
-	p.Pager = &Pager{Number: k, Total: total}
-	if k > 1 {
-		b.setPath(&p, pagePath(proto.Path, k))
-		p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+b.view.Title)+", page "+fmt.Sprint(k)+" of "+fmt.Sprint(total), b.view.Title)
-		p.Pager.First, p.Pager.Prev = at(1), at(k-1)
-		if p.Kind == "home" {
-			p.Content, p.Ledger = "", nil
-		}
-	}
-	if k < total {
-		p.Pager.Next, p.Pager.Last = at(k+1), at(total)
-	}
-	lo, hi := (k-1)*PerPage, min(n, k*PerPage)
-	p.Pager.From, p.Pager.To = lo+1, hi
-	fill(&p, lo, hi)
-	return &p
-}
-
 // pageSet is the pages of a list to render again.
 type pageSet struct {
 	pages int          // how many pages the list had at the last render
