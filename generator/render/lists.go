@@ -68,14 +68,8 @@ func (b *build) listPages() ([]*Page, error) {
 	groups := content.Partners(b.published)
 	partnerItems := make([]Item, len(groups))
 	for i, g := range groups {
-		pv := &Partner{
-			Name: g.Partner.Name, URL: b.view.Base + "partners/" + g.Partner.Slug + "/",
-			Website: g.Partner.URL, WebsiteHost: host(g.Partner.URL), About: g.Partner.About,
-		}
-		partnerItems[i] = item(pv.Name, pv.URL, len(g.Profiles))
-		desc := cmp.Or(g.Partner.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
-		proto := b.page("partner", "partners/"+g.Partner.Slug+"/", pv.Name, desc)
-		proto.Partner = pv
+		proto := b.partnerProto(g.Partner)
+		partnerItems[i] = item(proto.Partner.Name, proto.Partner.URL, len(g.Profiles))
 		cs := cards(g.Profiles)
 		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
 	}
@@ -92,10 +86,7 @@ func (b *build) listPages() ([]*Page, error) {
 		items := make([]Item, len(tx.Terms))
 		for k, t := range tx.Terms {
 			items[k] = item(t.Name, tv.URL+t.Slug+"/", len(t.Profiles))
-			proto := b.page("term", tv.Key+"/"+t.Slug+"/", t.Name,
-				tv.Singular+" “"+t.Name+"”: "+plural(len(t.Profiles), "partnership", "partnerships")+" of "+b.view.Library+".")
-			proto.Taxonomy, proto.Term = &tv, &items[k]
-			proto.DocTitle = docTitle(t.Name+" — "+tv.Title, b.view.Title)
+			proto := b.termProto(&tv, &items[k], t.Slug)
 			cs := cards(t.Profiles)
 			pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
 		}
@@ -115,6 +106,28 @@ func (b *build) listPages() ([]*Page, error) {
 	nf.NoIndex = true
 	pages = append(pages, nf)
 	return pages, nil
+}
+
+// partnerProto is the first page of a partner's list, without its cards.
+func (b *build) partnerProto(pt content.Partner) *Page {
+	pv := &Partner{
+		Name: pt.Name, URL: b.view.Base + "partners/" + pt.Slug + "/",
+		Website: pt.URL, WebsiteHost: host(pt.URL), About: pt.About,
+	}
+	desc := cmp.Or(pt.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
+	proto := b.page("partner", "partners/"+pt.Slug+"/", pv.Name, desc)
+	proto.Partner = pv
+	return proto
+}
+
+// termProto is the first page of a term's list, without its cards; term
+// is its entry in the taxonomy's index.
+func (b *build) termProto(tv *Taxonomy, term *Item, slug string) *Page {
+	proto := b.page("term", tv.Key+"/"+slug+"/", term.Name,
+		tv.Singular+" “"+term.Name+"”: "+plural(term.Count, "partnership", "partnerships")+" of "+b.view.Library+".")
+	proto.Taxonomy, proto.Term = tv, term
+	proto.DocTitle = docTitle(term.Name+" — "+tv.Title, b.view.Title)
+	return proto
 }
 
 func item(name, url string, n int) Item {

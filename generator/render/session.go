@@ -503,15 +503,7 @@ func (s *Session) partnerPages(pages []*Page, removed []string, slug string, l *
 		delete(s.partners, slug)
 		return pages, append(removed, l.names("partners/"+slug+"/", 1, l.pages)...)
 	}
-	g := partnerOf(l.entries)
-	pv := &Partner{
-		Name: g.Name, URL: b.view.Base + "partners/" + slug + "/",
-		Website: g.URL, WebsiteHost: host(g.URL), About: g.About,
-	}
-	desc := cmp.Or(g.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
-	proto := b.page("partner", "partners/"+slug+"/", pv.Name, desc)
-	proto.Partner = pv
-	return s.listPages(pages, removed, l, proto, 1)
+	return s.listPages(pages, removed, l, b.partnerProto(partnerOf(l.entries)), 1)
 }
 
 func (s *Session) termPages(pages []*Page, removed []string, t int, slug string, l *list) ([]*Page, []string) {
@@ -524,11 +516,7 @@ func (s *Session) termPages(pages []*Page, removed []string, t int, slug string,
 		return pages, append(removed, l.names(path, 1, l.pages)...)
 	}
 	it := s.termItem(t, slug, l)
-	proto := b.page("term", path, it.Name,
-		tv.Singular+" “"+it.Name+"”: "+plural(len(l.entries), "partnership", "partnerships")+" of "+b.view.Library+".")
-	proto.Taxonomy, proto.Term = &tv, &it
-	proto.DocTitle = docTitle(it.Name+" — "+tv.Title, b.view.Title)
-	return s.listPages(pages, removed, l, proto, 1)
+	return s.listPages(pages, removed, l, b.termProto(&tv, &it, slug), 1)
 }
 
 // listPages makes the changed pages of a list of profiles from from on.
