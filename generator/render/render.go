@@ -82,6 +82,16 @@ func (r *Renderer) Render(ctx context.Context, site *content.Site, siteFS fs.FS,
 	if err != nil {
 		return Stats{}, err
 	}
+	err = b.all()
+	st := Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}
+	if err != nil {
+		return st, err
+	}
+	return st, ctx.Err()
+}
+
+// all renders the whole site.
+func (b *build) all() error {
 	// Profile pages first: they make the cards that list pages show.
 	tasks, err := b.staticTasks()
 	if err == nil {
@@ -98,13 +108,9 @@ func (r *Renderer) Render(ctx context.Context, site *content.Site, siteFS fs.FS,
 	if err == nil {
 		// The data files, the feed, robots.txt and the sitemap.
 		slices.Sort(b.paths)
-		err = export.Write(countingWriter{w, &b.files}, site, b.published, b.opts.BaseURL, time.Now(), b.paths)
+		err = export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, time.Now(), b.paths)
 	}
-	st := Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}
-	if err != nil {
-		return st, err
-	}
-	return st, ctx.Err()
+	return err
 }
 
 // build is the state of one Render.

@@ -108,22 +108,7 @@ func (s *Session) full(ctx context.Context, site *content.Site, w output.Writer)
 		return SessionResult{}, err
 	}
 	s.b, s.site, s.deferred = nil, nil, nil // until this render succeeds
-	tasks, err := b.staticTasks()
-	if err == nil {
-		tasks = append(tasks, b.profileTasks()...)
-		err = b.run(tasks)
-	}
-	if err == nil {
-		var pages []*Page
-		pages, err = b.listPages()
-		if err == nil {
-			err = b.run(b.pageTasks(append(pages, b.ledgerPages()...)))
-		}
-	}
-	if err == nil {
-		slices.Sort(b.paths)
-		err = export.Write(countingWriter{w, &b.files}, site, b.published, b.opts.BaseURL, time.Now(), b.paths)
-	}
+	err = b.all()
 	res := SessionResult{Stats: Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}}
 	if err == nil {
 		err = ctx.Err()
