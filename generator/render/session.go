@@ -245,9 +245,9 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c Change,
 		}
 		for _, slug := range uniq(oldSlug, newSlug) {
 			l := s.listOf(s.partners, slug)
-			before, group := s.partnerItemOf(slug), partnerOf(l.entries)
+			before, group := s.partnerItemOf(slug), l.partner()
 			l.update(keep(d.old, oldSlug == slug), keep(d.new, newSlug == slug), card)
-			if partnerOf(l.entries) != group {
+			if l.partner() != group {
 				l.all = true // its name, website or about, which its profiles give
 			}
 			s.partnerIx.update(before, s.partnerItemOf(slug))
@@ -407,11 +407,12 @@ func firstBySlug(ps []*content.Profile, ok func(*content.Profile) bool) *content
 	return first
 }
 
-// partnerOf is the partner as content.Partners makes it from its
-// profiles: the name of the first by slug; the website and about of the
-// first that has one.
-func partnerOf(ps []*content.Profile) content.Partner {
-	first := firstBySlug(ps, nil)
+// partner is the partner of a partner's list as content.Partners makes
+// it from its profiles: the name of the first by slug; the website and
+// about of the first that has one.
+func (l *list) partner() content.Partner {
+	ps := l.entries
+	first := l.firstBySlug()
 	if first == nil {
 		return content.Partner{}
 	}
@@ -430,7 +431,7 @@ func partnerOf(ps []*content.Profile) content.Partner {
 }
 
 func (s *Session) partnerItem(slug string, l *list) Item {
-	pt := partnerOf(l.entries)
+	pt := l.partner()
 	return item(pt.Name, s.b.view.Base+"partners/"+slug+"/", len(l.entries))
 }
 
@@ -446,7 +447,7 @@ func (s *Session) partnerItemOf(slug string) Item {
 // termName is the name of a term as content.Taxonomies gives it: as
 // written on the first profile, by slug, that has it.
 func (s *Session) termName(t int, slug string, l *list) string {
-	first := firstBySlug(l.entries, nil)
+	first := l.firstBySlug()
 	if first == nil {
 		return ""
 	}
@@ -488,7 +489,7 @@ func (s *Session) partnerPages(pages []*Page, removed []string, slug string, l *
 		delete(s.partners, slug)
 		return pages, append(removed, l.names("partners/"+slug+"/", 1, l.pages)...)
 	}
-	return s.listPages(pages, removed, l, b.partnerProto(partnerOf(l.entries)), 1)
+	return s.listPages(pages, removed, l, b.partnerProto(l.partner()), 1)
 }
 
 func (s *Session) termPages(pages []*Page, removed []string, t int, slug string, l *list) ([]*Page, []string) {
@@ -585,6 +586,16 @@ func (ps *pageSet) names(path string, from, to int) []string {
 type list struct {
 	pageSet
 	entries []*content.Profile
+	first   *content.Profile // the first by slug, when known
+}
+
+// firstBySlug returns the entry with the smallest slug, which gives a
+// partner's and a term's name.
+func (l *list) firstBySlug() *content.Profile {
+	if l.first == nil {
+		l.first = firstBySlug(l.entries, nil)
+	}
+	return l.first
 }
 
 func listOrder(a, b *content.Profile) int {
@@ -613,11 +624,17 @@ func (l *list) update(old, new *content.Profile, card bool) {
 		if k, ok := slices.BinarySearchFunc(l.entries, old, listOrder); ok && l.entries[k] == old {
 			l.entries = slices.Delete(l.entries, k, k+1)
 			i = k
+			if l.first == old {
+				l.first = nil
+			}
 		}
 	}
 	if new != nil {
 		j, _ = slices.BinarySearchFunc(l.entries, new, listOrder)
 		l.entries = slices.Insert(l.entries, j, new)
+		if l.first != nil && new.Slug < l.first.Slug {
+			l.first = new
+		}
 	}
 	switch {
 	case i < 0 && j < 0:

@@ -507,10 +507,13 @@ func (m *model) update(paths []string) {
 				dirs[b] = true
 			}
 			fi, err := fs.Lstat(m.fsys, rel)
-			if err == nil && fi.IsDir() {
+			switch {
+			case err == nil && fi.IsDir():
 				m.rescan(rel, add, dirs)
-			} else {
-				add(rel)
+			case err == nil || m.sources[rel] != nil:
+				add(rel) // a file, there or gone
+			default:
+				add(rel) // gone, and perhaps a folder
 				m.forgetUnder(rel, add, dirs)
 			}
 		}
