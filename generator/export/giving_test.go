@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 type specGrant struct {
@@ -74,7 +76,7 @@ func TestGiving(t *testing.T) {
 }
 
 func TestGivingNeedsOpenData(t *testing.T) {
-	site := load(t, siteToml+profiles) // no [open_data]
+	site := sitetest.Load(t, siteToml+profiles) // no [open_data]
 	published := site.Published(false)
 	probs := Check(site, published)
 	want := "site.toml:1:1: warning: open_data: missing, so /data/360giving.json is not written although 1 partnership records library money: add [open_data] with grant_prefix and funder_id"
@@ -107,7 +109,7 @@ func TestGivingNeedsOpenData(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &f); err != nil || f.Grants == nil || len(f.Grants) != 0 {
 		t.Errorf("Giving without library money = %s (%v), want an empty grants list", b.Bytes(), err)
 	}
-	if probs := Check(load(t, siteToml+openData+profiles), published); len(probs) != 0 {
+	if probs := Check(sitetest.Load(t, siteToml+openData+profiles), published); len(probs) != 0 {
 		t.Errorf("Check with [open_data] = %v", probs)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 // The shape of SPEC §4's partnerships.json, written out independently of
@@ -226,7 +228,7 @@ func TestJSONKeyOrder(t *testing.T) {
 }
 
 func TestJSONEmpty(t *testing.T) {
-	site := load(t, siteToml)
+	site := sitetest.Load(t, siteToml)
 	var b bytes.Buffer
 	if err := JSON(&b, site, nil, "", now); err != nil {
 		t.Fatal(err)

@@ -1,42 +1,12 @@
 package export
 
 import (
-	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
-
-// load reads a site written as "-- path --" sections, failing the test on
-// any content error.
-func load(t testing.TB, archive string) *content.Site {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	var name string
-	var body strings.Builder
-	flush := func() {
-		if name != "" {
-			fsys[name] = &fstest.MapFile{Data: []byte(body.String())}
-		}
-		body.Reset()
-	}
-	for line := range strings.Lines(archive) {
-		if n, ok := strings.CutPrefix(strings.TrimSpace(line), "-- "); ok && strings.HasSuffix(n, " --") {
-			flush()
-			name = strings.TrimSuffix(n, " --")
-			continue
-		}
-		body.WriteString(line)
-	}
-	flush()
-	site, probs := content.Load(fsys)
-	if errs := probs.Errors(); len(errs) > 0 {
-		t.Fatalf("content errors:\n%v", errs)
-	}
-	return site
-}
 
 const siteToml = `
 -- site.toml --
@@ -204,7 +174,7 @@ var now = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
 // testSite returns the site with [open_data] and its published profiles.
 func testSite(t testing.TB) (*content.Site, []*content.Profile) {
 	t.Helper()
-	site := load(t, siteToml+openData+profiles)
+	site := sitetest.Load(t, siteToml+openData+profiles)
 	return site, site.Published(false)
 }
 

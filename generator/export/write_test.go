@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 	"github.com/alongside-dev/alongside/generator/output"
 )
 
@@ -59,7 +60,7 @@ func TestWrite(t *testing.T) {
 }
 
 func TestWriteNeedsOpenData(t *testing.T) {
-	site := load(t, siteToml+profiles)
+	site := sitetest.Load(t, siteToml+profiles)
 	out := output.NewMemory()
 	if err := Write(out, site, site.Published(false), "", now, nil); err != nil {
 		t.Fatal(err)

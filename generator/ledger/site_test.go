@@ -1,41 +1,11 @@
 package ledger
 
 import (
-	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
-
-// load reads a site written as "-- path --" sections, failing the test on
-// any content error.
-func load(t testing.TB, archive string) *content.Site {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	var name string
-	var body strings.Builder
-	flush := func() {
-		if name != "" {
-			fsys[name] = &fstest.MapFile{Data: []byte(body.String())}
-		}
-		body.Reset()
-	}
-	for line := range strings.Lines(archive) {
-		if n, ok := strings.CutPrefix(strings.TrimSpace(line), "-- "); ok && strings.HasSuffix(n, " --") {
-			flush()
-			name = strings.TrimSuffix(n, " --")
-			continue
-		}
-		body.WriteString(line)
-	}
-	flush()
-	site, probs := content.Load(fsys)
-	if errs := probs.Errors(); len(errs) > 0 {
-		t.Fatalf("content errors:\n%v", errs)
-	}
-	return site
-}
 
 // testSite has three published profiles and a draft. The expected figures
 // in the tests below are worked out by hand from it.
@@ -208,7 +178,7 @@ var today = content.DateOf(2026, 3, 1)
 
 func published(t testing.TB) []*content.Profile {
 	t.Helper()
-	return load(t, testSite).Published(false)
+	return sitetest.Load(t, testSite).Published(false)
 }
 
 func date(t testing.TB, s string) content.Date {

@@ -7,39 +7,16 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 	"github.com/alongside-dev/alongside/generator/output"
 )
-
-// parseSite reads a txtar-like archive: "-- name --" lines start files.
-func parseSite(archive string) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	var name string
-	var body strings.Builder
-	flush := func() {
-		if name != "" {
-			fsys[name] = &fstest.MapFile{Data: []byte(body.String())}
-		}
-		body.Reset()
-	}
-	for _, line := range strings.SplitAfter(archive, "\n") {
-		if t := strings.TrimSpace(line); strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			flush()
-			name = strings.TrimSpace(t[3 : len(t)-3])
-			continue
-		}
-		body.WriteString(line)
-	}
-	flush()
-	return fsys
-}
 
 // renderSite renders an inline site into memory; the site must load cleanly.
 func renderSite(t testing.TB, archive string, opts Options) *output.Memory {
 	t.Helper()
-	fsys := parseSite(archive)
+	fsys := sitetest.FS(t, archive)
 	site, probs := content.Load(fsys)
 	if errs := probs.Errors(); len(errs) > 0 {
 		t.Fatalf("site has errors:\n%v", errs)
@@ -426,7 +403,7 @@ Hello.
 }
 
 func TestBadOverride(t *testing.T) {
-	fsys := parseSite("-- themes/default/layouts/home.html --\n{{define \"main\"}}{{.Nope}\n")
+	fsys := sitetest.FS(t, "-- themes/default/layouts/home.html --\n{{define \"main\"}}{{.Nope}\n")
 	if _, err := New(fsys, "default"); err == nil || !strings.Contains(err.Error(), "themes/default/layouts/home.html") {
 		t.Errorf("New with a broken layout: %v, want an error naming the file", err)
 	}
@@ -447,7 +424,7 @@ PDFDATA
 }
 
 func TestCancel(t *testing.T) {
-	fsys := parseSite(siteTOML + "-- content/partnerships/x.md --\n" + profile("X", "", ""))
+	fsys := sitetest.FS(t, siteTOML+"-- content/partnerships/x.md --\n"+profile("X", "", ""))
 	site, _ := content.Load(fsys)
 	r, err := New(fsys, "")
 	if err != nil {

@@ -3,40 +3,11 @@ package review
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 	"github.com/alongside-dev/alongside/generator/markdown"
 )
-
-// loadSite loads a site written as a txtar-like string: "-- path --"
-// lines, each followed by the file's text.
-func loadSite(t testing.TB, files string) *content.Site {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	var name string
-	var text strings.Builder
-	flush := func() {
-		if name != "" {
-			fsys[name] = &fstest.MapFile{Data: []byte(text.String())}
-		}
-		text.Reset()
-	}
-	for line := range strings.Lines(strings.TrimPrefix(files, "\n")) {
-		if n, ok := strings.CutPrefix(strings.TrimSpace(line), "-- "); ok && strings.HasSuffix(n, " --") {
-			flush()
-			name = strings.TrimSuffix(n, " --")
-			continue
-		}
-		text.WriteString(line)
-	}
-	flush()
-	site, probs := content.Load(fsys)
-	if errs := probs.Errors(); len(errs) > 0 {
-		t.Fatalf("the test site has errors:\n%v", errs)
-	}
-	return site
-}
 
 const warningsSite = `
 -- site.toml --
@@ -111,7 +82,7 @@ Broken: [a draft](/partnerships/stale/) and ![a photo](photo.png),
 `
 
 func TestWarnings(t *testing.T) {
-	site := loadSite(t, warningsSite)
+	site := sitetest.Load(t, warningsSite)
 	today := content.DateOf(2026, 3, 14) // 72 days after 2026-01-01
 	var got []string
 	for _, p := range Warnings(site, today) {
@@ -145,7 +116,7 @@ func TestWarnings(t *testing.T) {
 // A draft's links to its own page and bundle files are not broken, nor
 // are footnotes; a link to another unapproved profile is.
 func TestWarningsOwnBundle(t *testing.T) {
-	site := loadSite(t, `
+	site := sitetest.Load(t, `
 -- content/partnerships/zine-lab/index.md --
 +++
 title = "T"
@@ -197,7 +168,7 @@ func FuzzAllFine(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	site := loadSite(f, warningsSite)
+	site := sitetest.Load(f, warningsSite)
 	addrs := siteAddresses(site, content.DateOf(2026, 3, 14))
 	f.Fuzz(func(t *testing.T, body string) {
 		if !addrs.allFine(body, "/partnerships/links/", nil) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 func TestWorklist(t *testing.T) {
@@ -21,7 +22,7 @@ func TestWorklist(t *testing.T) {
 	} {
 		fmt.Fprintf(&files, "-- content/partnerships/%s.md --\n+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-01-01\n[partner]\nname = %q\n[review]\n%s\n+++\n", f.slug, f.partner, f.review)
 	}
-	site := loadSite(t, files.String())
+	site := sitetest.Load(t, files.String())
 	var b strings.Builder
 	if err := WriteWorklist(&b, Worklist(site, content.DateOf(2026, 3, 14))); err != nil {
 		t.Fatal(err)
