@@ -16,23 +16,8 @@ import (
 func Fingerprint(front map[string]any, body []byte) string {
 	h := sha256.New()
 	var b bytes.Buffer
-	keys := make([]string, 0, len(front))
-	for k := range front {
-		if k != "review" && k != "private" {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	b.WriteByte('{')
-	for i, k := range keys {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		writeCanonical(&b, k)
-		b.WriteByte(':')
-		writeCanonical(&b, front[k])
-	}
-	b.WriteString("}\n")
+	writeMap(&b, front, func(k string) bool { return k != "review" && k != "private" })
+	b.WriteByte('\n')
 	h.Write(b.Bytes())
 	h.Write(bytes.TrimRight(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), " \t\n"))
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
@@ -43,21 +28,7 @@ func Fingerprint(front map[string]any, body []byte) string {
 func writeCanonical(b *bytes.Buffer, v any) {
 	switch v := v.(type) {
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeCanonical(b, k)
-			b.WriteByte(':')
-			writeCanonical(b, v[k])
-		}
-		b.WriteByte('}')
+		writeMap(b, v, nil)
 	case []map[string]any:
 		b.WriteByte('[')
 		for i, e := range v {
@@ -94,4 +65,26 @@ func writeCanonical(b *bytes.Buffer, v any) {
 		enc, _ := json.Marshal(v)
 		b.Write(enc)
 	}
+}
+
+// writeMap writes m as a JSON object with sorted keys, leaving out the keys
+// that keep (when not nil) rejects.
+func writeMap(b *bytes.Buffer, m map[string]any, keep func(string) bool) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		if keep == nil || keep(k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeCanonical(b, k)
+		b.WriteByte(':')
+		writeCanonical(b, m[k])
+	}
+	b.WriteByte('}')
 }

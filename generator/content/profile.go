@@ -137,12 +137,7 @@ type Outcome struct {
 // The profile is nil when the file cannot be read at all; otherwise it is
 // filled in as far as possible, even when there are problems.
 func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
-	d := &decoder{path: rel, openLine: 1}
-	src, err := split(data)
-	if err != nil {
-		return nil, Problems{splitProblem(rel, err)}
-	}
-	m, ok := d.decodeTOML(src.front, src.frontLine)
+	d, src, m, ok := parseFront(rel, data)
 	if !ok {
 		return nil, d.problems
 	}
@@ -308,12 +303,7 @@ type Page struct {
 
 // ParsePage reads content/_index.md (home true) or a content page.
 func ParsePage(rel string, data []byte, home bool) (*Page, Problems) {
-	d := &decoder{path: rel, openLine: 1}
-	src, err := split(data)
-	if err != nil {
-		return nil, Problems{splitProblem(rel, err)}
-	}
-	m, ok := d.decodeTOML(src.front, src.frontLine)
+	d, src, m, ok := parseFront(rel, data)
 	if !ok {
 		return nil, d.problems
 	}
@@ -338,6 +328,19 @@ func ParsePage(rel string, data []byte, home bool) (*Page, Problems) {
 	}
 	pg.Summary = t.str("summary", false)
 	return pg, d.problems
+}
+
+// parseFront splits a content file and decodes its front matter; when ok
+// is false, d.problems says why.
+func parseFront(rel string, data []byte) (d *decoder, src source, m map[string]any, ok bool) {
+	d = &decoder{path: rel, openLine: 1}
+	src, err := split(data)
+	if err != nil {
+		d.problems = Problems{splitProblem(rel, err)}
+		return d, src, nil, false
+	}
+	m, ok = d.decodeTOML(src.front, src.frontLine)
+	return d, src, m, ok
 }
 
 func splitProblem(rel string, err error) Problem {
