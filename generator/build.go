@@ -96,7 +96,7 @@ func Load(dir string) (*content.Site, fs.FS, content.Problems, error) {
 
 func load(fsys fs.FS) (*content.Site, content.Problems, error) {
 	site, probs := content.Load(fsys)
-	probs = append(probs, Check(site)...)
+	probs = append(probs, Check(fsys, site)...)
 	probs.Sort()
 	if len(probs.Errors()) > 0 {
 		return site, probs, &ContentError{probs}
@@ -105,12 +105,13 @@ func load(fsys fs.FS) (*content.Site, content.Problems, error) {
 }
 
 // Check returns the site-wide problems that need the whole model, beyond
-// what content checks file by file.
-func Check(site *content.Site) content.Problems {
+// what content checks file by file. fsys is the site folder, read again
+// for the positions of warnings.
+func Check(fsys fs.FS, site *content.Site) content.Problems {
 	// Every profile counts for [open_data], approved or not, so that
 	// `check` warns before a draft with library money is approved.
 	probs := export.Check(site, site.Profiles)
-	return append(probs, review.Warnings(site, content.Today())...)
+	return append(probs, review.Warnings(fsys, site, content.Today())...)
 }
 
 // BaseURLWarning says when feeds, the sitemap and the data files will

@@ -19,10 +19,22 @@ import (
 // A decoder turns one file's decoded TOML into typed values, collecting a
 // Problem for every key that is missing, unknown or wrong.
 type decoder struct {
-	path     string
-	keys     keyIndex
-	openLine int // the opening +++ line (1 for site.toml)
-	problems Problems
+	path      string
+	front     []byte // the TOML text, for the key index
+	frontLine int    // the file line of its first line
+	keys      keyIndex
+	openLine  int // the opening +++ line (1 for site.toml)
+	problems  Problems
+}
+
+// pos returns where key is written. The key index is made on the first
+// call: only files with problems need one.
+func (d *decoder) pos(key string) (pos, bool) {
+	if d.keys == nil {
+		d.keys = indexKeys(d.front, d.frontLine)
+	}
+	p, ok := d.keys[key]
+	return p, ok
 }
 
 // decodeTOML parses front matter into a map. A syntax error becomes a
@@ -54,7 +66,7 @@ func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool)
 		}
 		return nil, false
 	}
-	d.keys = indexKeys(front, firstLine)
+	d.front, d.frontLine = front, firstLine
 	return m, true
 }
 
@@ -117,7 +129,7 @@ func (t table) fieldName(k string) string {
 
 // where returns the position of key k, or of the table when k is missing.
 func (t table) where(k string) (line, col int) {
-	if p, ok := t.d.keys[t.keyPath(k)]; ok {
+	if p, ok := t.d.pos(t.keyPath(k)); ok {
 		return p.line, p.valCol
 	}
 	return t.d.lineOf(t.key)
@@ -160,7 +172,7 @@ func (t table) known(names ...string) {
 // not hold, is where the inline table is.
 func (d *decoder) lineOf(key string) (int, int) {
 	for key != "" {
-		if p, ok := d.keys[key]; ok {
+		if p, ok := d.pos(key); ok {
 			return p.line, p.col
 		}
 		i := strings.LastIndexByte(key, '.')

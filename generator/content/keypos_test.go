@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"testing"
+	"testing/fstest"
 )
 
 func TestKeysLeaveOutPrivate(t *testing.T) {
@@ -29,7 +30,10 @@ func TestKeysLeaveOutPrivate(t *testing.T) {
 	if p == nil || len(probs) > 0 {
 		t.Fatalf("ParseProfile: %v", probs)
 	}
-	keys := p.Keys()
+	keys, err := p.Keys(fstest.MapFS{p.Path: {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := map[string]int{"title": 2, "start": 4, "partner": 6, "partner.name": 7, "private": 8,
 		"review": 13, "review.date": 15, "asks.0": 16, "asks.0.status": 18}
 	for k, line := range want {
@@ -42,9 +46,10 @@ func TestKeysLeaveOutPrivate(t *testing.T) {
 			t.Errorf("Keys() has %q", k)
 		}
 	}
-	for _, s := range p.keySrc {
-		if bytes.Contains(s.text, []byte("PRIVATE-")) {
-			t.Errorf("a key segment holds a private value: %q", s.text)
-		}
+	if bytes.Contains(p.Body, []byte("PRIVATE-")) || cap(p.Body) > 2*len(p.Body)+8 {
+		t.Errorf("the profile keeps more of its file than its body: %q (cap %d)", p.Body, cap(p.Body))
+	}
+	if _, err := p.Keys(fstest.MapFS{}); err == nil {
+		t.Error("Keys of a file that is gone: no error")
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"path"
 	"slices"
 	"strings"
@@ -55,9 +56,6 @@ type Profile struct {
 	// Fingerprint is the hash of what the profile publishes now; see
 	// Fingerprint in fingerprint.go.
 	Fingerprint string
-
-	keySrc  []keySegment // the front matter without [private]: see Keys
-	keyLine int          // the file line of its first line
 }
 
 // Partner is the organization the library works with.
@@ -81,7 +79,6 @@ type Review struct {
 	By          string
 	Note        string
 	Fingerprint string // as recorded by `alongside approve`, or ""
-	Line        int    // the [review] line, or 0 when the table is missing
 }
 
 // Approved reports whether the profile may be published.
@@ -141,7 +138,9 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 	if !ok {
 		return nil, d.problems
 	}
-	p := &Profile{Path: rel, Body: src.body, BodyLine: src.bodyLine}
+	// Body is a copy, so that the file's bytes (with its [private] table)
+	// are not kept.
+	p := &Profile{Path: rel, Body: bytes.Clone(src.body), BodyLine: src.bodyLine}
 	if base := path.Base(rel); base == "index.md" {
 		p.BundleDir = path.Dir(rel)
 		p.Slug = path.Base(p.BundleDir)
@@ -191,11 +190,8 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 		p.Voice = &Voice{Quote: vt.str("quote", true), By: vt.str("by", false)}
 	}
 
-	rt, hasReview := t.sub("review")
+	rt, _ := t.sub("review")
 	rt.known(reviewKeys...)
-	if hasReview {
-		p.Review.Line = d.keys[rt.key].line
-	}
 	p.Review.State = rt.enum("state", true, ReviewStates...)
 	p.Review.Date = rt.date("date", p.Review.State == "approved")
 	p.Review.By = rt.str("by", false)
@@ -229,7 +225,6 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 		}
 	}
 	p.Fingerprint = Fingerprint(m, src.body)
-	p.keySrc, p.keyLine = keySegments(src.front, src.frontLine, d.keys), src.frontLine
 	return p, d.problems
 }
 

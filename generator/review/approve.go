@@ -134,7 +134,7 @@ func (l lines) eol() string {
 func planApproval(data []byte, p *content.Profile, values map[string]string) ([]edit, error) {
 	l := newLines(data)
 	eol := l.eol()
-	keys := p.Keys()
+	keys := content.KeysOf(data)
 	hdr, hasHdr := keys["review"]
 	if hasHdr && !strings.HasPrefix(strings.TrimSpace(l.text(hdr.Line)), "[") {
 		return nil, fmt.Errorf("line %d: review is written as an inline table; approve edits a [review] table: write [review] on a line of its own, then one key per line", hdr.Line)
@@ -168,7 +168,7 @@ func planApproval(data []byte, p *content.Profile, values map[string]string) ([]
 		}
 		return edits, nil
 	}
-	line := tableInsertLine(l, p)
+	line := tableInsertLine(l, p, keys)
 	var b strings.Builder
 	if prev := strings.TrimSpace(l.text(line - 1)); prev != "" && line-1 > 1 {
 		b.WriteString(eol)
@@ -185,10 +185,10 @@ func planApproval(data []byte, p *content.Profile, values map[string]string) ([]
 // tableInsertLine is the line a new [review] table goes before: the first
 // [[…]] or [private] header, or the comment lines right above it; else the
 // closing +++ line.
-func tableInsertLine(l lines, p *content.Profile) int {
+func tableInsertLine(l lines, p *content.Profile, keys map[string]content.KeyPos) int {
 	closing := p.BodyLine - 1
 	line := closing
-	for k, kp := range p.Keys() {
+	for k, kp := range keys {
 		t := strings.TrimSpace(l.text(kp.Line))
 		if kp.Line < line && (strings.HasPrefix(t, "[[") || k == "private" && strings.HasPrefix(t, "[")) {
 			line = kp.Line

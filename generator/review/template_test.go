@@ -15,7 +15,7 @@ func TestNewProfileChecks(t *testing.T) {
 		slug := content.PartnerSlug(name)
 		fsys := fstest.MapFS{"content/partnerships/" + slug + ".md": {Data: NewProfile(name, today)}}
 		site, probs := content.Load(fsys)
-		probs = append(probs, Warnings(site, today)...)
+		probs = append(probs, Warnings(fsys, site, today)...)
 		if len(probs) > 0 || len(site.Profiles) != 1 {
 			t.Fatalf("%s: %v", name, probs)
 		}

@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -10,8 +11,10 @@ import (
 )
 
 // Warnings returns the review warnings of `check` for site, counting days
-// up to today. See the package documentation for what they are.
-func Warnings(site *content.Site, today content.Date) content.Problems {
+// up to today. See the package documentation for what they are. fsys is
+// the site folder: a profile's file is read again for the position of a
+// key it warns about (line 1 when fsys is nil or the file is gone).
+func Warnings(fsys fs.FS, site *content.Site, today content.Date) content.Problems {
 	addrs := siteAddresses(site, today)
 	var ps content.Problems
 	ps = append(ps, addrs.brokenLinks(site.Home.Path, string(site.Home.Body), site.Home.BodyLine, "/", nil)...)
@@ -20,7 +23,7 @@ func Warnings(site *content.Site, today content.Date) content.Problems {
 	}
 	// Profiles on every core: bodies are scanned and some are parsed.
 	per := make([]content.Problems, len(site.Profiles))
-	parallel.For(len(per), func(i int) { per[i] = profileWarnings(site.Profiles[i], addrs, today) })
+	parallel.For(len(per), func(i int) { per[i] = profileWarnings(fsys, site.Profiles[i], addrs, today) })
 	for _, w := range per {
 		ps = append(ps, w...)
 	}
@@ -28,10 +31,14 @@ func Warnings(site *content.Site, today content.Date) content.Problems {
 	return ps
 }
 
-func profileWarnings(p *content.Profile, addrs *addresses, today content.Date) content.Problems {
+func profileWarnings(fsys fs.FS, p *content.Profile, addrs *addresses, today content.Date) content.Problems {
 	var ps content.Problems
+	var keys map[string]content.KeyPos // read on the first warning
 	warn := func(key, field, format string, args ...any) {
-		line, col := keyAt(p, key)
+		if keys == nil && fsys != nil {
+			keys, _ = p.Keys(fsys)
+		}
+		line, col := keyAt(keys, key)
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: field,
 			Message: fmt.Sprintf(format, args...), Warning: true})
 	}
@@ -78,8 +85,7 @@ func approver(p *content.Profile) string {
 
 // keyAt is where the value of key is written, else where its table is,
 // else line 1.
-func keyAt(p *content.Profile, key string) (line, col int) {
-	keys := p.Keys()
+func keyAt(keys map[string]content.KeyPos, key string) (line, col int) {
 	for k := key; k != ""; {
 		if kp, ok := keys[k]; ok {
 			return kp.Line, kp.ValueCol

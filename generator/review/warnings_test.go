@@ -82,10 +82,11 @@ Broken: [a draft](/partnerships/stale/) and ![a photo](photo.png),
 `
 
 func TestWarnings(t *testing.T) {
+	fsys := sitetest.FS(t, warningsSite)
 	site := sitetest.Load(t, warningsSite)
 	today := content.DateOf(2026, 3, 14) // 72 days after 2026-01-01
 	var got []string
-	for _, p := range Warnings(site, today) {
+	for _, p := range Warnings(fsys, site, today) {
 		if !p.Warning {
 			t.Errorf("not a warning: %s", p)
 		}
@@ -147,7 +148,7 @@ state = "in_review"
 +++
 `)
 	var got []string
-	for _, p := range Warnings(site, content.DateOf(2025, 10, 1)) {
+	for _, p := range Warnings(nil, site, content.DateOf(2025, 10, 1)) {
 		got = append(got, p.String())
 	}
 	want := `content/partnerships/zine-lab/index.md:11:11: warning: body: link "../other/": links to other, which is not published (its review.state is "in_review"): the link is broken until the partner approves it`

@@ -240,7 +240,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		go func() {
 			defer close(s.warned)
 			var ws content.Problems
-			for _, p := range generator.Check(&site) {
+			for _, p := range generator.Check(s.fsys, &site) {
 				if !slices.Contains(printed, p) {
 					ws = append(ws, p)
 				}
