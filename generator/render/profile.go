@@ -19,8 +19,9 @@ func (b *build) profileTasks() []task {
 	for i, p := range b.published {
 		tasks[i] = func(wk *worker) error {
 			v := b.profileView(p)
-			b.profiles[i] = v
-			return b.profilePage(wk, p, v)
+			err := b.profilePage(wk, p, v)
+			b.profiles[i] = v.cardView()
+			return err
 		}
 	}
 	return tasks

@@ -402,6 +402,26 @@ Hello.
 	check(t, out, "partnerships/x/index.html", "<h1>X</h1>")
 }
 
+// A theme's "card" gets a profile's whole view; the entries of a list's
+// .Cards keep the card fields and drop the page's tables (doc.go).
+func TestCardFields(t *testing.T) {
+	out := renderSite(t, `-- site.toml --
+theme = "civic"
+-- themes/civic/layouts/partials.html --
+{{define "status"}}{{end}}{{define "date"}}{{end}}{{define "links"}}{{end}}{{define "items"}}{{end}}
+{{define "showing"}}{{end}}{{define "pagination"}}{{end}}
+{{define "card"}}<li>card {{.Title}} rows={{len (index .Sides 0).Rows}}</li>{{end}}
+{{define "cards"}}{{range .Cards}}[{{.Title}} {{.Partner.Name}} {{.URL}} {{.Dates}} sides={{len .Sides}}]{{.Card}}{{end}}{{end}}
+-- content/partnerships/x.md --
+`+profile("X", "", `
+[[resources]]
+from = "library"
+kind = "space"
+amount = 10
+`), Options{})
+	check(t, out, "index.html", "[X Familias Unidas /partnerships/x/ Since September 2, 2025 sides=0]<li>card X rows=1</li>")
+}
+
 func TestBadOverride(t *testing.T) {
 	fsys := sitetest.FS(t, "-- themes/default/layouts/home.html --\n{{define \"main\"}}{{.Nope}\n")
 	if _, err := New(fsys, "default"); err == nil || !strings.Contains(err.Error(), "themes/default/layouts/home.html") {

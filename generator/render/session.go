@@ -201,8 +201,10 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c Change,
 	for i := range changes {
 		if d := &changes[i]; d.new != nil {
 			tasks = append(tasks, func(wk *worker) error {
-				d.view = b.profileView(d.new)
-				return b.profilePage(wk, d.new, d.view)
+				v := b.profileView(d.new)
+				err := b.profilePage(wk, d.new, v)
+				d.view = v.cardView()
+				return err
 			})
 		}
 	}

@@ -61,7 +61,7 @@ type Page struct {
 	JSONLD  template.JS   // schema.org JSON-LD, or ""
 
 	Profile  *Profile   // profile
-	Cards    []*Profile // list pages: the profiles on this page, each with its Card
+	Cards    []*Profile // list pages: the profiles on this page, card fields only (see Profile.cardView)
 	Items    []Item     // partners and taxonomy index pages: the entries on this page
 	Partner  *Partner   // partner
 	Taxonomy *Taxonomy  // taxonomy and term
@@ -206,6 +206,20 @@ type Profile struct {
 	// Card is the profile's entry in lists (the "card" template), made
 	// once per build and reused on every list page.
 	Card template.HTML
+}
+
+// cardView is v with only the fields a card shows and lists use: Slug,
+// Title, Summary, URL, Canonical, Status, Start, End, Dates, Partner, the
+// taxonomy links, Languages, Review and Card. The rest (the tables, asks,
+// outcomes, voice, story and their fragments) is what makes a profile's
+// view large, and a build keeps every card until the lists are written.
+func (v *Profile) cardView() *Profile {
+	return &Profile{
+		Slug: v.Slug, Title: v.Title, Summary: v.Summary, URL: v.URL, Canonical: v.Canonical,
+		Status: v.Status, Start: v.Start, End: v.End, Dates: v.Dates, Partner: v.Partner,
+		Branches: v.Branches, Neighborhoods: v.Neighborhoods, Audiences: v.Audiences, Tags: v.Tags,
+		Languages: v.Languages, Review: v.Review, Card: v.Card,
+	}
 }
 
 // Label is an enumerated value: Key for CSS classes, Text for people.
