@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"io"
 	"io/fs"
 	"strings"
 	"sync/atomic"
@@ -47,6 +48,11 @@ type countingWriter struct {
 func (c countingWriter) WriteFile(name string, data []byte) error {
 	c.p.written.Add(1)
 	return c.Writer.WriteFile(name, data)
+}
+
+func (c countingWriter) WriteStream(name string, write func(io.Writer) error) error {
+	c.p.written.Add(1)
+	return c.Writer.WriteStream(name, write)
 }
 
 func (c countingWriter) CopyFile(name, src string) error {

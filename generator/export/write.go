@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -54,12 +53,7 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 	var errs []error
 	for name, write := range files {
 		wg.Go(func() {
-			var buf bytes.Buffer
-			err := write(&buf)
-			if err == nil {
-				err = w.WriteFile(name, buf.Bytes())
-			}
-			if err != nil {
+			if err := w.WriteStream(name, write); err != nil {
 				mu.Lock()
 				errs = append(errs, fmt.Errorf("%s: %w", name, err))
 				mu.Unlock()

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -170,7 +171,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if d.linkPrevious(rel, int64(len(data)), bytes.NewReader(data)) {
+	if d.linkPrevious(rel, filepath.Join(d.tmp, rel), int64(len(data)), bytes.NewReader(data)) {
 		return nil
 	}
 	err = d.create(rel, func(f *os.File) error {
@@ -182,6 +183,60 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	}
 	d.written.Add(1)
 	return nil
+}
+
+// WriteStream writes name in the new output from write, through a buffer,
+// then hard-links the previous output's file in its place when the two
+// hold the same bytes.
+func (d *Dir) WriteStream(name string, write func(io.Writer) error) error {
+	rel, err := d.prepare(name)
+	if err != nil {
+		return err
+	}
+	var size int64
+	err = d.create(rel, func(f *os.File) error {
+		bw := bufio.NewWriterSize(f, 64<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		fi, err := f.Stat()
+		size = fi.Size()
+		return err
+	})
+	if err != nil {
+		os.Remove(filepath.Join(d.tmp, rel))
+		return fmt.Errorf("output: write %s: %w", name, err)
+	}
+	if d.keepPrevious(rel, size) {
+		return nil
+	}
+	d.written.Add(1)
+	return nil
+}
+
+// keepPrevious replaces the new output's file at rel, of size bytes, with
+// a hard link to the previous output's file when that holds the same
+// bytes. It reports whether it did.
+func (d *Dir) keepPrevious(rel string, size int64) bool {
+	newPath := filepath.Join(d.tmp, rel)
+	f, err := os.Open(newPath)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	link := newPath + ".link"
+	if !d.linkPrevious(rel, link, size, f) {
+		return false
+	}
+	if err := os.Rename(link, newPath); err != nil {
+		os.Remove(link)
+		d.linked.Add(-1)
+		return false
+	}
+	return true
 }
 
 // CopyFile copies src to name in the new output, or hard-links the previous
@@ -204,7 +259,7 @@ func (d *Dir) CopyFile(name, src string) error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("output: copy %s: %s is not a regular file", name, src)
 	}
-	if d.linkPrevious(rel, fi.Size(), in) {
+	if d.linkPrevious(rel, filepath.Join(d.tmp, rel), fi.Size(), in) {
 		return nil
 	}
 	if _, err := in.Seek(0, io.SeekStart); err != nil {
@@ -245,12 +300,12 @@ func (d *Dir) prepare(name string) (string, error) {
 	return rel, nil
 }
 
-// linkPrevious hard-links the previous output's file at rel into the new
-// output when it is a regular file (never a symbolic link, and never reached
-// through one leading out of the previous output) holding exactly the size
-// bytes read from content. It reports whether it did; if not, the caller
+// linkPrevious hard-links the previous output's file at rel to the path to
+// in the new output when it is a regular file (never a symbolic link, and
+// never reached through one leading out of the previous output) holding
+// exactly the size bytes read from content. It reports whether it did; if not, the caller
 // writes the file.
-func (d *Dir) linkPrevious(rel string, size int64, content io.Reader) bool {
+func (d *Dir) linkPrevious(rel, to string, size int64, content io.Reader) bool {
 	if d.prev == nil {
 		return false
 	}
@@ -269,10 +324,10 @@ func (d *Dir) linkPrevious(rel string, size int64, content io.Reader) bool {
 	if !sameContent(f, content, size) {
 		return false
 	}
-	oldPath, newPath := filepath.Join(d.dest, rel), filepath.Join(d.tmp, rel)
-	err = os.Link(oldPath, newPath)
-	if errors.Is(err, fs.ErrExist) && os.Remove(newPath) == nil {
-		err = os.Link(oldPath, newPath)
+	oldPath := filepath.Join(d.dest, rel)
+	err = os.Link(oldPath, to)
+	if errors.Is(err, fs.ErrExist) && os.Remove(to) == nil {
+		err = os.Link(oldPath, to)
 	}
 	if err != nil {
 		return false // e.g. a file system without hard links

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -246,6 +247,78 @@ func TestDirLinksUnchanged(t *testing.T) {
 	}
 	if got := entries(t, parent); !slices.Equal(got, []string{"public"}) {
 		t.Errorf("beside dest: %q, want only public", got)
+	}
+}
+
+// WriteStream writes a file as it comes; an unchanged one is then a hard
+// link to the previous output's, as WriteFile's are, and a failed one is
+// not left behind.
+func TestDirWriteStream(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	big := strings.Repeat("partnership,library,partner\n", 10000) // past the buffer
+	stream := func(d *Dir, name, content string) {
+		t.Helper()
+		err := d.WriteStream(name, func(w io.Writer) error {
+			for len(content) > 0 { // in pieces, as exporters write
+				n := min(len(content), 1000)
+				if _, err := io.WriteString(w, content[:n]); err != nil {
+					return err
+				}
+				content = content[n:]
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := build(t, dest, nil)
+	stream(d, "data/big.csv", big)
+	stream(d, "data/same.json", "{}")
+	stream(d, "data/changed.json", "[1]")
+	commit(t, d)
+	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	before := make(map[string]fs.FileInfo)
+	for name := range files(t, dest) {
+		path := filepath.Join(dest, filepath.FromSlash(name))
+		if err := os.Chtimes(path, past, past); err != nil {
+			t.Fatal(err)
+		}
+		before[name] = lstat(t, path)
+	}
+
+	d = build(t, dest, nil)
+	stream(d, "data/big.csv", big)
+	stream(d, "data/same.json", "{}")
+	stream(d, "data/changed.json", "[2]")
+	failed := errors.New("disk full")
+	err := d.WriteStream("data/failed.csv", func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return failed
+	})
+	if !errors.Is(err, failed) || !strings.Contains(err.Error(), "data/failed.csv") {
+		t.Errorf("a failed write: %v, want an error naming the file", err)
+	}
+	commit(t, d)
+
+	want := map[string]string{"data/big.csv": big, "data/same.json": "{}", "data/changed.json": "[2]"}
+	if got := files(t, dest); !maps.Equal(got, want) {
+		t.Errorf("published %d files %q, want %d", len(got), slices.Sorted(maps.Keys(got)), len(want))
+	}
+	for _, name := range []string{"data/big.csv", "data/same.json"} {
+		now := lstat(t, filepath.Join(dest, filepath.FromSlash(name)))
+		if !os.SameFile(before[name], now) || !now.ModTime().Equal(past) {
+			t.Errorf("%s: unchanged but not linked to the old file", name)
+		}
+	}
+	if now := lstat(t, filepath.Join(dest, "data", "changed.json")); os.SameFile(before["data/changed.json"], now) {
+		t.Error("data/changed.json: changed but still the old file")
+	}
+	if got := entries(t, filepath.Join(dest, "data")); len(got) != 3 {
+		t.Errorf("data/ holds %q, want the three files only", got)
+	}
+	if d.Written() != 1 || d.Linked() != 2 {
+		t.Errorf("Written, Linked = %d, %d; want 1, 2", d.Written(), d.Linked())
 	}
 }
 

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -38,6 +39,19 @@ func (m *Memory) CopyFile(name, src string) error {
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return fmt.Errorf("output: copy %s: %w", name, err)
+	}
+	m.put(name, data)
+	return nil
+}
+
+// WriteStream stores what write writes as name.
+func (m *Memory) WriteStream(name string, write func(io.Writer) error) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	data, err := Buffer(write)
+	if err != nil {
+		return fmt.Errorf("output: write %s: %w", name, err)
 	}
 	m.put(name, data)
 	return nil

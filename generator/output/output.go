@@ -11,7 +11,9 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 )
 
@@ -24,6 +26,18 @@ type Writer interface {
 	WriteFile(name string, data []byte) error
 	// CopyFile copies src (a file on disk, e.g. a bundle photo) to name.
 	CopyFile(name, src string) error
+	// WriteStream writes name from write, which writes its bytes to the
+	// io.Writer it is given. Dir writes them to disk as they come, so a
+	// large data file is never whole in memory. If write fails, name is
+	// not written.
+	WriteStream(name string, write func(io.Writer) error) error
+}
+
+// Buffer runs write into memory, for Writers that keep files there.
+func Buffer(write func(io.Writer) error) ([]byte, error) {
+	var b bytes.Buffer
+	err := write(&b)
+	return b.Bytes(), err
 }
 
 var (

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -437,4 +438,9 @@ type countingWriter struct {
 func (c countingWriter) WriteFile(name string, data []byte) error {
 	c.n.Add(1)
 	return c.Writer.WriteFile(name, data)
+}
+
+func (c countingWriter) WriteStream(name string, write func(io.Writer) error) error {
+	c.n.Add(1)
+	return c.Writer.WriteStream(name, write)
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -806,6 +807,17 @@ type memWriter struct {
 func (m *memWriter) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	m.files[name] = slices.Clone(data)
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memWriter) WriteStream(name string, write func(io.Writer) error) error {
+	data, err := output.Buffer(write)
+	if err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.files[name] = data
 	m.mu.Unlock()
 	return nil
 }

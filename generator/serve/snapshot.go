@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -188,6 +189,14 @@ func (c *collector) WriteFile(name string, data []byte) error {
 	}
 	c.put(name, newFile(name, bytes.Clone(data)))
 	return nil
+}
+
+func (c *collector) WriteStream(name string, write func(io.Writer) error) error {
+	data, err := output.Buffer(write)
+	if err != nil {
+		return err
+	}
+	return c.WriteFile(name, data)
 }
 
 func (c *collector) CopyFile(name, src string) error {
