@@ -98,19 +98,31 @@ func (b *build) all() error {
 		tasks = append(tasks, b.profileTasks()...)
 		err = b.run(tasks)
 	}
+	var pages []*Page
 	if err == nil {
-		var pages []*Page
 		pages, err = b.listPages()
-		if err == nil {
-			err = b.run(b.pageTasks(append(pages, b.ledgerPages()...)))
+	}
+	if err != nil {
+		return err
+	}
+	pages = append(pages, b.ledgerPages()...)
+	// The data files, the feed, robots.txt and the sitemap, on their own
+	// goroutines while the list pages are written: the sitemap's pages
+	// are known by now.
+	paths := slices.Clone(b.paths)
+	for _, p := range pages {
+		if !p.NoIndex {
+			paths = append(paths, p.Path)
 		}
 	}
-	if err == nil {
-		// The data files, the feed, robots.txt and the sitemap.
-		slices.Sort(b.paths)
-		err = export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, time.Now(), b.paths)
-	}
-	return err
+	slices.Sort(paths)
+	exported := make(chan error, 1)
+	go func() {
+		exported <- export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, time.Now(), paths)
+	}()
+	err = b.run(b.pageTasks(pages))
+	slices.Sort(b.paths)
+	return cmp.Or(err, <-exported)
 }
 
 // build is the state of one Render.
