@@ -36,6 +36,8 @@ func (f *frag) text(s string) *frag {
 			rep = "&#34;"
 		case '\'':
 			rep = "&#39;"
+		case '+':
+			rep = "&#43;"
 		default: // NUL
 			rep = "\uFFFD"
 		}
@@ -48,7 +50,7 @@ func (f *frag) text(s string) *frag {
 }
 
 // special are the bytes text escapes.
-var special = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, 0: true}
+var special = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, '+': true, 0: true}
 
 func (f *frag) html() template.HTML { return template.HTML(f.String()) }
 
@@ -189,6 +191,68 @@ func factItems(v *Profile) template.HTML {
 		if line(t.one, t.many, len(t.links)) {
 			f.links(t.links).raw("</dd></div>")
 		}
+	}
+	return f.html()
+}
+
+// reportRowItems are the rows of an annual report's table.
+func reportRowItems(rows []ReportRow) template.HTML {
+	var f frag
+	f.Grow(len(rows) * 700)
+	for _, r := range rows {
+		f.raw("\n<tr><th scope=\"row\"><a href=\"").text(r.URL).raw(`">`).text(r.Title).
+			raw(`</a><br><span class="report-partner">`).text(r.Partner).raw("</span>")
+		if r.HasDetails {
+			f.raw(`<br><a class="report-more" href="#`).text(r.DetailID).raw(`">Details<span class="visually-hidden"> of `).text(r.Title).raw("</span></a>")
+		}
+		f.raw("</th>\n<td>").status(r.Status).raw("</td><td>").text(r.Library).raw("</td><td>").text(r.PartnerGave).
+			raw("</td><td>").text(r.Asks).raw("</td><td>").text(r.Outcomes).raw("</td></tr>")
+	}
+	return f.html()
+}
+
+// reportDetailItems are the itemized details of an annual report's
+// partnerships: an <article> each.
+func reportDetailItems(ds []ReportDetail) template.HTML {
+	var f frag
+	f.Grow(len(ds) * 2500)
+	for _, d := range ds {
+		f.raw("\n<article class=\"report-detail\" id=\"").text(d.ID).raw(`" aria-labelledby="`).text(d.ID).raw("-h\">\n").
+			raw(`<h3 id="`).text(d.ID).raw(`-h"><a href="`).text(d.URL).raw(`">`).text(d.Title).raw("</a></h3>\n").
+			raw(`<p class="report-partner">With `).text(d.Partner).raw("</p>")
+		if len(d.Resources) > 0 {
+			f.raw("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"").text(d.ID).raw("-res\">\n<table>\n").
+				raw(`<caption id="`).text(d.ID).raw("-res\">What each side put in</caption>\n").
+				raw(`<thead><tr><th scope="col">From</th><th scope="col">Kind</th><th scope="col" class="num">Amount</th><th scope="col">What</th><th scope="col">Date</th><th scope="col" class="num">Value</th></tr></thead>` + "\n<tbody>")
+			for _, r := range d.Resources {
+				f.raw("\n<tr><td>").text(r.Side).raw("</td><td>").text(r.Kind).raw(`</td><td class="num">`).text(r.Amount).
+					raw("</td><td>").text(r.Description).raw("</td><td>").text(r.Date).raw(`</td><td class="num">`).text(r.Value)
+				if r.Estimate {
+					f.raw(` <span class="estimate">estimate</span>`)
+				}
+				f.raw("</td></tr>")
+			}
+			f.raw("\n</tbody>\n</table>\n</div>")
+		}
+		if len(d.Declined) > 0 {
+			f.raw("\n<h4>Asks the library declined, and why</h4>\n<ul class=\"declined\">")
+			for _, a := range d.Declined {
+				f.raw("\n<li><strong>").text(a.Ask).raw("</strong> ").date(a.Date).raw(`<br><span class="reason">`).text(a.Reason).raw("</span></li>")
+			}
+			f.raw("\n</ul>")
+		}
+		if len(d.Outcomes) > 0 {
+			f.raw("\n<h4>What came of it</h4>\n<ul class=\"report-outcomes\">")
+			for _, o := range d.Outcomes {
+				f.raw("\n<li><strong>").text(o.Value).raw("</strong>: ").text(o.Measure)
+				if o.Note != "" {
+					f.raw(` <span class="note">(`).text(o.Note).raw(")</span>")
+				}
+				f.raw("</li>")
+			}
+			f.raw("\n</ul>")
+		}
+		f.raw("\n</article>")
 	}
 	return f.html()
 }

@@ -53,7 +53,10 @@ type Report struct {
 	Ledger  *Ledger
 	Rows    []ReportRow
 	Details []ReportDetail
-	Others  []Link // the other years' reports, newest first
+	// RowItems and DetailItems are Rows and Details as the built-in
+	// theme writes them: the table's <tr> elements and the <article>s.
+	RowItems, DetailItems template.HTML
+	Others                []Link // the other years' reports, newest first
 }
 
 // ReportRow is a partnership's line in a report's table.
@@ -290,6 +293,7 @@ func (b *build) ledgerPages() []*Page {
 						page.Details = append(page.Details, d)
 					}
 				}
+				page.RowItems, page.DetailItems = reportRowItems(page.Rows), reportDetailItems(page.Details)
 				if p.Pager.Number > 1 {
 					page.Ledger = nil
 				} else {
