@@ -1,7 +1,7 @@
 package content
 
 import (
-	"bytes"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -46,10 +46,34 @@ func TestKeysLeaveOutPrivate(t *testing.T) {
 			t.Errorf("Keys() has %q", k)
 		}
 	}
-	if bytes.Contains(p.Body, []byte("PRIVATE-")) || cap(p.Body) > 2*len(p.Body)+8 {
-		t.Errorf("the profile keeps more of its file than its body: %q (cap %d)", p.Body, cap(p.Body))
-	}
 	if _, err := p.Keys(fstest.MapFS{}); err == nil {
 		t.Error("Keys of a file that is gone: no error")
+	}
+}
+
+// ReadBody reads the story again, and refuses one that is not the story
+// loaded: a page must not pair one version's facts with another's story.
+func TestReadBody(t *testing.T) {
+	src := "\xef\xbb\xbf+++\r\ntitle = \"T\"\r\nstatus = \"active\"\r\nstart = 2025-09-02\r\n[partner]\r\nname = \"P\"\r\n[review]\r\nstate = \"draft\"\r\n+++\r\nThe *story*.\r\n"
+	const path = "content/partnerships/x.md"
+	p, probs := ParseProfile(path, []byte(src), &Config{Currency: "USD"})
+	if p == nil || len(probs) > 0 {
+		t.Fatalf("ParseProfile: %v", probs)
+	}
+	body, err := p.ReadBody(fstest.MapFS{path: {Data: []byte(src)}})
+	if err != nil || string(body) != "The *story*.\n" {
+		t.Errorf("ReadBody = %q, %v", body, err)
+	}
+	for name, data := range map[string]string{
+		"edited story":       strings.Replace(src, "story", "stories", 1),
+		"same length":        strings.Replace(src, "story", "glory", 1),
+		"front matter broke": strings.Replace(src, "+++\r\nThe", "The", 1),
+	} {
+		if _, err := p.ReadBody(fstest.MapFS{path: {Data: []byte(data)}}); err == nil || !strings.Contains(err.Error(), path+" changed") {
+			t.Errorf("%s: ReadBody error %v, want one saying the file changed", name, err)
+		}
+	}
+	if _, err := p.ReadBody(fstest.MapFS{}); err == nil {
+		t.Error("ReadBody of a file that is gone: no error")
 	}
 }

@@ -431,7 +431,7 @@ weight = 2
 }
 
 func TestBundleFiles(t *testing.T) {
-	site := mustLoad(t, `
+	archive := `
 -- content/partnerships/teen-zine-lab/index.md --
 +++
 title = "Teen zine lab"
@@ -450,7 +450,8 @@ PDF
 -- content/partnerships/teen-zine-lab/photo.png~ --
 -- content/partnerships/teen-zine-lab/.DS_Store --
 -- content/partnerships/teen-zine-lab/.git/config --
-`)
+`
+	site := mustLoad(t, archive)
 	pr := site.Profiles[0]
 	if pr.Slug != "teen-zine-lab" || pr.BundleDir != "content/partnerships/teen-zine-lab" || pr.URL() != "partnerships/teen-zine-lab/" {
 		t.Errorf("slug %q, bundle dir %q, URL %q", pr.Slug, pr.BundleDir, pr.URL())
@@ -461,7 +462,7 @@ PDF
 	if pr.BundlePath("photo.png") != "content/partnerships/teen-zine-lab/photo.png" {
 		t.Errorf("BundlePath = %q", pr.BundlePath("photo.png"))
 	}
-	if string(pr.Body) != "Story.\n" || pr.BodyLine != 10 {
-		t.Errorf("body %q at line %d, want \"Story.\\n\" at line 10", pr.Body, pr.BodyLine)
+	if body, err := pr.ReadBody(txtarFS(t, archive)); string(body) != "Story.\n" || err != nil || pr.BodyLine != 10 {
+		t.Errorf("body %q (%v) at line %d, want \"Story.\\n\" at line 10", body, err, pr.BodyLine)
 	}
 }

@@ -1,7 +1,9 @@
 package content
 
 import (
-	"bytes"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -50,8 +52,11 @@ type Profile struct {
 	Asks          []Ask
 	Outcomes      []Outcome
 
-	Body     []byte // the Markdown story, LF line endings
-	BodyLine int    // file line where Body starts
+	// The Markdown story is not kept: ReadBody reads it again. BodyLine
+	// is the file line where it starts.
+	BodyLine int
+	bodySum  uint32 // the story's checksum when loaded: see ReadBody
+	bodyLen  int
 
 	// Fingerprint is the hash of what the profile publishes now; see
 	// Fingerprint in fingerprint.go.
@@ -80,6 +85,25 @@ type Review struct {
 	Note        string
 	Fingerprint string // as recorded by `alongside approve`, or ""
 }
+
+// ReadBody reads p's Markdown story (LF line endings) from its file in
+// fsys. A Profile does not keep its story, which is most of its size: a
+// build reads each one when it writes its page. ReadBody fails when the
+// story is not the one loaded (the file changed since), so that a page
+// never pairs one version's facts with another's story.
+func (p *Profile) ReadBody(fsys fs.FS) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, p.Path)
+	if err != nil {
+		return nil, err
+	}
+	src, err := split(data)
+	if err != nil || len(src.body) != p.bodyLen || crc32.Checksum(src.body, castagnoli) != p.bodySum {
+		return nil, fmt.Errorf("%s changed while the site was being built: build again", p.Path)
+	}
+	return src.body, nil
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Approved reports whether the profile may be published.
 func (p *Profile) Approved() bool { return p.Review.State == "approved" }
@@ -138,9 +162,7 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 	if !ok {
 		return nil, d.problems
 	}
-	// Body is a copy, so that the file's bytes (with its [private] table)
-	// are not kept.
-	p := &Profile{Path: rel, Body: bytes.Clone(src.body), BodyLine: src.bodyLine}
+	p := &Profile{Path: rel, BodyLine: src.bodyLine, bodySum: crc32.Checksum(src.body, castagnoli), bodyLen: len(src.body)}
 	if base := path.Base(rel); base == "index.md" {
 		p.BundleDir = path.Dir(rel)
 		p.Slug = path.Base(p.BundleDir)

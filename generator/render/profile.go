@@ -39,7 +39,14 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 	if pg.JSONLD, err = b.jsonLD(p, v); err != nil {
 		return err
 	}
-	if v.Story, err = b.markdown(wk, p.Path, p.Body); err != nil {
+	if b.fsys == nil {
+		return fmt.Errorf("render: %s: no site folder to read its story from", p.Path)
+	}
+	body, err := p.ReadBody(b.fsys)
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if v.Story, err = b.markdown(wk, p.Path, body); err != nil {
 		return err
 	}
 	if err := b.execute(wk, pg); err != nil {

@@ -12,8 +12,9 @@ import (
 
 // Warnings returns the review warnings of `check` for site, counting days
 // up to today. See the package documentation for what they are. fsys is
-// the site folder: a profile's file is read again for the position of a
-// key it warns about (line 1 when fsys is nil or the file is gone).
+// the site folder: each profile's file is read again for its story and
+// the positions of the keys it warns about; with a nil fsys, stories are
+// not checked and keys are placed at line 1.
 func Warnings(fsys fs.FS, site *content.Site, today content.Date) content.Problems {
 	addrs := siteAddresses(site, today)
 	var ps content.Problems
@@ -63,7 +64,15 @@ func profileWarnings(fsys fs.FS, p *content.Profile, addrs *addresses, today con
 			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(c.text), c.kind)
 		}
 	}
-	body := string(p.Body)
+	if fsys == nil {
+		return ps
+	}
+	data, err := p.ReadBody(fsys)
+	if err != nil {
+		return append(ps, content.Problem{Path: p.Path, Line: p.BodyLine, Col: 1, Field: "body", Warning: true,
+			Message: "not checked for broken links and contact details: " + err.Error()})
+	}
+	body := string(data)
 	line, at := p.BodyLine, 0
 	for _, c := range findContacts(body) {
 		line += strings.Count(body[at:c.off], "\n")

@@ -117,7 +117,7 @@ func TestWarnings(t *testing.T) {
 // A draft's links to its own page and bundle files are not broken, nor
 // are footnotes; a link to another unapproved profile is.
 func TestWarningsOwnBundle(t *testing.T) {
-	site := sitetest.Load(t, `
+	archive := `
 -- content/partnerships/zine-lab/index.md --
 +++
 title = "T"
@@ -146,9 +146,10 @@ name = "P"
 [review]
 state = "in_review"
 +++
-`)
+`
+	site := sitetest.Load(t, archive)
 	var got []string
-	for _, p := range Warnings(nil, site, content.DateOf(2025, 10, 1)) {
+	for _, p := range Warnings(sitetest.FS(t, archive), site, content.DateOf(2025, 10, 1)) {
 		got = append(got, p.String())
 	}
 	want := `content/partnerships/zine-lab/index.md:11:11: warning: body: link "../other/": links to other, which is not published (its review.state is "in_review"): the link is broken until the partner approves it`
