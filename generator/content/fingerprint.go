@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -16,6 +17,7 @@ import (
 func Fingerprint(front map[string]any, body []byte) string {
 	h := sha256.New()
 	var b bytes.Buffer
+	b.Grow(4096)
 	writeMap(&b, front, func(k string) bool { return k != "review" && k != "private" })
 	b.WriteByte('\n')
 	h.Write(b.Bytes())
@@ -61,10 +63,32 @@ func writeCanonical(b *bytes.Buffer, v any) {
 		default:
 			writeCanonical(b, v.UTC().Format(time.RFC3339Nano))
 		}
+	case string:
+		if plainJSON(v) {
+			b.WriteByte('"')
+			b.WriteString(v)
+			b.WriteByte('"')
+			return
+		}
+		enc, _ := json.Marshal(v)
+		b.Write(enc)
+	case int64:
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), v, 10))
 	default:
 		enc, _ := json.Marshal(v)
 		b.Write(enc)
 	}
+}
+
+// plainJSON reports whether json.Marshal writes s as it is, in quotes:
+// printable ASCII that JSON and its HTML-safe escaping leave alone.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // writeMap writes m as a JSON object with sorted keys, leaving out the keys
