@@ -10,34 +10,33 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
 
 // A build records what it was made from in a state file beside the output
 // folder (".<dest>.alongside-state"): a key that hashes every input — the
 // alongside binary itself, the name, size, mode and modification time of
 // every file of site.toml, content/ and themes/, the options and the
-// build date — and the size and modification time of
-// every file it wrote. The next build with the same key, into an output
-// folder that nobody has touched since, has nothing to do and leaves it
-// as it is. Any change at all (an edited, added or removed file, another
-// binary, flag or day, a file edited in the output) means a full build,
-// in which unchanged files are still hard-linked rather than rewritten.
+// build date — and a hash of the name, size, mode and modification time
+// of every file it wrote. The next build with the same key, into an
+// output folder that nobody has touched since, has nothing to do and
+// leaves it as it is. Any change at all (an edited, added or removed
+// file, another binary, flag or day, a file edited in the output) means a
+// full build, in which unchanged files are still hard-linked rather than
+// rewritten.
 type state struct {
 	Key      string
-	Files    map[string]stamp // the output, by slash-separated path
+	Output   string // stampsHash of the output folder
 	Result   Result
 	Problems content.Problems // the warnings of that build
-}
-
-type stamp struct {
-	Size    int64
-	ModTime int64 // Unix nanoseconds
 }
 
 func statePath(dest string) string {
@@ -59,33 +58,98 @@ func inputKey(fsys fs.FS, opts *Options) (string, error) {
 	fmt.Fprintf(h, "alongside %s %s\nbase-url %q\nunapproved %v\ntoday %s\n",
 		exe, runtime.Version(), opts.BaseURL, opts.Unapproved, opts.Today)
 	for _, root := range []string{"site.toml", "content", "themes"} {
-		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && p == root {
-					return nil
-				}
-				fmt.Fprintf(h, "%s unreadable\n", p) // a change of readability is a change
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			fi, err := d.Info()
-			if err != nil {
-				fmt.Fprintf(h, "%s unreadable\n", p)
-				return nil
-			}
-			// Size, mode and modification time in nanoseconds, as make
-			// and the go command judge files: an editor's save, a git
-			// checkout or a copy changes at least the time.
-			fmt.Fprintf(h, "%s %d %v %d\n", p, fi.Size(), fi.Mode(), fi.ModTime().UnixNano())
-			return nil
-		})
-		if err != nil {
-			return "", err
-		}
+		// Size, mode and modification time in nanoseconds, as make and
+		// the go command judge files: an editor's save, a git checkout
+		// or a copy changes at least the time.
+		writeStamps(h, stamps(fsys, root))
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// A stamp is what a build notes of one file: its path below the root
+// walked, size, mode and modification time, or that it could not be read
+// (a change of readability is a change).
+type stamp struct {
+	path       string
+	size       int64
+	mode       fs.FileMode
+	mtime      int64 // Unix nanoseconds
+	unreadable bool
+}
+
+// stamps lists the files under root in fsys (root itself when it is a
+// file; nothing when it does not exist), in lexical order. Folders are
+// listed one after the other; their files are looked at on every core.
+func stamps(fsys fs.FS, root string) []stamp {
+	var out []stamp
+	var entries []fs.DirEntry
+	var walk func(dir string)
+	walk = func(dir string) {
+		ents, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			out = append(out, stamp{path: dir, unreadable: true})
+			entries = append(entries, nil)
+			return
+		}
+		for _, e := range ents {
+			p := path.Join(dir, e.Name())
+			if e.IsDir() {
+				walk(p)
+				continue
+			}
+			out = append(out, stamp{path: p})
+			entries = append(entries, e)
+		}
+	}
+	fi, err := fs.Stat(fsys, root)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return []stamp{{path: root, unreadable: true}}
+	case !fi.IsDir():
+		return []stamp{{path: root, size: fi.Size(), mode: fi.Mode(), mtime: fi.ModTime().UnixNano()}}
+	}
+	walk(root)
+	parallel.For(len(out), func(i int) {
+		if entries[i] == nil {
+			return
+		}
+		fi, err := entries[i].Info()
+		if err != nil {
+			out[i].unreadable = true
+			return
+		}
+		out[i].size, out[i].mode, out[i].mtime = fi.Size(), fi.Mode(), fi.ModTime().UnixNano()
+	})
+	return out
+}
+
+// writeStamps writes a line per stamp to w.
+func writeStamps(w io.Writer, ss []stamp) {
+	var b []byte
+	for _, s := range ss {
+		b = append(b[:0], s.path...)
+		if s.unreadable {
+			b = append(b, " unreadable\n"...)
+		} else {
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, s.size, 10)
+			b = append(b, ' ')
+			b = strconv.AppendUint(b, uint64(s.mode), 8)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, s.mtime, 10)
+			b = append(b, '\n')
+		}
+		w.Write(b)
+	}
+}
+
+// stampsHash hashes the stamps of every file in the folder dir.
+func stampsHash(dir string) string {
+	h := sha256.New()
+	writeStamps(h, stamps(os.DirFS(dir), "."))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 var exeHash = sync.OnceValues(func() (string, error) {
@@ -115,37 +179,10 @@ func upToDate(dest, key string) (*state, bool) {
 		return nil, false
 	}
 	var st state
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&st); err != nil || st.Key != key {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&st); err != nil || st.Key != key || st.Output != stampsHash(dest) {
 		return nil, false
-	}
-	files, err := stampTree(dest)
-	if err != nil || len(files) != len(st.Files) {
-		return nil, false
-	}
-	for p, s := range files {
-		if st.Files[p] != s {
-			return nil, false
-		}
 	}
 	return &st, true
-}
-
-// stampTree records every file under root.
-func stampTree(root string) (map[string]stamp, error) {
-	files := map[string]stamp{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		files[filepath.ToSlash(rel)] = stamp{fi.Size(), fi.ModTime().UnixNano()}
-		return nil
-	})
-	return files, err
 }
 
 // saveState records a finished build. Failing to record it only costs the
@@ -153,13 +190,8 @@ func stampTree(root string) (map[string]stamp, error) {
 // state.
 func saveState(dest, key string, res *Result) {
 	path := statePath(dest)
-	files, err := stampTree(dest)
-	if err != nil {
-		os.Remove(path)
-		return
-	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(state{Key: key, Files: files, Result: *res, Problems: res.Warnings}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(state{Key: key, Output: stampsHash(dest), Result: *res, Problems: res.Warnings}); err != nil {
 		os.Remove(path)
 		return
 	}

@@ -56,6 +56,16 @@ func TestUpToDate(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, Options{Unapproved: true}, "One edited"},
+		{"a file added to the output by hand", func() {
+			if err := os.WriteFile(filepath.Join(dest, "data", "extra.txt"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, Options{Unapproved: true}, "EXTRA"},
+		{"a profile removed", func() {
+			if err := os.Remove(filepath.Join(site, "content/partnerships/three.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, Options{Unapproved: true}, "One edited"},
 		{"an output file removed", func() {
 			if err := os.Remove(filepath.Join(dest, "style.css")); err != nil {
 				t.Fatal(err)

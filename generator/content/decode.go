@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unique"
 
 	"github.com/BurntSushi/toml"
 )
@@ -209,8 +210,11 @@ func (t table) str(k string, required bool) string {
 // enum reads a string that must be one of allowed.
 func (t table) enum(k string, required bool, allowed ...string) string {
 	s := t.str(k, required)
-	if s == "" || slices.Contains(allowed, s) {
+	if s == "" {
 		return s
+	}
+	if i := slices.Index(allowed, s); i >= 0 {
+		return allowed[i] // not the decoded copy, which can then be freed
 	}
 	msg := fmt.Sprintf("%q is not one of %s", s, strings.Join(allowed, ", "))
 	if sug := suggest(s, allowed); sug != "" {
@@ -247,11 +251,16 @@ func (t table) strs(k string) []string {
 			continue
 		}
 		if !slices.Contains(out, s) {
-			out = append(out, s)
+			out = append(out, intern(s))
 		}
 	}
 	return out
 }
+
+// intern returns the one copy of s that every profile shares: branch,
+// tag and partner names repeat across thousands of profiles of a large
+// site, which then keeps each once.
+func intern(s string) string { return unique.Make(s).Value() }
 
 // date reads a TOML date or a quoted "YYYY-MM-DD".
 func (t table) date(k string, required bool) Date {

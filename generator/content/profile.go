@@ -202,10 +202,10 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 
 	pt, _ := t.sub("partner")
 	pt.known(partnerKeys...)
-	p.Partner.Name = pt.str("name", true)
-	p.Partner.Slug = PartnerSlug(p.Partner.Name)
-	p.Partner.URL = pt.webURL("url")
-	p.Partner.About = pt.str("about", false)
+	p.Partner.Name = intern(pt.str("name", true))
+	p.Partner.Slug = intern(PartnerSlug(p.Partner.Name))
+	p.Partner.URL = intern(pt.webURL("url"))
+	p.Partner.About = intern(pt.str("about", false))
 
 	if vt, ok := t.sub("partner_voice"); ok {
 		vt.known(voiceKeys...)
@@ -264,7 +264,7 @@ func parseResource(r table, p *Profile, cfg *Config) Resource {
 		res.Date = p.Start
 	}
 	cur := r.str("currency", false)
-	unit := r.str("unit", false)
+	unit := intern(r.str("unit", false))
 	switch res.Kind {
 	case "money":
 		res.Currency = cfg.Currency

@@ -56,9 +56,8 @@
 // and each page kind has one layout that defines "main" (and may define
 // "head"). The "card" template gets a profile's whole view; the entries of
 // a list's Cards keep only what a card shows (Slug, Title, Summary, URL,
-// Status, Dates, Partner, the taxonomy links, Languages, Review and the
-// card's HTML, Card), so that a large site's lists do not hold every
-// profile's tables in memory. Dot is always a *Page; its Site field is the same on every page.
+// Status, Dates, Partner, Review and the card's HTML, Card), so that a
+// large site's lists do not hold every profile's tables in memory. Dot is always a *Page; its Site field is the same on every page.
 // Besides Site, Title, DocTitle, Description, Canonical and URL, each
 // kind gets:
 //

@@ -209,16 +209,15 @@ type Profile struct {
 }
 
 // cardView is v with only the fields a card shows and lists use: Slug,
-// Title, Summary, URL, Canonical, Status, Start, End, Dates, Partner, the
-// taxonomy links, Languages, Review and Card. The rest (the tables, asks,
-// outcomes, voice, story and their fragments) is what makes a profile's
-// view large, and a build keeps every card until the lists are written.
+// Title, Summary, URL, Canonical, Status, Start, End, Dates, Partner,
+// Review and Card. The rest (the taxonomy links, tables, asks, outcomes,
+// voice, story and their fragments) is what makes a profile's view large,
+// and a build keeps every card until the lists are written.
 func (v *Profile) cardView() *Profile {
 	return &Profile{
 		Slug: v.Slug, Title: v.Title, Summary: v.Summary, URL: v.URL, Canonical: v.Canonical,
 		Status: v.Status, Start: v.Start, End: v.End, Dates: v.Dates, Partner: v.Partner,
-		Branches: v.Branches, Neighborhoods: v.Neighborhoods, Audiences: v.Audiences, Tags: v.Tags,
-		Languages: v.Languages, Review: v.Review, Card: v.Card,
+		Review: v.Review, Card: v.Card,
 	}
 }
 
