@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -154,9 +155,28 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Progress != nil {
 		fsys = countingFS{fsys, opts.Progress}
 	}
-	site, probs, err := load(fsys)
-	if err != nil {
-		return nil, err
+	site, probs := content.Load(fsys)
+	if len(probs.Errors()) > 0 {
+		probs = append(probs, Check(fsys, site)...)
+		probs.Sort()
+		return nil, &ContentError{probs}
+	}
+	// Check's warnings, but the stories of the profiles the build
+	// publishes are checked as their pages are made, not read twice.
+	published := map[*content.Profile]bool{}
+	for _, p := range site.Published(opts.Unapproved) {
+		published[p] = true
+	}
+	checker := review.NewChecker(fsys, site, content.Today())
+	probs = append(probs, export.Check(site, site.Profiles)...)
+	probs = append(probs, checker.Warnings(func(p *content.Profile) bool { return !published[p] })...)
+	var storyMu sync.Mutex
+	story := func(p *content.Profile, body []byte) {
+		if ps := checker.Story(p, body); len(ps) > 0 {
+			storyMu.Lock()
+			probs = append(probs, ps...)
+			storyMu.Unlock()
+		}
 	}
 	if opts.BaseURL != "" {
 		if !strings.HasSuffix(opts.BaseURL, "/") {
@@ -182,6 +202,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		BaseURL:    site.Config.BaseURL,
 		Unapproved: opts.Unapproved,
 		Today:      opts.Today,
+		Story:      story,
 	}, w)
 	if err != nil {
 		return nil, err
@@ -193,6 +214,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}
+	probs.Sort()
 	res := &Result{
 		Profiles:  len(site.Profiles),
 		Published: len(site.Published(opts.Unapproved)),

@@ -241,3 +241,39 @@ func TestSymlinkOutsideSiteNotFollowed(t *testing.T) {
 		}
 	}
 }
+
+// A build checks the stories of the profiles it publishes as it writes
+// their pages, and the others' by reading them: its warnings are
+// check's, published or not, with or without --unapproved.
+func TestBuildWarnsAsCheck(t *testing.T) {
+	site := t.TempDir()
+	story := func(title, state, text string) string {
+		return strings.Replace(profile(title, state), "A story.", text, 1)
+	}
+	writeFiles(t, site, map[string]string{
+		"site.toml":                     `base_url = "https://partners.example.org/"`,
+		"content/partnerships/one.md":   story("One", "approved", "Call 555-0199 or see [the draft](/partnerships/two/) and [nothing](/partners/nobody/)."),
+		"content/partnerships/two.md":   story("Two", "in_review", "Write to ana@example.org; [one](/partnerships/one/), [typo](/partnerships/onee/)."),
+		"content/partnerships/three.md": story("Three", "approved", "A story."),
+	})
+	fsys, err := OpenSite(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want, err := load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 5 {
+		t.Fatalf("check finds only %d warnings:\n%v", len(want), want)
+	}
+	for _, unapproved := range []bool{false, true} {
+		res, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public"), Unapproved: unapproved})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Warnings.Error(); got != want.Error() {
+			t.Errorf("unapproved=%v: build warns\n%s\ncheck warns\n%s", unapproved, got, want.Error())
+		}
+	}
+}

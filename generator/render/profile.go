@@ -46,6 +46,9 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
+	if b.opts.Story != nil {
+		b.opts.Story(p, body)
+	}
 	if v.Story, err = b.markdown(wk, p.Path, body); err != nil {
 		return err
 	}

@@ -40,6 +40,10 @@ type Options struct {
 	// Today is the build date ("Since …" or "Starting …"); zero means
 	// content.Today().
 	Today content.Date
+	// Story, when set, is called with each profile's story as its page
+	// is made, from any worker: a build checks the stories there rather
+	// than read each twice.
+	Story func(p *content.Profile, story []byte)
 }
 
 // Stats counts what a Render wrote.

@@ -16,15 +16,52 @@ import (
 // the positions of the keys it warns about; with a nil fsys, stories are
 // not checked and keys are placed at line 1.
 func Warnings(fsys fs.FS, site *content.Site, today content.Date) content.Problems {
-	addrs := siteAddresses(site, today)
+	c := NewChecker(fsys, site, today)
+	return c.Warnings(func(*content.Profile) bool { return true })
+}
+
+// A Checker finds the review warnings of one site. A build, which reads
+// every published story anyway to write its page, hands them to Story
+// rather than have Warnings read them again. It is safe for concurrent
+// use.
+type Checker struct {
+	fsys  fs.FS
+	site  *content.Site
+	today content.Date
+	addrs *addresses
+}
+
+// NewChecker prepares the checks of site: the addresses its links may
+// lead to. fsys is as for Warnings.
+func NewChecker(fsys fs.FS, site *content.Site, today content.Date) *Checker {
+	return &Checker{fsys: fsys, site: site, today: today, addrs: siteAddresses(site, today)}
+}
+
+// Warnings returns the warnings about site's home page, content pages and
+// profiles, the stories only of the profiles for which readStory is true
+// (the others' go through Story).
+func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Problems {
 	var ps content.Problems
-	ps = append(ps, addrs.brokenLinks(site.Home.Path, string(site.Home.Body), site.Home.BodyLine, "/", nil)...)
-	for _, pg := range site.Pages {
-		ps = append(ps, addrs.brokenLinks(pg.Path, string(pg.Body), pg.BodyLine, "/"+pg.Name+"/", nil)...)
+	ps = append(ps, c.addrs.brokenLinks(c.site.Home.Path, string(c.site.Home.Body), c.site.Home.BodyLine, "/", nil)...)
+	for _, pg := range c.site.Pages {
+		ps = append(ps, c.addrs.brokenLinks(pg.Path, string(pg.Body), pg.BodyLine, "/"+pg.Name+"/", nil)...)
 	}
 	// Profiles on every core: bodies are scanned and some are parsed.
-	per := make([]content.Problems, len(site.Profiles))
-	parallel.For(len(per), func(i int) { per[i] = profileWarnings(fsys, site.Profiles[i], addrs, today) })
+	per := make([]content.Problems, len(c.site.Profiles))
+	parallel.For(len(per), func(i int) {
+		p := c.site.Profiles[i]
+		per[i] = c.profile(p)
+		if c.fsys == nil || !readStory(p) {
+			return
+		}
+		body, err := p.ReadBody(c.fsys)
+		if err != nil {
+			per[i] = append(per[i], content.Problem{Path: p.Path, Line: p.BodyLine, Col: 1, Field: "body", Warning: true,
+				Message: "not checked for broken links and contact details: " + err.Error()})
+			return
+		}
+		per[i] = append(per[i], c.Story(p, body)...)
+	})
 	for _, w := range per {
 		ps = append(ps, w...)
 	}
@@ -32,17 +69,19 @@ func Warnings(fsys fs.FS, site *content.Site, today content.Date) content.Proble
 	return ps
 }
 
-func profileWarnings(fsys fs.FS, p *content.Profile, addrs *addresses, today content.Date) content.Problems {
+// profile returns the warnings about p's front matter.
+func (c *Checker) profile(p *content.Profile) content.Problems {
 	var ps content.Problems
 	var keys map[string]content.KeyPos // read on the first warning
 	warn := func(key, field, format string, args ...any) {
-		if keys == nil && fsys != nil {
-			keys, _ = p.Keys(fsys)
+		if keys == nil && c.fsys != nil {
+			keys, _ = p.Keys(c.fsys)
 		}
 		line, col := keyAt(keys, key)
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: field,
 			Message: fmt.Sprintf(format, args...), Warning: true})
 	}
+	today := c.today
 	switch st := p.Review.State; {
 	case (st == "in_review" || st == "changes_requested") && p.Review.Date.Set():
 		if days := daysBetween(p.Review.Date, today); days > StaleDays {
@@ -64,15 +103,14 @@ func profileWarnings(fsys fs.FS, p *content.Profile, addrs *addresses, today con
 			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(c.text), c.kind)
 		}
 	}
-	if fsys == nil {
-		return ps
-	}
-	data, err := p.ReadBody(fsys)
-	if err != nil {
-		return append(ps, content.Problem{Path: p.Path, Line: p.BodyLine, Col: 1, Field: "body", Warning: true,
-			Message: "not checked for broken links and contact details: " + err.Error()})
-	}
-	body := string(data)
+	return ps
+}
+
+// Story returns the warnings about p's story, the Markdown body of its
+// file: contact details and broken links.
+func (c *Checker) Story(p *content.Profile, story []byte) content.Problems {
+	var ps content.Problems
+	body := string(story)
 	line, at := p.BodyLine, 0
 	for _, c := range findContacts(body) {
 		line += strings.Count(body[at:c.off], "\n")
@@ -81,7 +119,7 @@ func profileWarnings(fsys fs.FS, p *content.Profile, addrs *addresses, today con
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: "body",
 			Message: strconv.Quote(c.text) + " looks like " + c.kind + ": private contact details belong in [private]", Warning: true})
 	}
-	return append(ps, addrs.brokenLinks(p.Path, body, p.BodyLine, "/"+p.URL(), p)...)
+	return append(ps, c.addrs.brokenLinks(p.Path, body, p.BodyLine, "/"+p.URL(), p)...)
 }
 
 // approver is who approved p, as pages name them: the partner.
