@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -275,5 +276,20 @@ func TestBuildWarnsAsCheck(t *testing.T) {
 		if got := res.Warnings.Error(); got != want.Error() {
 			t.Errorf("unapproved=%v: build warns\n%s\ncheck warns\n%s", unapproved, got, want.Error())
 		}
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	if got := memoryLimit(14); got != 7<<28 {
+		t.Errorf("a small site: %d, want 1.75 GiB", got)
+	}
+	if got := memoryLimit(1_000_000); got != 1_000_000*16<<10 {
+		t.Errorf("a million profiles: %d, want 16 KB each", got)
+	}
+	t.Setenv("GOMEMLIMIT", "3GiB")
+	if got, want := memoryLimit(14), debug.SetMemoryLimit(-1); got != want {
+		t.Errorf("with GOMEMLIMIT: %d, want the runtime's %d", got, want)
 	}
 }

@@ -220,10 +220,15 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 	p.Review.Note = rt.str("note", false)
 	p.Review.Fingerprint = rt.str("fingerprint", false)
 
-	for _, r := range t.subs("resources") {
+	// Each list is allocated at its length: a large site keeps them all.
+	rs := t.subs("resources")
+	p.Resources = make([]Resource, 0, len(rs))
+	for _, r := range rs {
 		p.Resources = append(p.Resources, parseResource(r, p, cfg))
 	}
-	for _, a := range t.subs("asks") {
+	as := t.subs("asks")
+	p.Asks = make([]Ask, 0, len(as))
+	for _, a := range as {
 		a.known(askKeys...)
 		ask := Ask{Ask: a.str("ask", true), Status: a.enum("status", true, AskStatuses...), Reason: a.str("reason", false), Date: a.date("date", false)}
 		if ask.Status == "declined" && strings.TrimSpace(ask.Reason) == "" {
@@ -231,7 +236,9 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 		}
 		p.Asks = append(p.Asks, ask)
 	}
-	for _, o := range t.subs("outcomes") {
+	outs := t.subs("outcomes")
+	p.Outcomes = make([]Outcome, 0, len(outs))
+	for _, o := range outs {
 		o.known(outcomeKeys...)
 		out := Outcome{Measure: o.str("measure", true), Unit: o.str("unit", false), Note: o.str("note", false), Date: o.date("date", false)}
 		out.Value, _ = o.num("value", true)
