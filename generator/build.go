@@ -226,7 +226,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Duration:  time.Since(start),
 		Warnings:  probs.Warnings(),
 	}
-	saveState(opts.Dest, key, res)
+	saveState(opts.Dest, key, res, dir.Stamps())
 	return res, nil
 }
 

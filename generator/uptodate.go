@@ -9,16 +9,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
+	"github.com/alongside-dev/alongside/generator/output"
 )
 
 // A build records what it was made from in a state file beside the output
@@ -34,7 +37,7 @@ import (
 // rewritten.
 type state struct {
 	Key      string
-	Output   string // stampsHash of the output folder
+	Output   string // outputHash of the files written
 	Result   Result
 	Problems content.Problems // the warnings of that build
 }
@@ -145,11 +148,30 @@ func writeStamps(w io.Writer, ss []stamp) {
 	}
 }
 
-// stampsHash hashes the stamps of every file in the folder dir.
-func stampsHash(dir string) string {
+// outputHash hashes the stamps of the files of an output folder, by
+// slash-separated name.
+func outputHash(files map[string]output.Stamp) string {
+	ss := make([]stamp, 0, len(files))
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		s := files[name]
+		ss = append(ss, stamp{path: name, size: s.Size, mode: s.Mode, mtime: s.ModTime})
+	}
 	h := sha256.New()
-	writeStamps(h, stamps(os.DirFS(dir), "."))
+	writeStamps(h, ss)
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// walkOutput stamps the files of the folder dir as output.Dir did when
+// it wrote them; ok is false when one cannot be read.
+func walkOutput(dir string) (files map[string]output.Stamp, ok bool) {
+	files = map[string]output.Stamp{}
+	for _, s := range stamps(os.DirFS(dir), ".") {
+		if s.unreadable {
+			return nil, false
+		}
+		files[s.path] = output.Stamp{Size: s.size, Mode: s.mode, ModTime: s.mtime}
+	}
+	return files, true
 }
 
 var exeHash = sync.OnceValues(func() (string, error) {
@@ -179,19 +201,23 @@ func upToDate(dest, key string) (*state, bool) {
 		return nil, false
 	}
 	var st state
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&st); err != nil || st.Key != key || st.Output != stampsHash(dest) {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&st); err != nil || st.Key != key {
+		return nil, false
+	}
+	files, ok := walkOutput(dest)
+	if !ok || outputHash(files) != st.Output {
 		return nil, false
 	}
 	return &st, true
 }
 
-// saveState records a finished build. Failing to record it only costs the
-// next build its shortcut, so errors are ignored after removing any stale
-// state.
-func saveState(dest, key string, res *Result) {
+// saveState records a finished build, whose files had the stamps files
+// when written. Failing to record it only costs the next build its
+// shortcut, so errors are ignored after removing any stale state.
+func saveState(dest, key string, res *Result, files map[string]output.Stamp) {
 	path := statePath(dest)
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(state{Key: key, Output: stampsHash(dest), Result: *res, Problems: res.Warnings}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(state{Key: key, Output: outputHash(files), Result: *res, Problems: res.Warnings}); err != nil {
 		os.Remove(path)
 		return
 	}

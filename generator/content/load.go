@@ -98,26 +98,37 @@ type ProfileFile struct {
 // ProfileFiles lists the profiles in content/partnerships, in path order.
 // Hidden files, editor backups and non-Markdown files are skipped; a
 // bundle's symlinks that lead outside the site are reported and skipped.
+// Bundle folders are read on every core.
 func ProfileFiles(fsys fs.FS) ([]ProfileFile, Problems) {
-	var out []ProfileFile
-	var probs Problems
 	ents, err := fs.ReadDir(fsys, "content/partnerships")
 	if err != nil {
 		return nil, nil
 	}
-	for _, e := range ents {
-		name := e.Name()
+	type entry struct {
+		file  ProfileFile
+		ok    bool
+		probs Problems
+	}
+	found := make([]entry, len(ents))
+	parallel.For(len(ents), func(i int) {
+		name := ents[i].Name()
 		rel := "content/partnerships/" + name
-		switch {
+		switch e := &found[i]; {
 		case strings.HasPrefix(name, "."):
-		case e.IsDir():
-			files, ok, ps := ReadBundle(fsys, rel)
-			probs = append(probs, ps...)
-			if ok {
-				out = append(out, ProfileFile{Path: rel + "/index.md", BundleFiles: files})
-			}
+		case ents[i].IsDir():
+			var files []string
+			files, e.ok, e.probs = ReadBundle(fsys, rel)
+			e.file = ProfileFile{Path: rel + "/index.md", BundleFiles: files}
 		case IsContentFile(name):
-			out = append(out, ProfileFile{Path: rel})
+			e.file, e.ok = ProfileFile{Path: rel}, true
+		}
+	})
+	var out []ProfileFile
+	var probs Problems
+	for _, e := range found {
+		probs = append(probs, e.probs...)
+		if e.ok {
+			out = append(out, e.file)
 		}
 	}
 	return out, probs

@@ -44,6 +44,41 @@ type Dir struct {
 	written atomic.Int64
 	linked  atomic.Int64
 	done    atomic.Bool // committed or aborted
+
+	mu     sync.Mutex
+	stamps map[string]Stamp // by relative path (OS form)
+}
+
+// A Stamp is what the file system says of a file a Dir wrote.
+type Stamp struct {
+	Size    int64
+	Mode    fs.FileMode
+	ModTime int64 // Unix nanoseconds
+}
+
+func stampOf(fi fs.FileInfo) Stamp { return Stamp{fi.Size(), fi.Mode(), fi.ModTime().UnixNano()} }
+
+func (d *Dir) stamp(rel string, fi fs.FileInfo) {
+	d.mu.Lock()
+	if d.stamps == nil {
+		d.stamps = make(map[string]Stamp)
+	}
+	d.stamps[rel] = stampOf(fi)
+	d.mu.Unlock()
+}
+
+// Stamps returns the stamp of every file written or linked, by
+// slash-separated name, as they were when written: after Commit, a file
+// whose stamp differs from the one a later walk of dest finds was changed
+// by someone else. (Renaming the folder into place changes no stamp.)
+func (d *Dir) Stamps() map[string]Stamp {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	out := make(map[string]Stamp, len(d.stamps))
+	for rel, s := range d.stamps {
+		out[filepath.ToSlash(rel)] = s
+	}
+	return out
 }
 
 // NewDir starts a build whose output will replace dest. dest may be missing
@@ -193,23 +228,20 @@ func (d *Dir) WriteStream(name string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	var size int64
 	err = d.create(rel, func(f *os.File) error {
 		bw := bufio.NewWriterSize(f, 64<<10)
 		if err := write(bw); err != nil {
 			return err
 		}
-		if err := bw.Flush(); err != nil {
-			return err
-		}
-		fi, err := f.Stat()
-		size = fi.Size()
-		return err
+		return bw.Flush()
 	})
 	if err != nil {
 		os.Remove(filepath.Join(d.tmp, rel))
 		return fmt.Errorf("output: write %s: %w", name, err)
 	}
+	d.mu.Lock()
+	size := d.stamps[rel].Size
+	d.mu.Unlock()
 	if d.keepPrevious(rel, size) {
 		return nil
 	}
@@ -231,7 +263,14 @@ func (d *Dir) keepPrevious(rel string, size int64) bool {
 	if !d.linkPrevious(rel, link, size, f) {
 		return false
 	}
-	if err := os.Rename(link, newPath); err != nil {
+	err = os.Rename(link, newPath)
+	d.mu.Lock()
+	if err == nil {
+		d.stamps[rel] = d.stamps[rel+".link"]
+	}
+	delete(d.stamps, rel+".link")
+	d.mu.Unlock()
+	if err != nil {
 		os.Remove(link)
 		d.linked.Add(-1)
 		return false
@@ -333,6 +372,7 @@ func (d *Dir) linkPrevious(rel, to string, size int64, content io.Reader) bool {
 		return false // e.g. a file system without hard links
 	}
 	d.linked.Add(1)
+	d.stamp(relOf(d.tmp, to), old)
 	return true
 }
 
@@ -372,10 +412,25 @@ func (d *Dir) create(rel string, write func(*os.File) error) error {
 		return err
 	}
 	err = write(f)
+	if err == nil {
+		var fi fs.FileInfo
+		if fi, err = f.Stat(); err == nil {
+			d.stamp(rel, fi)
+		}
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
+}
+
+// relOf is path, a file of the new output tmp, relative to it.
+func relOf(tmp, path string) string {
+	rel, err := filepath.Rel(tmp, path)
+	if err != nil {
+		return path
+	}
+	return rel
 }
 
 // Commit publishes the new output as dest and removes the previous output.

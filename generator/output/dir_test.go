@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -687,5 +688,44 @@ func BenchmarkDirWrite(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Stamps are what a walk of the published folder finds, for files written,
+// copied, streamed and hard-linked alike.
+func TestDirStamps(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	photo := filepath.Join(t.TempDir(), "photo.jpg")
+	if err := os.WriteFile(photo, []byte("JPEG"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		d := build(t, dest, map[string]string{"index.html": "home", "a/b/page.html": "page " + strconv.Itoa(round)})
+		if err := d.CopyFile("a/photo.jpg", photo); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WriteStream("data/x.csv", func(w io.Writer) error { _, err := io.WriteString(w, "a,b\r\n"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		commit(t, d)
+		walked := map[string]Stamp{}
+		err := filepath.WalkDir(dest, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			fi, err := e.Info()
+			rel, _ := filepath.Rel(dest, p)
+			walked[filepath.ToSlash(rel)] = stampOf(fi)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Stamps(); !maps.Equal(got, walked) {
+			t.Errorf("round %d (linked %d): Stamps\n%v\nwalk\n%v", round, d.Linked(), got, walked)
+		}
+		if round == 1 && d.Linked() != 3 {
+			t.Errorf("round 1: %d files linked, want 3", d.Linked())
+		}
 	}
 }
