@@ -77,3 +77,17 @@ func TestReadBody(t *testing.T) {
 		t.Error("ReadBody of a file that is gone: no error")
 	}
 }
+
+// Load keeps the stories of a site that fits StoryBudget: ReadBody does
+// not read them again.
+func TestLoadKeepsStories(t *testing.T) {
+	src := "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"P\"\n[review]\nstate = \"draft\"\n[private]\nnote = \"PRIVATE-1\"\n+++\nThe story.\n"
+	site, probs := Load(fstest.MapFS{"content/partnerships/x.md": {Data: []byte(src)}})
+	if len(site.Profiles) != 1 || len(probs.Errors()) > 0 {
+		t.Fatalf("Load: %v", probs)
+	}
+	body, err := site.Profiles[0].ReadBody(fstest.MapFS{}) // the file is gone
+	if err != nil || string(body) != "The story.\n" || cap(body) >= len(src) {
+		t.Errorf("ReadBody = %q (cap %d), %v; want the story kept, and only it", body, cap(body), err)
+	}
+}

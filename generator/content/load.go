@@ -1,12 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
@@ -178,11 +180,16 @@ func ReadBundle(fsys fs.FS, dir string) (files []string, ok bool, probs Problems
 	return files, true, probs
 }
 
+// StoryBudget is how many bytes of stories ParseProfiles keeps in memory
+// (see Profile.ReadBody): those of a site of about 15,000 profiles.
+const StoryBudget = 64 << 20
+
 // ParseProfiles reads and parses files on all cores. The result has one
 // entry per file, nil where the file could not be parsed at all.
 func ParseProfiles(fsys fs.FS, files []ProfileFile, cfg *Config) ([]*Profile, Problems) {
 	profiles := make([]*Profile, len(files))
 	probs := make([]Problems, len(files))
+	var kept atomic.Int64
 	parallel.For(len(files), func(i int) {
 		f := files[i]
 		data, err := fs.ReadFile(fsys, f.Path)
@@ -190,9 +197,12 @@ func ParseProfiles(fsys fs.FS, files []ProfileFile, cfg *Config) ([]*Profile, Pr
 			probs[i] = Problems{readProblem(f.Path, err)}
 			return
 		}
-		p, ps := ParseProfile(f.Path, data, cfg)
+		p, ps, story := parseProfile(f.Path, data, cfg)
 		if p != nil {
 			p.BundleFiles = f.BundleFiles
+			if len(story) > 0 && kept.Add(int64(len(story))) <= StoryBudget {
+				p.story = bytes.Clone(story) // not the file's bytes, which hold [private]
+			}
 		}
 		profiles[i], probs[i] = p, ps
 	})

@@ -52,9 +52,11 @@ type Profile struct {
 	Asks          []Ask
 	Outcomes      []Outcome
 
-	// The Markdown story is not kept: ReadBody reads it again. BodyLine
-	// is the file line where it starts.
+	// The Markdown story is kept only while a site's stories fit in
+	// StoryBudget: ReadBody returns it or reads it again. BodyLine is the
+	// file line where it starts.
 	BodyLine int
+	story    []byte // or nil
 	bodySum  uint32 // the story's checksum when loaded: see ReadBody
 	bodyLen  int
 
@@ -86,12 +88,17 @@ type Review struct {
 	Fingerprint string // as recorded by `alongside approve`, or ""
 }
 
-// ReadBody reads p's Markdown story (LF line endings) from its file in
-// fsys. A Profile does not keep its story, which is most of its size: a
-// build reads each one when it writes its page. ReadBody fails when the
-// story is not the one loaded (the file changed since), so that a page
-// never pairs one version's facts with another's story.
+// ReadBody returns p's Markdown story (LF line endings): the one Load
+// kept, or else read again from its file in fsys. Stories are most of a
+// loaded profile's size, so Load keeps them only up to StoryBudget; a
+// build of a larger site reads the others when it writes their pages.
+// ReadBody fails when the story read is not the one loaded (the file
+// changed since), so that a page never pairs one version's facts with
+// another's story.
 func (p *Profile) ReadBody(fsys fs.FS) ([]byte, error) {
+	if p.story != nil {
+		return p.story, nil
+	}
 	data, err := fs.ReadFile(fsys, p.Path)
 	if err != nil {
 		return nil, err
@@ -158,9 +165,16 @@ type Outcome struct {
 // The profile is nil when the file cannot be read at all; otherwise it is
 // filled in as far as possible, even when there are problems.
 func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
+	p, probs, _ := parseProfile(rel, data, cfg)
+	return p, probs
+}
+
+// parseProfile is ParseProfile, which also returns the story: part of
+// data.
+func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []byte) {
 	d, src, m, ok := parseFront(rel, data)
 	if !ok {
-		return nil, d.problems
+		return nil, d.problems, nil
 	}
 	p := &Profile{Path: rel, BodyLine: src.bodyLine, bodySum: crc32.Checksum(src.body, castagnoli), bodyLen: len(src.body)}
 	if base := path.Base(rel); base == "index.md" {
@@ -254,7 +268,7 @@ func ParseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems) {
 		}
 	}
 	p.Fingerprint = Fingerprint(m, src.body)
-	return p, d.problems
+	return p, d.problems, src.body
 }
 
 func parseResource(r table, p *Profile, cfg *Config) Resource {
