@@ -110,10 +110,16 @@ func load(fsys fs.FS) (*content.Site, content.Problems, error) {
 // what content checks file by file. fsys is the site folder, read again
 // for the positions of warnings.
 func Check(fsys fs.FS, site *content.Site) content.Problems {
+	return checkSite(review.NewChecker(fsys, site, content.Today()), site, func(*content.Profile) bool { return true })
+}
+
+// checkSite is Check, reading the stories only of the profiles for which
+// readStory is true.
+func checkSite(c *review.Checker, site *content.Site, readStory func(*content.Profile) bool) content.Problems {
 	// Every profile counts for [open_data], approved or not, so that
 	// `check` warns before a draft with library money is approved.
 	probs := export.Check(site, site.Profiles)
-	return append(probs, review.Warnings(fsys, site, content.Today())...)
+	return append(probs, c.Warnings(readStory)...)
 }
 
 // BaseURLWarning says when feeds, the sitemap and the data files will
@@ -165,13 +171,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(len(site.Profiles))))
 	// Check's warnings, but the stories of the profiles the build
 	// publishes are checked as their pages are made, not read twice.
-	published := map[*content.Profile]bool{}
-	for _, p := range site.Published(opts.Unapproved) {
-		published[p] = true
-	}
 	checker := review.NewChecker(fsys, site, content.Today())
-	probs = append(probs, export.Check(site, site.Profiles)...)
-	probs = append(probs, checker.Warnings(func(p *content.Profile) bool { return !published[p] })...)
+	probs = append(probs, checkSite(checker, site, func(p *content.Profile) bool { return !opts.Unapproved && !p.Approved() })...)
 	var storyMu sync.Mutex
 	story := func(p *content.Profile, body []byte) {
 		if ps := checker.Story(p, body); len(ps) > 0 {

@@ -263,16 +263,12 @@ func (d *Dir) keepPrevious(rel string, size int64) bool {
 	if !d.linkPrevious(rel, link, size, f) {
 		return false
 	}
-	err = os.Rename(link, newPath)
-	d.mu.Lock()
-	if err == nil {
-		d.stamps[rel] = d.stamps[rel+".link"]
-	}
-	delete(d.stamps, rel+".link")
-	d.mu.Unlock()
-	if err != nil {
+	if err := os.Rename(link, newPath); err != nil {
 		os.Remove(link)
 		d.linked.Add(-1)
+		if fi, err := os.Lstat(newPath); err == nil {
+			d.stamp(rel, fi) // the new file stays
+		}
 		return false
 	}
 	return true
@@ -340,10 +336,11 @@ func (d *Dir) prepare(name string) (string, error) {
 }
 
 // linkPrevious hard-links the previous output's file at rel to the path to
-// in the new output when it is a regular file (never a symbolic link, and
-// never reached through one leading out of the previous output) holding
-// exactly the size bytes read from content. It reports whether it did; if not, the caller
-// writes the file.
+// in the new output (rel's own path, or one renamed to it next) when it is
+// a regular file (never a symbolic link, and never reached through one
+// leading out of the previous output) holding exactly the size bytes read
+// from content, and notes it as rel's stamp. It reports whether it did;
+// if not, the caller writes the file.
 func (d *Dir) linkPrevious(rel, to string, size int64, content io.Reader) bool {
 	if d.prev == nil {
 		return false
@@ -372,7 +369,7 @@ func (d *Dir) linkPrevious(rel, to string, size int64, content io.Reader) bool {
 		return false // e.g. a file system without hard links
 	}
 	d.linked.Add(1)
-	d.stamp(relOf(d.tmp, to), old)
+	d.stamp(rel, old)
 	return true
 }
 
@@ -422,15 +419,6 @@ func (d *Dir) create(rel string, write func(*os.File) error) error {
 		err = cerr
 	}
 	return err
-}
-
-// relOf is path, a file of the new output tmp, relative to it.
-func relOf(tmp, path string) string {
-	rel, err := filepath.Rel(tmp, path)
-	if err != nil {
-		return path
-	}
-	return rel
 }
 
 // Commit publishes the new output as dest and removes the previous output.
