@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -16,14 +17,21 @@ import (
 // published value. The result looks like "sha256:<64 hex digits>".
 func Fingerprint(front map[string]any, body []byte) string {
 	h := sha256.New()
-	var b bytes.Buffer
-	b.Grow(4096)
-	writeMap(&b, front, func(k string) bool { return k != "review" && k != "private" })
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	writeMap(b, front, func(k string) bool { return k != "review" && k != "private" })
 	b.WriteByte('\n')
 	h.Write(b.Bytes())
-	h.Write(bytes.TrimRight(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), " \t\n"))
+	buffers.Put(b)
+	if bytes.IndexByte(body, '\r') >= 0 {
+		body = bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
+	}
+	h.Write(bytes.TrimRight(body, " \t\n"))
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
+
+// buffers are Fingerprint's, reused across profiles.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeCanonical writes v as JSON with sorted keys and dates as
 // YYYY-MM-DD, whatever the machine's time zone.
