@@ -81,29 +81,9 @@ type stamp struct {
 }
 
 // stamps lists the files under root in fsys (root itself when it is a
-// file; nothing when it does not exist), in lexical order. Folders are
-// listed one after the other; their files are looked at on every core.
+// file; nothing when it does not exist), in lexical order, looking at
+// them and into folders on every core.
 func stamps(fsys fs.FS, root string) []stamp {
-	var out []stamp
-	var entries []fs.DirEntry
-	var walk func(dir string)
-	walk = func(dir string) {
-		ents, err := fs.ReadDir(fsys, dir)
-		if err != nil {
-			out = append(out, stamp{path: dir, unreadable: true})
-			entries = append(entries, nil)
-			return
-		}
-		for _, e := range ents {
-			p := path.Join(dir, e.Name())
-			if e.IsDir() {
-				walk(p)
-				continue
-			}
-			out = append(out, stamp{path: p})
-			entries = append(entries, e)
-		}
-	}
 	fi, err := fs.Stat(fsys, root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -111,21 +91,35 @@ func stamps(fsys fs.FS, root string) []stamp {
 	case err != nil:
 		return []stamp{{path: root, unreadable: true}}
 	case !fi.IsDir():
-		return []stamp{{path: root, size: fi.Size(), mode: fi.Mode(), mtime: fi.ModTime().UnixNano()}}
+		return []stamp{stampOf(root, fi)}
 	}
-	walk(root)
-	parallel.For(len(out), func(i int) {
-		if entries[i] == nil {
+	return stampDir(fsys, root)
+}
+
+func stampDir(fsys fs.FS, dir string) []stamp {
+	ents, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return []stamp{{path: dir, unreadable: true}}
+	}
+	parts := make([][]stamp, len(ents))
+	parallel.For(len(ents), func(i int) {
+		p := path.Join(dir, ents[i].Name())
+		if ents[i].IsDir() {
+			parts[i] = stampDir(fsys, p)
 			return
 		}
-		fi, err := entries[i].Info()
+		fi, err := ents[i].Info()
 		if err != nil {
-			out[i].unreadable = true
+			parts[i] = []stamp{{path: p, unreadable: true}}
 			return
 		}
-		out[i].size, out[i].mode, out[i].mtime = fi.Size(), fi.Mode(), fi.ModTime().UnixNano()
+		parts[i] = []stamp{stampOf(p, fi)}
 	})
-	return out
+	return slices.Concat(parts...)
+}
+
+func stampOf(path string, fi fs.FileInfo) stamp {
+	return stamp{path: path, size: fi.Size(), mode: fi.Mode(), mtime: fi.ModTime().UnixNano()}
 }
 
 // writeStamps writes a line per stamp to w.
