@@ -13,6 +13,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/chart"
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/output"
 )
@@ -104,12 +105,15 @@ func (b *build) homeLedger() *Ledger {
 // reports computes the totals of every fiscal year once per build,
 // without their rows: a report page makes its year's rows when it is
 // written (see ledgerPages), so that the rows of every year of a large
-// site are never in memory at once.
+// site are never in memory at once. The years are summed on every core.
 func (b *build) reports() []ledger.Report {
 	if b.fyReports == nil {
-		for _, fy := range ledger.Years(b.published, b.site.Config.FiscalYearStart, b.opts.Today) {
-			b.fyReports = append(b.fyReports, ledger.Report{Year: fy, Totals: ledger.ForYear(b.published, fy, b.opts.Today)})
-		}
+		years := ledger.Years(b.published, b.site.Config.FiscalYearStart, b.opts.Today)
+		reps := make([]ledger.Report, len(years))
+		parallel.For(len(years), func(i int) {
+			reps[i] = ledger.Report{Year: years[i], Totals: ledger.ForYear(b.published, years[i], b.opts.Today)}
+		})
+		b.fyReports = reps
 	}
 	return b.fyReports
 }
