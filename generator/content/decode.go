@@ -187,8 +187,15 @@ func (d *decoder) lineOf(key string) (int, int) {
 
 func (t table) missing(k string) { t.errf(k, "missing (this key is required)") }
 
-// str reads an optional or required string.
+// str reads an optional or required string. It is a copy: the toml
+// package's strings are parts of the whole front matter, [private]
+// included, which a kept one would keep in memory.
 func (t table) str(k string, required bool) string {
+	return strings.Clone(t.raw(k, required))
+}
+
+// raw is str without the copy, for a string that is not kept.
+func (t table) raw(k string, required bool) string {
 	v, ok := t.m[k]
 	if !ok {
 		if required {
@@ -209,7 +216,7 @@ func (t table) str(k string, required bool) string {
 
 // enum reads a string that must be one of allowed.
 func (t table) enum(k string, required bool, allowed ...string) string {
-	s := t.str(k, required)
+	s := t.raw(k, required)
 	if s == "" {
 		return s
 	}

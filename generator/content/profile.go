@@ -216,10 +216,10 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 
 	pt, _ := t.sub("partner")
 	pt.known(partnerKeys...)
-	p.Partner.Name = intern(pt.str("name", true))
+	p.Partner.Name = intern(pt.raw("name", true))
 	p.Partner.Slug = intern(PartnerSlug(p.Partner.Name))
 	p.Partner.URL = intern(pt.webURL("url"))
-	p.Partner.About = intern(pt.str("about", false))
+	p.Partner.About = intern(pt.raw("about", false))
 
 	if vt, ok := t.sub("partner_voice"); ok {
 		vt.known(voiceKeys...)
@@ -285,7 +285,7 @@ func parseResource(r table, p *Profile, cfg *Config) Resource {
 		res.Date = p.Start
 	}
 	cur := r.str("currency", false)
-	unit := intern(r.str("unit", false))
+	unit := intern(r.raw("unit", false))
 	switch res.Kind {
 	case "money":
 		res.Currency = cfg.Currency
