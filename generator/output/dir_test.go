@@ -116,6 +116,22 @@ func lstat(t testing.TB, path string) fs.FileInfo {
 	return fi
 }
 
+// backdate puts every file under dest in the past, so that a rewritten
+// file cannot keep its time, and returns that time and each file's info.
+func backdate(t testing.TB, dest string) (time.Time, map[string]fs.FileInfo) {
+	t.Helper()
+	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	before := make(map[string]fs.FileInfo)
+	for name := range files(t, dest) {
+		path := filepath.Join(dest, filepath.FromSlash(name))
+		if err := os.Chtimes(path, past, past); err != nil {
+			t.Fatal(err)
+		}
+		before[name] = lstat(t, path)
+	}
+	return past, before
+}
+
 func TestDirCommit(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
@@ -192,16 +208,7 @@ func TestDirLinksUnchanged(t *testing.T) {
 	}
 	commit(t, d)
 
-	// Put the old files in the past, so a rewritten file cannot keep its time.
-	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	before := make(map[string]fs.FileInfo)
-	for name := range files(t, dest) {
-		path := filepath.Join(dest, filepath.FromSlash(name))
-		if err := os.Chtimes(path, past, past); err != nil {
-			t.Fatal(err)
-		}
-		before[name] = lstat(t, path)
-	}
+	past, before := backdate(t, dest)
 
 	d = build(t, dest, map[string]string{
 		"same.html":     "same",
@@ -278,15 +285,7 @@ func TestDirWriteStream(t *testing.T) {
 	stream(d, "data/same.json", "{}")
 	stream(d, "data/changed.json", "[1]")
 	commit(t, d)
-	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	before := make(map[string]fs.FileInfo)
-	for name := range files(t, dest) {
-		path := filepath.Join(dest, filepath.FromSlash(name))
-		if err := os.Chtimes(path, past, past); err != nil {
-			t.Fatal(err)
-		}
-		before[name] = lstat(t, path)
-	}
+	past, before := backdate(t, dest)
 
 	d = build(t, dest, nil)
 	stream(d, "data/big.csv", big)
