@@ -81,10 +81,9 @@ func (c *Checker) profile(p *content.Profile) content.Problems {
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: field,
 			Message: fmt.Sprintf(format, args...), Warning: true})
 	}
-	today := c.today
 	switch st := p.Review.State; {
 	case (st == "in_review" || st == "changes_requested") && p.Review.Date.Set():
-		if days := daysBetween(p.Review.Date, today); days > StaleDays {
+		if days := daysBetween(p.Review.Date, c.today); days > StaleDays {
 			next := "follow up with the partner"
 			if st == "changes_requested" {
 				next = "the partner is waiting for the changes it asked for"
@@ -98,9 +97,9 @@ func (c *Checker) profile(p *content.Profile) content.Problems {
 			approver(p), p.Review.Date, p.Slug)
 	}
 	for _, s := range publicStrings(p) {
-		for _, c := range findContacts(s.text) {
+		for _, ct := range findContacts(s.text) {
 			key := s.key()
-			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(c.text), c.kind)
+			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(ct.text), ct.kind)
 		}
 	}
 	return ps
@@ -112,12 +111,12 @@ func (c *Checker) Story(p *content.Profile, story []byte) content.Problems {
 	var ps content.Problems
 	body := string(story)
 	line, at := p.BodyLine, 0
-	for _, c := range findContacts(body) {
-		line += strings.Count(body[at:c.off], "\n")
-		at = c.off
-		col := c.off - strings.LastIndexByte(body[:c.off], '\n')
+	for _, ct := range findContacts(body) {
+		line += strings.Count(body[at:ct.off], "\n")
+		at = ct.off
+		col := ct.off - strings.LastIndexByte(body[:ct.off], '\n')
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: "body",
-			Message: strconv.Quote(c.text) + " looks like " + c.kind + ": private contact details belong in [private]", Warning: true})
+			Message: strconv.Quote(ct.text) + " looks like " + ct.kind + ": private contact details belong in [private]", Warning: true})
 	}
 	return append(ps, c.addrs.brokenLinks(p.Path, body, p.BodyLine, "/"+p.URL(), p)...)
 }
