@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/output"
@@ -94,7 +95,7 @@ func BenchmarkRender10k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := r.Render(context.Background(), site, fsys, render.Options{BaseURL: site.Config.BaseURL, Today: content.DateOf(2026, 3, 1)}, output.NewMemory()); err != nil {
+		if _, err := r.Render(context.Background(), site, fsys, render.Options{BaseURL: site.Config.BaseURL, Now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}, output.NewMemory()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -111,7 +112,7 @@ func BenchmarkWrite10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	mem := output.NewMemory()
-	if _, err := r.Render(context.Background(), site, fsys, render.Options{BaseURL: site.Config.BaseURL, Today: content.DateOf(2026, 3, 1)}, mem); err != nil {
+	if _, err := r.Render(context.Background(), site, fsys, render.Options{BaseURL: site.Config.BaseURL, Now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}, mem); err != nil {
 		b.Fatal(err)
 	}
 	dest := filepath.Join(b.TempDir(), "public")

@@ -25,11 +25,11 @@ import (
 
 // Options says what to build.
 type Options struct {
-	Site       string // the site folder
-	Dest       string // the output folder; default Site/public
-	BaseURL    string // when set, replaces site.toml's base_url
-	Unapproved bool   // publish every profile, unapproved ones with a banner
-	Today      content.Date
+	Site       string    // the site folder
+	Dest       string    // the output folder; default Site/public
+	BaseURL    string    // when set, replaces site.toml's base_url
+	Unapproved bool      // publish every profile, unapproved ones with a banner
+	Now        time.Time // the moment of the build (its day is the build date); zero means time.Now()
 	Progress   *Progress // when non-nil, counts profiles read and files written
 }
 
@@ -85,20 +85,20 @@ func OpenSite(dir string) (fs.FS, error) {
 	return root.FS(), nil
 }
 
-// Load reads and validates the site in dir. The error is a *ContentError
-// when the site has errors.
-func Load(dir string) (*content.Site, fs.FS, content.Problems, error) {
+// Load reads and validates the site in dir as of the day today. The error
+// is a *ContentError when the site has errors.
+func Load(dir string, today content.Date) (*content.Site, fs.FS, content.Problems, error) {
 	fsys, err := OpenSite(dir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	site, probs, err := load(fsys)
+	site, probs, err := load(fsys, today)
 	return site, fsys, probs, err
 }
 
-func load(fsys fs.FS) (*content.Site, content.Problems, error) {
+func load(fsys fs.FS, today content.Date) (*content.Site, content.Problems, error) {
 	site, probs := content.Load(fsys)
-	probs = append(probs, Check(fsys, site)...)
+	probs = append(probs, Check(fsys, site, today)...)
 	probs.Sort()
 	if len(probs.Errors()) > 0 {
 		return site, probs, &ContentError{probs}
@@ -107,10 +107,10 @@ func load(fsys fs.FS) (*content.Site, content.Problems, error) {
 }
 
 // Check returns the site-wide problems that need the whole model, beyond
-// what content checks file by file. fsys is the site folder, read again
-// for the positions of warnings.
-func Check(fsys fs.FS, site *content.Site) content.Problems {
-	return checkSite(review.NewChecker(fsys, site, content.Today()), site, func(*content.Profile) bool { return true })
+// what content checks file by file, as of the day today. fsys is the site
+// folder, read again for the positions of warnings.
+func Check(fsys fs.FS, site *content.Site, today content.Date) content.Problems {
+	return checkSite(review.NewChecker(fsys, site, today), site, func(*content.Profile) bool { return true })
 }
 
 // checkSite is Check, reading the stories only of the profiles for which
@@ -147,9 +147,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !opts.Today.Set() {
-		opts.Today = content.Today()
+	if opts.Now.IsZero() {
+		opts.Now = start
 	}
+	today := content.DayOf(opts.Now)
 	key, err := inputKey(fsys, &opts)
 	if err != nil {
 		return nil, err
@@ -164,14 +165,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	site, probs := content.Load(fsys)
 	if len(probs.Errors()) > 0 {
-		probs = append(probs, Check(fsys, site)...)
+		probs = append(probs, Check(fsys, site, today)...)
 		probs.Sort()
 		return nil, &ContentError{probs}
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(len(site.Profiles))))
 	// Check's warnings, but the stories of the profiles the build
 	// publishes are checked as their pages are made, not read twice.
-	checker := review.NewChecker(fsys, site, content.Today())
+	checker := review.NewChecker(fsys, site, today)
 	probs = append(probs, checkSite(checker, site, func(p *content.Profile) bool { return !opts.Unapproved && !p.Approved() })...)
 	var storyMu sync.Mutex
 	story := func(p *content.Profile, body []byte) {
@@ -204,7 +205,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	stats, err := r.Render(ctx, site, fsys, render.Options{
 		BaseURL:    site.Config.BaseURL,
 		Unapproved: opts.Unapproved,
-		Today:      opts.Today,
+		Now:        opts.Now,
 		Story:      story,
 	}, w)
 	if err != nil {

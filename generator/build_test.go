@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
 )
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
@@ -261,7 +263,7 @@ func TestBuildWarnsAsCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, want, err := load(fsys)
+	_, want, err := load(fsys, content.Today())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -59,7 +59,7 @@ func inputKey(fsys fs.FS, opts *Options) (string, error) {
 		return "", err
 	}
 	fmt.Fprintf(h, "alongside %s %s\nbase-url %q\nunapproved %v\ntoday %s\n",
-		exe, runtime.Version(), opts.BaseURL, opts.Unapproved, opts.Today)
+		exe, runtime.Version(), opts.BaseURL, opts.Unapproved, content.DayOf(opts.Now))
 	for _, root := range []string{"site.toml", "content", "themes"} {
 		// Size, mode and modification time in nanoseconds, as make and
 		// the go command judge files: an editor's save, a git checkout

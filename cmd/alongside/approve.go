@@ -34,7 +34,7 @@ func runApprove(ctx context.Context, e *env, args []string) error {
 	if strings.TrimSpace(*by) == "" {
 		return usagef(`--by is required: who approved, as a role, e.g. --by "Board, Familias Unidas del Sur"`)
 	}
-	day := content.Today()
+	day := e.today()
 	if *date != "" {
 		if day, err = content.ParseDate(*date); err != nil {
 			return usagef("--date: %v", err)

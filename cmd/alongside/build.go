@@ -17,7 +17,7 @@ func init() {
 
 func runBuild(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("build", e)
-	opts := generator.Options{}
+	opts := generator.Options{Now: e.now}
 	fs.StringVar(&opts.Site, "s", ".", "site folder")
 	fs.StringVar(&opts.Dest, "d", "", "output folder (default SITE/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "base URL, replacing site.toml's base_url")

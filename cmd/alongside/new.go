@@ -60,7 +60,7 @@ func runNew(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(review.NewProfile(name, content.Today()))
+	_, err = f.Write(review.NewProfile(name, e.today()))
 	if err := errors.Join(err, f.Close()); err != nil {
 		_ = root.Remove(rel)
 		return err

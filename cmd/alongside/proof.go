@@ -48,14 +48,13 @@ func runProof(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	today := content.Today()
-	data, err := review.Proof(ctx, r, s.site, fsys, p, today)
+	data, err := review.Proof(ctx, r, s.site, fsys, p, e.now)
 	if err != nil {
 		return err
 	}
 	name := *out
 	if name == "" {
-		name = review.ProofFileName(p.Slug, today)
+		name = review.ProofFileName(p.Slug, e.today())
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return err

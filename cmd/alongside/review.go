@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/review"
 )
 
@@ -26,7 +25,7 @@ func runReview(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := review.WriteWorklist(e.stdout, review.Worklist(s.site, content.Today())); err != nil {
+	if err := review.WriteWorklist(e.stdout, review.Worklist(s.site, e.today())); err != nil {
 		return err
 	}
 	if errs := s.probs.Errors(); len(errs) > 0 {

@@ -8,8 +8,10 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/alongside-dev/alongside/generator"
+	"github.com/alongside-dev/alongside/generator/content"
 )
 
 // Exit codes of SPEC §3.
@@ -22,7 +24,11 @@ const (
 // env is what a command may use of the outside world.
 type env struct {
 	stdout, stderr io.Writer
+	now            time.Time // when the command started: every date it writes or compares is this one's day
 }
+
+// today is the day of e.now.
+func (e *env) today() content.Date { return content.DayOf(e.now) }
 
 // A command is one `alongside NAME` subcommand.
 type command struct {
@@ -44,7 +50,7 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 
 // run executes the command line args and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: stdout, stderr: stderr, now: time.Now()}
 	if len(args) == 0 {
 		printUsage(stderr)
 		return exitUsage

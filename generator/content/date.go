@@ -41,7 +41,10 @@ func (d Date) MarshalJSON() ([]byte, error) {
 }
 
 // Today is the current calendar day in the local time zone.
-func Today() Date {
-	y, m, d := time.Now().Date()
+func Today() Date { return DayOf(time.Now()) }
+
+// DayOf is the calendar day of t in t's time zone.
+func DayOf(t time.Time) Date {
+	y, m, d := t.Date()
 	return DateOf(y, m, d)
 }

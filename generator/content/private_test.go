@@ -2,11 +2,12 @@ package content_test
 
 import (
 	"fmt"
-	"github.com/alongside-dev/alongside/generator/content"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/alongside-dev/alongside/generator/content"
 )
 
 const marker = "PRIVATE"

@@ -108,10 +108,10 @@ func (b *build) homeLedger() *Ledger {
 // site are never in memory at once. The years are summed on every core.
 func (b *build) reports() []ledger.Report {
 	if b.fyReports == nil {
-		years := ledger.Years(b.published, b.site.Config.FiscalYearStart, b.opts.Today)
+		years := ledger.Years(b.published, b.site.Config.FiscalYearStart, b.today)
 		reps := make([]ledger.Report, len(years))
 		parallel.For(len(years), func(i int) {
-			reps[i] = ledger.Report{Year: years[i], Totals: ledger.ForYear(b.published, years[i], b.opts.Today)}
+			reps[i] = ledger.Report{Year: years[i], Totals: ledger.ForYear(b.published, years[i], b.today)}
 		})
 		b.fyReports = reps
 	}
@@ -133,7 +133,7 @@ func (y *yearRows) get(b *build, fy ledger.FiscalYear) (string, []ReportRow, map
 	y.mu.Lock()
 	defer y.mu.Unlock()
 	if !y.made {
-		r := ledger.Annual(b.published, fy, b.opts.Today)
+		r := ledger.Annual(b.published, fy, b.today)
 		y.headline = b.yearHeadline(r)
 		y.rows, y.details = b.reportRows(r)
 		y.made = true

@@ -120,7 +120,7 @@ amount = 99999
 // its start), 10 partner hours, the declined ask, 12 students.
 // FY 2025-26: Alpha and Beta: $2,000.20, 20 room-hours, 30 books, 8 students.
 func TestLedgerPages(t *testing.T) {
-	out := renderSite(t, ledgerSite, Options{Today: dateOf(2026, 3, 1)})
+	out := renderSite(t, ledgerSite, Options{Now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)})
 	check(t, out, "index.html",
 		"Rainier Public Library shared $3,000.30, 500 CAD and 20 room-hours with 2 community organizations; partners contributed 10 staff hours.",
 		`<td class="num">$3,000.30</td>`, `<td class="num">500 CAD</td>`,
@@ -187,7 +187,7 @@ func TestReportPagination(t *testing.T) {
 	for i := range 52 {
 		fmt.Fprintf(&b, "-- content/partnerships/p%02d.md --\n+++\ntitle = \"P%02d\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Org %d\"\n[review]\nstate = \"approved\"\ndate = 2025-10-01\n[[resources]]\nfrom = \"partner\"\nkind = \"staff_time\"\namount = 1\n+++\n", i, i, i)
 	}
-	out := renderSite(t, b.String(), Options{Today: dateOf(2025, 12, 1)})
+	out := renderSite(t, b.String(), Options{Now: time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)})
 	check(t, out, "reports/2025-26/index.html", "The year in numbers", "52 hours", `href="#p-p00"`, `href="#p-p49"`, `!href="#p-p50"`,
 		`rel="next"`, "Page 1 of 2")
 	check(t, out, "reports/2025-26/page/2/index.html", "!The year in numbers", `href="#p-p50"`, `id="p-p51"`, `!href="#p-p00"`, "Page 2 of 2")

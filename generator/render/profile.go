@@ -99,7 +99,7 @@ func (b *build) profileView(p *content.Profile) *Profile {
 		Slug: p.Slug, Title: p.Title, Summary: p.Summary,
 		URL: base + p.URL(), Canonical: b.view.BaseURL + p.URL(),
 		Status: label(p.Status), Start: start, End: end,
-		Dates: span(start, end, !p.Start.After(b.opts.Today.Time)),
+		Dates: span(start, end, !p.Start.After(b.today.Time)),
 		Partner: Partner{
 			Name: p.Partner.Name, URL: base + "partners/" + p.Partner.Slug + "/",
 			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL), About: p.Partner.About,

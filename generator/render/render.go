@@ -37,9 +37,10 @@ type Options struct {
 	Unapproved bool
 	// LiveReload is put right after <head> on every page (serve mode).
 	LiveReload template.HTML
-	// Today is the build date ("Since …" or "Starting …"); zero means
-	// content.Today().
-	Today content.Date
+	// Now is the moment of the build: the "generated" time of the data
+	// files, and its day is the build date ("Since …", the year to
+	// date). Zero means time.Now().
+	Now time.Time
 	// Story, when set, is called with each profile's story as its page
 	// is made, from any worker: a build checks the stories there rather
 	// than read each twice.
@@ -122,7 +123,7 @@ func (b *build) all() error {
 	slices.Sort(paths)
 	exported := make(chan error, 1)
 	go func() {
-		exported <- export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, time.Now(), paths)
+		exported <- export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, b.opts.Now, paths)
 	}()
 	err = b.run(b.pageTasks(pages))
 	slices.Sort(b.paths)
@@ -131,15 +132,16 @@ func (b *build) all() error {
 
 // build is the state of one Render.
 type build struct {
-	r    *Renderer
-	ctx  context.Context
-	site *content.Site
-	fsys fs.FS
-	opts Options
-	w    output.Writer
-	md   *markdown.Converter
-	view *Site
-	desc string // the description of pages that have none of their own
+	r     *Renderer
+	ctx   context.Context
+	site  *content.Site
+	fsys  fs.FS
+	opts  Options
+	today content.Date // the day of opts.Now
+	w     output.Writer
+	md    *markdown.Converter
+	view  *Site
+	desc  string // the description of pages that have none of their own
 
 	published []*content.Profile // in slug order
 	profiles  []*Profile         // views of published, same order
@@ -175,11 +177,12 @@ func (r *Renderer) newBuild(ctx context.Context, site *content.Site, siteFS fs.F
 	if !strings.HasPrefix(basePath, "/") {
 		basePath = "/" + basePath
 	}
-	if opts.Today.IsZero() {
-		opts.Today = content.Today()
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
 	}
 	b := &build{
 		r: r, ctx: ctx, site: site, fsys: siteFS, opts: opts, w: w,
+		today:     content.DayOf(opts.Now),
 		md:        markdown.New(markdown.Options{BasePath: basePath}),
 		published: site.Published(opts.Unapproved),
 	}
@@ -202,7 +205,7 @@ func (b *build) siteView(basePath string) *Site {
 		Title: cfg.Title, Library: cfg.Library, Language: cfg.Language, Dir: textDir(cfg.Language),
 		Currency: cfg.Currency, Base: basePath, BaseURL: b.opts.BaseURL,
 		Corrections: cfg.Corrections, LiveReload: b.opts.LiveReload,
-		Unapproved: b.opts.Unapproved, Today: dateView(b.opts.Today),
+		Unapproved: b.opts.Unapproved, Today: dateView(b.today),
 	}
 	s.Nav = []Link{{"Partnerships", basePath}, {"Partners", basePath + "partners/"}, {"Annual reports", basePath + "reports/"}, {"Open data", basePath + "data/"}}
 	for _, pg := range b.site.Pages {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/internal/sitetest"
@@ -25,8 +26,8 @@ func renderSite(t testing.TB, archive string, opts Options) *output.Memory {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opts.Today.IsZero() {
-		opts.Today = content.DateOf(2026, 3, 1)
+	if opts.Now.IsZero() {
+		opts.Now = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	}
 	out := output.NewMemory()
 	if _, err := r.Render(context.Background(), site, fsys, opts, out); err != nil {

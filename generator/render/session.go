@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
@@ -793,7 +792,7 @@ func (d *Deferred) render(ctx context.Context, k int) (map[string][]byte, error)
 	case groupReports:
 		err = b.run(b.pageTasks(b.ledgerPages()))
 	case groupExport:
-		err = export.Write(w, &d.site, b.published, b.opts.BaseURL, time.Now(), d.paths)
+		err = export.Write(w, &d.site, b.published, b.opts.BaseURL, b.opts.Now, d.paths)
 	}
 	return w.files, err
 }

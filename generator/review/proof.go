@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/render"
@@ -47,8 +48,9 @@ func ProofFileName(slug string, today content.Date) string {
 // is opened: every <link> and <script> element is removed, every src that
 // is not a data: URI is replaced by a note, and CSS @import and url()
 // other than data: are dropped. It works for a profile in any review
-// state. today is the date printed on the proof.
-func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS fs.FS, p *content.Profile, today content.Date) ([]byte, error) {
+// state. now is when the proof is made; its day is printed on it.
+func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS fs.FS, p *content.Profile, now time.Time) ([]byte, error) {
+	today := content.DayOf(now)
 	var left []string // what the proof leaves out, for the checklist
 	image := func(dest string) string {
 		uri, note := inlineImage(siteFS, p, dest)
@@ -58,7 +60,7 @@ func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS f
 		return uri
 	}
 	v, page, err := r.Profile(ctx, site, siteFS, p, render.ProfileOptions{
-		Options:  render.Options{BaseURL: site.Config.BaseURL, Today: today},
+		Options:  render.Options{BaseURL: site.Config.BaseURL, Now: now},
 		Image:    image,
 		Absolute: true,
 		NoBanner: true,

@@ -35,7 +35,7 @@ func proofOf(t *testing.T, fsys fstest.MapFS, slug string) (*content.Profile, []
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Proof(context.Background(), r, site, fsys, p, proofDay)
+	data, err := Proof(context.Background(), r, site, fsys, p, proofDay.Time)
 	if err != nil {
 		t.Fatal(err)
 	}

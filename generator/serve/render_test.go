@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/output"
@@ -96,8 +97,8 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeSite(t, dir, files)
-	today := content.DateOf(2026, 3, 1)
-	s, err := New(Options{Site: dir, Port: 0, Today: today})
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	s, err := New(Options{Site: dir, Port: 0, Clock: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,12 +132,12 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		if f := s.cur.Load().fail; f != nil {
 			t.Fatalf("step %d: the build failed:\n%s", step, f.overlay)
 		}
-		compareWithFull(t, s, dir, today, fmt.Sprintf("step %d (%v)", step, touched))
+		compareWithFull(t, s, dir, now, fmt.Sprintf("step %d (%v)", step, touched))
 	}
 }
 
 // compareWithFull renders the site in dir from scratch and compares.
-func compareWithFull(t *testing.T, s *Server, dir string, today content.Date, what string) {
+func compareWithFull(t *testing.T, s *Server, dir string, now time.Time, what string) {
 	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -152,7 +153,7 @@ func compareWithFull(t *testing.T, s *Server, dir string, today content.Date, wh
 		t.Fatal(err)
 	}
 	mem := output.NewMemory()
-	opts := render.Options{BaseURL: s.origin() + site.Config.BasePath(), Unapproved: true, Today: today}
+	opts := render.Options{BaseURL: s.origin() + site.Config.BasePath(), Unapproved: true, Now: now}
 	if _, err := r.Render(context.Background(), site, root.FS(), opts, mem); err != nil {
 		t.Fatal(err)
 	}

@@ -33,8 +33,9 @@ type Options struct {
 	// Debounce is how long the server waits after a change for more
 	// before it rebuilds; 0 means 50 ms.
 	Debounce time.Duration
-	// Today is the build date; zero means the day of each build.
-	Today content.Date
+	// Clock tells the time of each build (its day is the build date);
+	// nil means time.Now.
+	Clock func() time.Time
 	// Stdout gets the address and one line per rebuild; Stderr the
 	// errors. Nil discards.
 	Stdout, Stderr io.Writer
@@ -240,7 +241,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		go func() {
 			defer close(s.warned)
 			var ws content.Problems
-			for _, p := range generator.Check(s.fsys, &site) {
+			for _, p := range generator.Check(s.fsys, &site, content.DayOf(s.now())) {
 				if !slices.Contains(printed, p) {
 					ws = append(ws, p)
 				}
@@ -312,6 +313,14 @@ func (s *Server) fail(old *state, f *failure, probs content.Problems) {
 	s.hub.publish(reload{All: true})
 }
 
+// now is the time of a build.
+func (s *Server) now() time.Time {
+	if s.opts.Clock != nil {
+		return s.opts.Clock()
+	}
+	return time.Now()
+}
+
 // basePath is the path of the site's base_url: "/" or "/sub/".
 func (s *Server) basePath() string { return s.model.site.Config.BasePath() }
 
@@ -321,16 +330,14 @@ func (s *Server) basePath() string { return s.model.site.Config.BasePath() }
 func (s *Server) render(ctx context.Context) (*Snapshot, []string, bool, error) {
 	c := s.model.peek()
 	site := &s.model.site
-	today := s.opts.Today
-	if !today.Set() {
-		today = content.Today()
-	}
+	now := s.now()
+	today := content.DayOf(now)
 	if c.full || s.session == nil || s.theme != site.Config.Theme || today != s.today {
 		r, err := render.New(s.fsys, site.Config.Theme)
 		if err != nil {
 			return nil, nil, false, err
 		}
-		opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Today: today}
+		opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Now: now}
 		s.session, s.theme, s.today = r.NewSession(s.fsys, opts), site.Config.Theme, today
 		c.full = true
 	}
