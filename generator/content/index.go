@@ -3,6 +3,8 @@ package content
 import (
 	"slices"
 	"strings"
+
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // Published returns the profiles a build shows: the approved ones, or all
@@ -65,21 +67,38 @@ type Term struct {
 	Profiles []*Profile
 }
 
+// A taxonomyDef says what a taxonomy is called and which values of a
+// profile are its terms.
+type taxonomyDef struct {
+	key, title, singular string
+	get                  func(*Profile) []string
+}
+
+// taxonomyDefs are the taxonomies of SPEC §4, in the order of the
+// navigation; each key is also the first segment of its addresses.
+var taxonomyDefs = []taxonomyDef{
+	{"branches", "Branches", "Branch", func(p *Profile) []string { return p.Branches }},
+	{"neighborhoods", "Neighborhoods", "Neighborhood", func(p *Profile) []string { return p.Neighborhoods }},
+	{"audiences", "Audiences", "Audience", func(p *Profile) []string { return p.Audiences }},
+	{"tags", "Tags", "Tag", func(p *Profile) []string { return p.Tags }},
+}
+
+// IsTaxonomy reports whether key is the key of a taxonomy, and so the
+// first segment of its addresses.
+func IsTaxonomy(key string) bool {
+	return slices.ContainsFunc(taxonomyDefs, func(d taxonomyDef) bool { return d.key == key })
+}
+
+// reservedPage reports whether a page of content/pages called name would
+// take an address that alongside makes itself.
+func reservedPage(name string) bool { return urls.Reserved(name) || IsTaxonomy(name) }
+
 // Taxonomies lists the four taxonomies of SPEC §4 for profiles, each with
 // its terms ordered by name. Names that fold to the same slug ("ESL" and
 // "esl") are one term, named as first seen.
 func Taxonomies(profiles []*Profile) []*Taxonomy {
-	defs := []struct {
-		key, title, singular string
-		get                  func(*Profile) []string
-	}{
-		{"branches", "Branches", "Branch", func(p *Profile) []string { return p.Branches }},
-		{"neighborhoods", "Neighborhoods", "Neighborhood", func(p *Profile) []string { return p.Neighborhoods }},
-		{"audiences", "Audiences", "Audience", func(p *Profile) []string { return p.Audiences }},
-		{"tags", "Tags", "Tag", func(p *Profile) []string { return p.Tags }},
-	}
-	out := make([]*Taxonomy, 0, len(defs))
-	for _, d := range defs {
+	out := make([]*Taxonomy, 0, len(taxonomyDefs))
+	for _, d := range taxonomyDefs {
 		tax := &Taxonomy{Key: d.key, Title: d.title, Singular: d.singular}
 		by := map[string]*Term{}
 		for _, p := range profiles {

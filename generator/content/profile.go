@@ -5,27 +5,27 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
+
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // The enumerations of SPEC §2, in the order pages list them.
 var (
-	Statuses      = []string{"planning", "active", "paused", "completed"}
-	ReviewStates  = []string{"draft", "in_review", "changes_requested", "approved"}
-	Sides         = []string{"library", "partner"}
-	Kinds         = []string{"money", "staff_time", "space", "marketing", "equipment", "materials", "other"}
-	AskStatuses   = []string{"delivered", "in_progress", "planned", "declined"}
-	unitRequired  = map[string]bool{"marketing": true, "equipment": true, "materials": true, "other": true}
-	profileKeys   = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "review", "resources", "asks", "outcomes", "private"}
-	resourceKeys  = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
-	askKeys       = []string{"ask", "status", "reason", "date"}
-	outcomeKeys   = []string{"measure", "value", "unit", "date", "note"}
-	partnerKeys   = []string{"name", "url", "about"}
-	voiceKeys     = []string{"quote", "by"}
-	reviewKeys    = []string{"state", "date", "by", "note", "fingerprint"}
-	pageKeys      = []string{"title", "summary", "weight"}
-	reservedPages = []string{"partnerships", "partners", "branches", "neighborhoods", "audiences", "tags", "reports", "data", "page", "assets", "404"}
+	Statuses     = []string{"planning", "active", "paused", "completed"}
+	ReviewStates = []string{"draft", "in_review", "changes_requested", "approved"}
+	Sides        = []string{"library", "partner"}
+	Kinds        = []string{"money", "staff_time", "space", "marketing", "equipment", "materials", "other"}
+	AskStatuses  = []string{"delivered", "in_progress", "planned", "declined"}
+	unitRequired = map[string]bool{"marketing": true, "equipment": true, "materials": true, "other": true}
+	profileKeys  = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "review", "resources", "asks", "outcomes", "private"}
+	resourceKeys = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
+	askKeys      = []string{"ask", "status", "reason", "date"}
+	outcomeKeys  = []string{"measure", "value", "unit", "date", "note"}
+	partnerKeys  = []string{"name", "url", "about"}
+	voiceKeys    = []string{"quote", "by"}
+	reviewKeys   = []string{"state", "date", "by", "note", "fingerprint"}
+	pageKeys     = []string{"title", "summary", "weight"}
 )
 
 // A Profile is one partnership: content/partnerships/<slug>.md or
@@ -122,7 +122,7 @@ func (p *Profile) Current() bool {
 }
 
 // URL is the profile's path below the site root: "partnerships/<slug>/".
-func (p *Profile) URL() string { return "partnerships/" + p.Slug + "/" }
+func (p *Profile) URL() string { return urls.Profile(p.Slug) }
 
 // A Resource is what one side put in.
 type Resource struct {
@@ -359,7 +359,7 @@ func ParsePage(rel string, data []byte, home bool) (*Page, Problems) {
 		case !ValidSlug(pg.Name):
 			d.problems = append(d.problems, Problem{Path: rel, Line: 1, Col: 1, Field: "name",
 				Message: "the file name " + quote(pg.Name) + " is not usable in an address: use lower-case letters, digits and single hyphens"})
-		case slices.Contains(reservedPages, pg.Name):
+		case reservedPage(pg.Name):
 			d.problems = append(d.problems, Problem{Path: rel, Line: 1, Col: 1, Field: "name",
 				Message: "/" + pg.Name + "/ is used by alongside itself; rename the file"})
 		}

@@ -1,6 +1,10 @@
 package export
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/alongside-dev/alongside/generator/urls"
+)
 
 // A FileDoc describes one open data file for the /data/ page.
 type FileDoc struct {
@@ -21,8 +25,8 @@ type ColumnDoc struct {
 // are the ones the CSV files have (a test keeps them so).
 func Files(giving bool) []FileDoc {
 	files := []FileDoc{
-		{Name: "data/partnerships.json", Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list whose fields are the columns of the four CSV files below, and \"totals\". Missing dates are null."},
-		{Name: "data/partnerships.csv", Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
+		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list whose fields are the columns of the four CSV files below, and \"totals\". Missing dates are null."},
+		{Name: urls.CSV, Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
 			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
 			"url":           "The address of the partnership's page.",
 			"title":         "The name of the partnership.",
@@ -42,7 +46,7 @@ func Files(giving bool) []FileDoc {
 			"review_date":   "The day the partner approved the page.",
 			"review_by":     "Who approved it for the partner: a role, not a person's name.",
 		})},
-		{Name: "data/resources.csv", Format: "CSV", Description: "One row per contribution: what each side put in.", Columns: doc(resourceColumns, map[string]string{
+		{Name: urls.Resources, Format: "CSV", Description: "One row per contribution: what each side put in.", Columns: doc(resourceColumns, map[string]string{
 			"slug":        "The partnership (see partnerships.csv).",
 			"from":        "Who gave it: library or partner.",
 			"kind":        "money, staff_time, space, marketing, equipment, materials or other.",
@@ -53,14 +57,14 @@ func Files(giving bool) []FileDoc {
 			"description": "What it was.",
 			"date":        "When it was given: the day recorded, else the partnership's start.",
 		})},
-		{Name: "data/asks.csv", Format: "CSV", Description: "One row per request the partner made of the library.", Columns: doc(askColumns, map[string]string{
+		{Name: urls.Asks, Format: "CSV", Description: "One row per request the partner made of the library.", Columns: doc(askColumns, map[string]string{
 			"slug":   "The partnership (see partnerships.csv).",
 			"ask":    "What the partner asked for.",
 			"status": "delivered, in_progress, planned or declined.",
 			"reason": "Why the library declined it (always given for declined asks).",
 			"date":   "When, if recorded.",
 		})},
-		{Name: "data/outcomes.csv", Format: "CSV", Description: "One row per result the partnership reports.", Columns: doc(outcomeColumns, map[string]string{
+		{Name: urls.Outcomes, Format: "CSV", Description: "One row per result the partnership reports.", Columns: doc(outcomeColumns, map[string]string{
 			"slug":    "The partnership (see partnerships.csv).",
 			"measure": "What was counted.",
 			"value":   "The count.",
@@ -68,11 +72,11 @@ func Files(giving bool) []FileDoc {
 			"date":    "When it was counted: the day recorded, else the partnership's start.",
 			"note":    "How it was counted.",
 		})},
-		{Name: "data/360giving.json", Format: "JSON", Description: "The library's money to partners as grants in the 360Giving Data Standard: one grant per payment, with the library's in-kind support to the same partnership as additional fields."},
-		{Name: "feed.xml", Format: "Atom", Description: "The partnerships, most recently approved first, for feed readers."},
+		{Name: urls.Giving, Format: "JSON", Description: "The library's money to partners as grants in the 360Giving Data Standard: one grant per payment, with the library's in-kind support to the same partnership as additional fields."},
+		{Name: urls.Feed, Format: "Atom", Description: "The partnerships, most recently approved first, for feed readers."},
 	}
 	if !giving {
-		files = slices.DeleteFunc(files, func(f FileDoc) bool { return f.Name == "data/360giving.json" })
+		files = slices.DeleteFunc(files, func(f FileDoc) bool { return f.Name == urls.Giving })
 	}
 	return files
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // Feed writes /feed.xml, an Atom 1.0 feed with an entry per profile,
@@ -36,7 +37,7 @@ func Feed(w io.Writer, site *content.Site, published []*content.Profile, baseURL
 	x.elem("  ", "id", baseURL)
 	x.elem("  ", "title", cfg.Title)
 	x.elem("  ", "updated", feedUpdated.UTC().Format(time.RFC3339))
-	x.link("  ", "self", "application/atom+xml", abs(baseURL, "feed.xml"))
+	x.link("  ", "self", "application/atom+xml", abs(baseURL, urls.Feed))
 	x.link("  ", "alternate", "text/html", baseURL)
 	x.raw("  <author>\n")
 	x.elem("    ", "name", cfg.Library)

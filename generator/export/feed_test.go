@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 type atomFeed struct {
@@ -122,7 +124,7 @@ func TestSitemap(t *testing.T) {
 	if !slices.Equal(s.URLs, want) {
 		t.Errorf("sitemap = %q, want %q", s.URLs, want)
 	}
-	many := make([]string, maxURLs+1)
+	many := make([]string, urls.SitemapMax+1)
 	for i := range many {
 		many[i] = "p/" + strconv.Itoa(i) + "/"
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/ledger"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // JSONLD describes a profile page in schema.org terms, as a value ready
@@ -31,7 +32,7 @@ func JSONLD(site *content.Site, p *content.Profile, baseURL string) map[string]a
 	pageURL := abs(baseURL, p.URL())
 	project := ref(pageURL + "#project")
 	library := map[string]any{"@type": "Organization", "@id": baseURL + "#library", "name": cfg.Library}
-	partner := map[string]any{"@type": "Organization", "@id": abs(baseURL, "partners/"+p.Partner.Slug+"/") + "#org", "name": p.Partner.Name}
+	partner := map[string]any{"@type": "Organization", "@id": abs(baseURL, urls.Partner(p.Partner.Slug)) + "#org", "name": p.Partner.Name}
 	if p.Partner.URL != "" {
 		partner["url"] = p.Partner.URL
 	}

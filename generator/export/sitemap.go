@@ -6,10 +6,9 @@ import (
 	"io"
 	"slices"
 	"strings"
-)
 
-// maxURLs is the most URLs one sitemap file may hold (sitemaps.org).
-const maxURLs = 50_000
+	"github.com/alongside-dev/alongside/generator/urls"
+)
 
 // Sitemap writes a sitemap (sitemaps.org 0.9) of pages: paths below the
 // site root as the build wrote them ("", "partnerships/x/",
@@ -17,14 +16,14 @@ const maxURLs = 50_000
 // sitemap holds at most 50,000 URLs: for more, it returns an error, and
 // Write splits them into several files.
 func Sitemap(w io.Writer, baseURL string, pages []string) error {
-	urls := pageURLs(pages)
-	if len(urls) > maxURLs {
-		return fmt.Errorf("sitemap: %d pages is more than the %d a sitemap may list", len(urls), maxURLs)
+	addrs := pageURLs(pages)
+	if len(addrs) > urls.SitemapMax {
+		return fmt.Errorf("sitemap: %d pages is more than the %d a sitemap may list", len(addrs), urls.SitemapMax)
 	}
 	x := xmlWriter{w: bufio.NewWriter(w)}
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.raw(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range urls {
+	for _, p := range addrs {
 		x.raw("  <url><loc>")
 		x.text(abs(baseURL, p))
 		x.raw("</loc></url>\n")
@@ -53,10 +52,10 @@ func pageURLs(pages []string) []string {
 	out := make([]string, 0, len(pages))
 	for _, p := range pages {
 		p = strings.TrimPrefix(p, "/")
-		if p == "404.html" {
+		if p == urls.NotFound {
 			continue
 		}
-		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
+		if p == urls.File(urls.Home) || strings.HasSuffix(p, "/index.html") {
 			p = strings.TrimSuffix(p, "index.html")
 		}
 		out = append(out, p)
@@ -72,7 +71,7 @@ func pageURLs(pages []string) []string {
 func Robots(w io.Writer, baseURL string) error {
 	s := "User-agent: *\nAllow: /\n"
 	if strings.HasPrefix(baseURL, "https://") || strings.HasPrefix(baseURL, "http://") {
-		s += "\nSitemap: " + abs(baseURL, "sitemap.xml") + "\n"
+		s += "\nSitemap: " + abs(baseURL, urls.Sitemap) + "\n"
 	}
 	_, err := io.WriteString(w, s)
 	return err

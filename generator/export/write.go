@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // Write writes every file of the package to w: the data files, the feed,
@@ -23,29 +23,26 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 	baseURL = base(site, baseURL)
 	published = bySlug(published)
 	files := map[string]func(io.Writer) error{
-		"data/partnerships.json": func(w io.Writer) error { return JSON(w, site, published, baseURL, now) },
-		"data/partnerships.csv":  func(w io.Writer) error { return PartnershipsCSV(w, published, baseURL) },
-		"data/resources.csv":     func(w io.Writer) error { return ResourcesCSV(w, published) },
-		"data/asks.csv":          func(w io.Writer) error { return AsksCSV(w, published) },
-		"data/outcomes.csv":      func(w io.Writer) error { return OutcomesCSV(w, published) },
-		"feed.xml":               func(w io.Writer) error { return Feed(w, site, published, baseURL, now) },
-		"robots.txt":             func(w io.Writer) error { return Robots(w, baseURL) },
+		urls.JSON:      func(w io.Writer) error { return JSON(w, site, published, baseURL, now) },
+		urls.CSV:       func(w io.Writer) error { return PartnershipsCSV(w, published, baseURL) },
+		urls.Resources: func(w io.Writer) error { return ResourcesCSV(w, published) },
+		urls.Asks:      func(w io.Writer) error { return AsksCSV(w, published) },
+		urls.Outcomes:  func(w io.Writer) error { return OutcomesCSV(w, published) },
+		urls.Feed:      func(w io.Writer) error { return Feed(w, site, published, baseURL, now) },
+		urls.Robots:    func(w io.Writer) error { return Robots(w, baseURL) },
 	}
 	if site.Config.OpenData.Set() {
-		files["data/360giving.json"] = func(w io.Writer) error { return Giving(w, site, published, baseURL) }
+		files[urls.Giving] = func(w io.Writer) error { return Giving(w, site, published, baseURL) }
 	}
-	urls := pageURLs(pages)
-	if len(urls) <= maxURLs {
-		files["sitemap.xml"] = func(w io.Writer) error { return Sitemap(w, baseURL, urls) }
+	addrs := pageURLs(pages)
+	if names := urls.Sitemaps(len(addrs)); len(names) == 1 {
+		files[urls.Sitemap] = func(w io.Writer) error { return Sitemap(w, baseURL, addrs) }
 	} else {
-		var names []string
-		for i := 0; i < len(urls); i += maxURLs {
-			name := "sitemap-" + strconv.Itoa(len(names)+1) + ".xml"
-			part := urls[i:min(i+maxURLs, len(urls))]
+		for k, name := range names[1:] {
+			part := addrs[k*urls.SitemapMax : min((k+1)*urls.SitemapMax, len(addrs))]
 			files[name] = func(w io.Writer) error { return Sitemap(w, baseURL, part) }
-			names = append(names, name)
 		}
-		files["sitemap.xml"] = func(w io.Writer) error { return sitemapIndex(w, baseURL, names) }
+		files[urls.Sitemap] = func(w io.Writer) error { return sitemapIndex(w, baseURL, names[1:]) }
 	}
 
 	var wg sync.WaitGroup

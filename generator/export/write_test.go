@@ -9,6 +9,7 @@ import (
 
 	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 func TestWrite(t *testing.T) {
@@ -75,7 +76,7 @@ func TestWriteNeedsOpenData(t *testing.T) {
 
 func TestWriteSplitsSitemap(t *testing.T) {
 	site, _ := testSite(t)
-	pages := make([]string, maxURLs+2)
+	pages := make([]string, urls.SitemapMax+2)
 	for i := range pages {
 		pages[i] = "p/" + strconv.Itoa(i) + "/"
 	}
@@ -91,7 +92,7 @@ func TestWriteSplitsSitemap(t *testing.T) {
 	}
 	one, _ := out.Get("sitemap-1.xml")
 	two, _ := out.Get("sitemap-2.xml")
-	if n1, n2 := bytes.Count(one, []byte("<url>")), bytes.Count(two, []byte("<url>")); n1 != maxURLs || n2 != 2 {
-		t.Errorf("sitemap files hold %d and %d URLs, want %d and 2", n1, n2, maxURLs)
+	if n1, n2 := bytes.Count(one, []byte("<url>")), bytes.Count(two, []byte("<url>")); n1 != urls.SitemapMax || n2 != 2 {
+		t.Errorf("sitemap files hold %d and %d URLs, want %d and 2", n1, n2, urls.SitemapMax)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/urls"
 	"github.com/alongside-dev/alongside/themes"
 )
 
@@ -73,36 +74,31 @@ func (b *build) listPages() ([]*Page, error) {
 		cs := cards(g.Profiles)
 		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
 	}
-	proto = b.page("partners", "partners/", "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships.")
+	proto = b.page("partners", urls.Partners, "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships.")
 	pages = append(pages, b.paginate(proto, len(partnerItems), func(p *Page, lo, hi int) { p.Items = partnerItems[lo:hi] })...)
 
 	for _, tx := range content.Taxonomies(b.published) {
-		i := slices.IndexFunc(taxonomies, func(t Taxonomy) bool { return t.Key == tx.Key })
-		if i < 0 {
-			return nil, fmt.Errorf("render: no pages for the taxonomy %q", tx.Key)
-		}
-		tv := taxonomies[i]
-		tv.URL = b.view.Base + tv.Key + "/"
+		tv := taxonomyView(tx, b.view.Base)
 		items := make([]Item, len(tx.Terms))
 		for k, t := range tx.Terms {
-			items[k] = item(t.Name, tv.URL+t.Slug+"/", len(t.Profiles))
+			items[k] = item(t.Name, b.view.Base+urls.Term(tx.Key, t.Slug), len(t.Profiles))
 			proto := b.termProto(&tv, &items[k], t.Slug)
 			cs := cards(t.Profiles)
 			pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
 		}
-		proto := b.page("taxonomy", tv.Key+"/", tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
+		proto := b.page("taxonomy", urls.Taxonomy(tv.Key), tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
 		proto.Taxonomy = &tv
 		pages = append(pages, b.paginate(proto, len(items), func(p *Page, lo, hi int) { p.Items = items[lo:hi] })...)
 	}
 
 	for _, pg := range b.site.Pages {
-		p := b.page("page", pg.Name+"/", pg.Title, pg.Summary)
+		p := b.page("page", urls.Page(pg.Name), pg.Title, pg.Summary)
 		if p.Content, err = b.markdown(wk, pg.Path, pg.Body); err != nil {
 			return nil, err
 		}
 		pages = append(pages, p)
 	}
-	nf := b.page("404", "404.html", "Page not found", "There is no page at this address.")
+	nf := b.page("404", urls.NotFound, "Page not found", "There is no page at this address.")
 	nf.NoIndex = true
 	pages = append(pages, nf)
 	return pages, nil
@@ -111,11 +107,11 @@ func (b *build) listPages() ([]*Page, error) {
 // partnerProto is the first page of a partner's list, without its cards.
 func (b *build) partnerProto(pt content.Partner) *Page {
 	pv := &Partner{
-		Name: pt.Name, URL: b.view.Base + "partners/" + pt.Slug + "/",
+		Name: pt.Name, URL: b.view.Base + urls.Partner(pt.Slug),
 		Website: pt.URL, WebsiteHost: host(pt.URL), About: pt.About,
 	}
 	desc := cmp.Or(pt.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
-	proto := b.page("partner", "partners/"+pt.Slug+"/", pv.Name, desc)
+	proto := b.page("partner", urls.Partner(pt.Slug), pv.Name, desc)
 	proto.Partner = pv
 	return proto
 }
@@ -123,7 +119,7 @@ func (b *build) partnerProto(pt content.Partner) *Page {
 // termProto is the first page of a term's list, without its cards; term
 // is its entry in the taxonomy's index.
 func (b *build) termProto(tv *Taxonomy, term *Item, slug string) *Page {
-	proto := b.page("term", tv.Key+"/"+slug+"/", term.Name,
+	proto := b.page("term", urls.Term(tv.Key, slug), term.Name,
 		tv.Singular+" “"+term.Name+"”: "+plural(term.Count, "partnership", "partnerships")+" of "+b.view.Library+".")
 	proto.Taxonomy, proto.Term = tv, term
 	proto.DocTitle = docTitle(term.Name+" — "+tv.Title, b.view.Title)
@@ -134,11 +130,10 @@ func item(name, url string, n int) Item {
 	return Item{Name: name, URL: url, Count: n, CountText: plural(n, "partnership", "partnerships")}
 }
 
-// paginate splits a list of n entries into pages of PerPage: proto's path
-// for the first, <path>page/<k>/ for the others. fill puts entries lo to
-// hi on each. A list with no entries still has its first page.
+// paginate splits a list of n entries into pages as urls.Paged lays them
+// out. fill puts entries lo to hi on each.
 func (b *build) paginate(proto *Page, n int, fill func(p *Page, lo, hi int)) []*Page {
-	out := make([]*Page, max(1, (n+PerPage-1)/PerPage))
+	out := make([]*Page, urls.PageCount(n))
 	for k := range out {
 		out[k] = b.listPage(proto, n, k+1, fill)
 	}
@@ -148,31 +143,23 @@ func (b *build) paginate(proto *Page, n int, fill func(p *Page, lo, hi int)) []*
 // listPage makes page k (from 1) of a list of n entries, as paginate
 // does; Session makes only the pages of a list that changed.
 func (b *build) listPage(proto *Page, n, k int, fill func(p *Page, lo, hi int)) *Page {
-	total := max(1, (n+PerPage-1)/PerPage)
-	at := func(k int) string { return b.view.Base + pagePath(proto.Path, k) }
+	total := urls.PageCount(n)
+	at := func(k int) string { return b.view.Base + urls.Paged(proto.Path, k) }
 	p := *proto
 	p.Count = n
 	p.Pager = &Pager{Number: k, Total: total}
 	if k > 1 {
-		b.setPath(&p, pagePath(proto.Path, k))
+		b.setPath(&p, urls.Paged(proto.Path, k))
 		p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+b.view.Title)+", page "+strconv.Itoa(k)+" of "+strconv.Itoa(total), b.view.Title)
 		p.Pager.First, p.Pager.Prev = at(1), at(k-1)
 	}
 	if k < total {
 		p.Pager.Next, p.Pager.Last = at(k+1), at(total)
 	}
-	lo, hi := (k-1)*PerPage, min(n, k*PerPage)
+	lo, hi := (k-1)*urls.PerPage, min(n, k*urls.PerPage)
 	p.Pager.From, p.Pager.To = lo+1, hi
 	fill(&p, lo, hi)
 	return &p
-}
-
-// pagePath is the path of page k of a list whose first page is first.
-func pagePath(first string, k int) string {
-	if k == 1 {
-		return first
-	}
-	return first + "page/" + strconv.Itoa(k) + "/"
 }
 
 func (b *build) pageTasks(pages []*Page) []task {

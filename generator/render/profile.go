@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // profileTasks makes one task per published profile: its page, its card,
@@ -101,7 +102,7 @@ func (b *build) profileView(p *content.Profile) *Profile {
 		Status: label(p.Status), Start: start, End: end,
 		Dates: span(start, end, !p.Start.After(b.today.Time)),
 		Partner: Partner{
-			Name: p.Partner.Name, URL: base + "partners/" + p.Partner.Slug + "/",
+			Name: p.Partner.Name, URL: base + urls.Partner(p.Partner.Slug),
 			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL), About: p.Partner.About,
 		},
 		Branches:      b.termLinks("branches", p.Branches),

@@ -21,10 +21,8 @@ import (
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/markdown"
 	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
-
-// PerPage is the number of entries on one page of a list.
-const PerPage = 50
 
 // Options are the settings of one Render that do not come from the site.
 type Options struct {
@@ -207,26 +205,34 @@ func (b *build) siteView(basePath string) *Site {
 		Corrections: cfg.Corrections, LiveReload: b.opts.LiveReload,
 		Unapproved: b.opts.Unapproved, Today: dateView(b.today),
 	}
-	s.Nav = []Link{{"Partnerships", basePath}, {"Partners", basePath + "partners/"}, {"Annual reports", basePath + "reports/"}, {"Open data", basePath + "data/"}}
+	s.Nav = []Link{{"Partnerships", basePath + urls.Home}, {"Partners", basePath + urls.Partners}, {"Annual reports", basePath + urls.Reports}, {"Open data", basePath + urls.Data}}
 	for _, pg := range b.site.Pages {
 		if pg.HasWeight {
-			s.Nav = append(s.Nav, Link{pg.Title, basePath + pg.Name + "/"})
+			s.Nav = append(s.Nav, Link{pg.Title, basePath + urls.Page(pg.Name)})
 		}
 	}
 	for _, t := range taxonomies {
-		s.Browse = append(s.Browse, Link{t.Title, basePath + t.Key + "/"})
+		s.Browse = append(s.Browse, Link{t.Title, basePath + urls.Taxonomy(t.Key)})
 	}
 	s.nav, s.browse = menuItems(s.Nav), menuItems(s.Browse)
 	return s
 }
 
-// taxonomies are the taxonomy pages, in the order of content.Taxonomies.
-var taxonomies = []Taxonomy{
-	{Key: "branches", Title: "Branches", Singular: "Branch"},
-	{Key: "neighborhoods", Title: "Neighborhoods", Singular: "Neighborhood"},
-	{Key: "audiences", Title: "Audiences", Singular: "Audience"},
-	{Key: "tags", Title: "Tags", Singular: "Tag"},
+// taxonomyView is the view of taxonomy tx, whose index is at base + its
+// address.
+func taxonomyView(tx *content.Taxonomy, base string) Taxonomy {
+	return Taxonomy{Key: tx.Key, Title: tx.Title, Singular: tx.Singular, URL: base + urls.Taxonomy(tx.Key)}
 }
+
+// taxonomies are the views of content's taxonomies, in their order,
+// without their URL.
+var taxonomies = func() []Taxonomy {
+	var out []Taxonomy
+	for _, tx := range content.Taxonomies(nil) {
+		out = append(out, taxonomyView(tx, ""))
+	}
+	return out
+}()
 
 // A task is one unit of parallel work: a page or a file.
 type task func(wk *worker) error
@@ -280,11 +286,7 @@ func (b *build) execute(wk *worker, p *Page) error {
 	if err := t.ExecuteTemplate(&wk.page, "base.html", p); err != nil {
 		return fmt.Errorf("render: %s: %w", p.Path, err)
 	}
-	name := p.Path
-	if name == "" || strings.HasSuffix(name, "/") {
-		name += "index.html"
-	}
-	if err := b.w.WriteFile(name, wk.page.Bytes()); err != nil {
+	if err := b.w.WriteFile(urls.File(p.Path), wk.page.Bytes()); err != nil {
 		return err
 	}
 	if !p.NoIndex {

@@ -13,6 +13,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // A Session renders one site again and again as it is edited, for
@@ -510,7 +511,7 @@ func (s *Session) termPages(pages []*Page, removed []string, t int, slug string,
 // listPages makes the changed pages of a list of profiles from from on.
 func (s *Session) listPages(pages []*Page, removed []string, l *list, proto *Page, from int) ([]*Page, []string) {
 	n := len(l.entries)
-	total := max(1, (n+PerPage-1)/PerPage)
+	total := urls.PageCount(n)
 	for k := from; k <= total; k++ {
 		if !l.all && !l.dirty[k] {
 			continue
@@ -536,7 +537,7 @@ func (s *Session) indexPages(pages []*Page, removed []string, x *index, proto *P
 		return pages, removed
 	}
 	n := len(x.items)
-	total := max(1, (n+PerPage-1)/PerPage)
+	total := urls.PageCount(n)
 	for k := 1; k <= total; k++ {
 		if x.all || x.dirty[k] {
 			pages = append(pages, s.b.listPage(proto, n, k, func(p *Page, lo, hi int) { p.Items = x.items[lo:hi] }))
@@ -578,7 +579,7 @@ func (ps *pageSet) done() { ps.all, ps.dirty = false, nil }
 func (ps *pageSet) names(path string, from, to int) []string {
 	var out []string
 	for k := from; k <= to; k++ {
-		out = append(out, pagePath(path, k)+"index.html")
+		out = append(out, urls.Paged(path, k)+"index.html")
 	}
 	return out
 }
@@ -613,7 +614,7 @@ func (l *list) sort() { slices.SortFunc(l.entries, listOrder) }
 func (l *list) done() {
 	l.pageSet.done()
 	if l.pages == 0 {
-		l.pages = max(1, (len(l.entries)+PerPage-1)/PerPage)
+		l.pages = urls.PageCount(len(l.entries))
 	}
 }
 
@@ -643,7 +644,7 @@ func (l *list) update(old, new *content.Profile, card bool) {
 	case i < 0 || j < 0:
 		l.all = true // the count is on every page
 	case i != j || card:
-		l.mark(min(i, j)/PerPage+1, max(i, j)/PerPage+1)
+		l.mark(min(i, j)/urls.PerPage+1, max(i, j)/urls.PerPage+1)
 	}
 }
 
@@ -666,7 +667,7 @@ func (x *index) sort() { slices.SortFunc(x.items, itemOrder) }
 func (x *index) done() {
 	x.pageSet.done()
 	if x.pages == 0 {
-		x.pages = max(1, (len(x.items)+PerPage-1)/PerPage)
+		x.pages = urls.PageCount(len(x.items))
 	}
 }
 
@@ -691,7 +692,7 @@ func (x *index) update(old, new Item) {
 	case i < 0 || j < 0:
 		x.all = true
 	default:
-		x.mark(min(i, j)/PerPage+1, max(i, j)/PerPage+1)
+		x.mark(min(i, j)/urls.PerPage+1, max(i, j)/urls.PerPage+1)
 	}
 }
 
@@ -743,13 +744,12 @@ func (s *Session) newDeferred(site *content.Site) *Deferred {
 
 // group returns the group that holds the file name, if any.
 func (d *Deferred) group(name string) int {
-	switch {
-	case name == "index.html":
+	switch k, _ := urls.Classify(name); k {
+	case urls.HomePage:
 		return groupHome
-	case strings.HasPrefix(name, "reports/"), name == "data/index.html":
+	case urls.ReportPage, urls.DataPage:
 		return groupReports
-	case strings.HasPrefix(name, "data/"), name == "feed.xml", name == "robots.txt",
-		strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml") && !strings.Contains(name, "/"):
+	case urls.DataFile, urls.Machine:
 		return groupExport
 	}
 	return -1

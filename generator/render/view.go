@@ -96,7 +96,7 @@ func menu(m map[string]template.HTML, url string) template.HTML {
 // menuItems makes the cache of menu variants for links.
 func menuItems(links []Link) map[string]template.HTML {
 	m := make(map[string]template.HTML, len(links)+1)
-	for _, cur := range append([]string{""}, urls(links)...) {
+	for _, cur := range append([]string{""}, linkURLs(links)...) {
 		var f frag
 		for _, l := range links {
 			f.raw("\n<li><a href=\"").text(l.URL).raw(`"`)
@@ -110,7 +110,7 @@ func menuItems(links []Link) map[string]template.HTML {
 	return m
 }
 
-func urls(links []Link) []string {
+func linkURLs(links []Link) []string {
 	out := make([]string, len(links))
 	for i, l := range links {
 		out[i] = l.URL

@@ -8,28 +8,14 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
-	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/markdown"
 	"github.com/alongside-dev/alongside/generator/render"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
-// sections are the first path segments of the addresses alongside makes
-// itself. A link below one of them, or to an address that looks like a
-// page (it ends in "/" or has no extension), must be one the site has; a
-// link to another file ("/files/flyer.pdf") may be a static file of the
-// theme, which the model does not know, and is not checked.
-var sections = []string{"partnerships", "partners", "branches", "neighborhoods", "audiences", "tags", "reports", "data", "page"}
-
-// dataFiles are the files of SPEC §4 that every build writes.
-var dataFiles = []string{
-	"/data/partnerships.json", "/data/partnerships.csv", "/data/resources.csv",
-	"/data/asks.csv", "/data/outcomes.csv",
-	"/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html",
-}
-
 // addresses is every path, below the site root, that the published site
-// has: "/", "/about/", "/partnerships/x/", "/partnerships/x/photo.png"…
-// It is computed from the model, the way the renderer lays out the site.
+// has: "/", "/about/", "/partnerships/x/", "/partnerships/x/photo.png"…,
+// as render.Addresses lays them out.
 type addresses struct {
 	has         map[string]bool
 	byDir       map[string][]string         // the addresses of has by parent folder, for suggestions
@@ -37,62 +23,16 @@ type addresses struct {
 }
 
 func siteAddresses(site *content.Site, today content.Date) *addresses {
-	a := &addresses{has: map[string]bool{}, unpublished: map[string]*content.Profile{}}
-	add := func(paths ...string) {
-		for _, p := range paths {
-			a.has[p] = true
-		}
-	}
-	// A list of n entries has pages 2… at <list>page/<k>/.
-	paged := func(list string, n int) {
-		for k := 2; (k-1)*render.PerPage < n; k++ {
-			add(list + "page/" + strconv.Itoa(k) + "/")
-		}
-	}
-	published := site.Published(false)
-	add("/", "/partners/", "/reports/", "/data/")
-	add(dataFiles...)
-	if site.Config.OpenData.Set() {
-		add("/data/360giving.json")
-	}
-	paged("/", len(published))
-	for _, pg := range site.Pages {
-		add("/" + pg.Name + "/")
+	a := &addresses{has: map[string]bool{}, byDir: map[string][]string{}, unpublished: map[string]*content.Profile{}}
+	for _, p := range render.Addresses(site, site.Published(false), today) {
+		h := "/" + p
+		a.has[h] = true
+		a.byDir[parent(h)] = append(a.byDir[parent(h)], h)
 	}
 	for _, p := range site.Profiles {
-		u := "/" + p.URL()
 		if !p.Approved() {
 			a.unpublished[p.Slug] = p
-			continue
 		}
-		add(u)
-		for _, f := range p.BundleFiles {
-			add(u + f)
-		}
-	}
-	partners := content.Partners(published)
-	paged("/partners/", len(partners))
-	for _, g := range partners {
-		u := "/partners/" + g.Partner.Slug + "/"
-		add(u)
-		paged(u, len(g.Profiles))
-	}
-	for _, t := range content.Taxonomies(published) {
-		u := "/" + t.Key + "/"
-		add(u)
-		paged(u, len(t.Terms))
-		for _, term := range t.Terms {
-			tu := u + term.Slug + "/"
-			add(tu)
-			paged(tu, len(term.Profiles))
-		}
-	}
-	for _, fy := range ledger.Years(published, site.Config.FiscalYearStart, today) {
-		add("/" + fy.URL())
-	}
-	a.byDir = map[string][]string{}
-	for h := range a.has {
-		a.byDir[parent(h)] = append(a.byDir[parent(h)], h)
 	}
 	return a
 }
@@ -126,7 +66,7 @@ func (a *addresses) broken(dest, pageURL string, self *content.Profile) (target,
 		return target{}, false
 	}
 	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-	if !slices.Contains(sections, first) && !strings.HasSuffix(p, "/") && strings.Contains(path.Base(p), ".") {
+	if !section(first) && !strings.HasSuffix(p, "/") && strings.Contains(path.Base(p), ".") {
 		return target{}, false // perhaps a static file of the theme
 	}
 	t := target{path: p}
@@ -138,6 +78,15 @@ func (a *addresses) broken(dest, pageURL string, self *content.Profile) (target,
 		t.unpublished = a.unpublished[slug]
 	}
 	return t, true
+}
+
+// section reports whether alongside makes the addresses that start with
+// the segment first: a link there, or to an address that looks like a
+// page (it ends in "/" or has no extension), must be one the site has; a
+// link to another file ("/files/flyer.pdf") may be a static file of the
+// theme, which the model does not know, and is not checked.
+func section(first string) bool {
+	return slices.Contains(urls.Sections, first) || content.IsTaxonomy(first)
 }
 
 // why says why a link to t is broken.

@@ -20,6 +20,7 @@ import (
 	"github.com/alongside-dev/alongside/generator"
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/render"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // Options configure a Server.
@@ -271,8 +272,8 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		// The totals on the home page, the reports and /data/ are made
 		// when asked for; they may have changed.
 		base := s.basePath()
-		r.Paths = append(r.Paths, base+"index.html", base+"data/index.html")
-		r.Prefixes = []string{base + "reports/"}
+		r.Paths = append(r.Paths, base+urls.File(urls.Home), base+urls.File(urls.Data))
+		r.Prefixes = []string{base + urls.Reports}
 	}
 	if !all && r.empty() && old.snap != nil {
 		if paths != nil {
@@ -364,14 +365,12 @@ func (s *Server) render(ctx context.Context) (*Snapshot, []string, bool, error) 
 // changed (the stylesheet, a theme's image).
 func reloadPaths(changed []string, base string) (pages []string, all bool) {
 	for _, name := range changed {
-		switch {
+		switch kind, slug := urls.Classify(name); {
+		case kind == urls.BundleFile:
+			pages = append(pages, base+urls.File(urls.Profile(slug)))
 		case strings.HasSuffix(name, ".html"):
 			pages = append(pages, base+name)
-		case strings.HasPrefix(name, "partnerships/"):
-			if i := strings.Index(name[len("partnerships/"):], "/"); i >= 0 {
-				pages = append(pages, base+name[:len("partnerships/")+i+1]+"index.html")
-			}
-		case strings.HasPrefix(name, "data/"), name == "feed.xml", name == "sitemap.xml", name == "robots.txt":
+		case kind == urls.DataFile, kind == urls.Machine:
 			// read by machines, not shown in a tab with the script
 		default:
 			return nil, true

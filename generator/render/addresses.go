@@ -1,0 +1,58 @@
+package render
+
+import (
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/ledger"
+	"github.com/alongside-dev/alongside/generator/urls"
+)
+
+// Addresses is every file a build of site writes for the profiles
+// published (in any order), as paths below the site root laid out by
+// package urls: each page's path ("", "partnerships/x/", "tags/page/2/",
+// "404.html"), each bundle file ("partnerships/x/photo.png") and each
+// data and machine file. It leaves out the theme's static files. today
+// is the build date, which decides the fiscal years reported. A test
+// holds Render to exactly these files.
+func Addresses(site *content.Site, published []*content.Profile, today content.Date) []string {
+	var out []string
+	list := func(first string, n int) {
+		for k := 1; k <= urls.PageCount(n); k++ {
+			out = append(out, urls.Paged(first, k))
+		}
+	}
+	list(urls.Home, len(published))
+	for _, p := range published {
+		u := urls.Profile(p.Slug)
+		out = append(out, u)
+		for _, f := range p.BundleFiles {
+			out = append(out, u+f)
+		}
+	}
+	partners := content.Partners(published)
+	list(urls.Partners, len(partners))
+	for _, g := range partners {
+		list(urls.Partner(g.Partner.Slug), len(g.Profiles))
+	}
+	for _, tx := range content.Taxonomies(published) {
+		list(urls.Taxonomy(tx.Key), len(tx.Terms))
+		for _, t := range tx.Terms {
+			list(urls.Term(tx.Key, t.Slug), len(t.Profiles))
+		}
+	}
+	for _, pg := range site.Pages {
+		out = append(out, urls.Page(pg.Name))
+	}
+	out = append(out, urls.Reports)
+	for _, fy := range ledger.Years(published, site.Config.FiscalYearStart, today) {
+		n := 0
+		for _, p := range published {
+			if ledger.Involved(p, fy, today) {
+				n++
+			}
+		}
+		list(urls.Report(fy.Name), n) // a line per partnership of the year
+	}
+	out = append(out, urls.Data)
+	out = append(out, urls.DataFiles(site.Config.OpenData.Set())...)
+	return append(out, urls.Feed, urls.Sitemap, urls.Robots, urls.NotFound)
+}

@@ -1,0 +1,72 @@
+package render
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
+	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/urls"
+	"github.com/alongside-dev/alongside/themes"
+)
+
+// TestRenderWritesAddresses holds Render to the map of addresses: it
+// writes the file of every address of Addresses and nothing else but the
+// theme's static files, for a site with paginated lists (130 profiles),
+// bundles, pages, several fiscal years and the 360Giving file.
+func TestRenderWritesAddresses(t *testing.T) {
+	fsys := sitetest.Corpus(130)
+	cfg := string(fsys["site.toml"].Data) + "\n[open_data]\ngrant_prefix = \"360G-wrenfield\"\nfunder_id = \"US-EIN-00-1234567\"\n"
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	site, probs := content.Load(fsys)
+	if errs := probs.Errors(); len(errs) > 0 {
+		t.Fatalf("site has errors:\n%v", errs)
+	}
+	r, err := New(fsys, site.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	out := output.NewMemory()
+	if _, err := r.Render(context.Background(), site, fsys, Options{Now: now}, out); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, a := range Addresses(site, site.Published(false), content.DayOf(now)) {
+		want = append(want, urls.File(a))
+	}
+	static, err := themes.FS.ReadDir("default/static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range static {
+		want = append(want, f.Name())
+	}
+	slices.Sort(want)
+	got := out.Names()
+	slices.Sort(got)
+	for _, name := range []string{"page/3/index.html", "partnerships/partnership-00000/photo.png", urls.Giving, "reports/2019/index.html"} {
+		if !slices.Contains(want, name) {
+			t.Errorf("Addresses has no %s: the test site does not test what it should", name)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Render wrote files that Addresses does not list, or the reverse:\nonly written: %v\nonly listed:  %v",
+			minus(got, want), minus(want, got))
+	}
+}
+
+// minus is the elements of a that are not in b.
+func minus(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
