@@ -3,6 +3,7 @@ package serve
 import (
 	"cmp"
 	"fmt"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -33,13 +34,34 @@ func newState(snap *Snapshot, fail *failure, base, version string) *state {
 }
 
 // A handler serves the current state: the built site under its base path,
-// and the reload events. It serves nothing else.
+// and the reload events. It serves nothing else, and only to requests
+// addressed to it (see allowedHost).
 type handler struct {
-	cur *atomic.Pointer[state]
-	hub *hub
+	cur  *atomic.Pointer[state]
+	hub  *hub
+	port string // the port the server listens on
+}
+
+// allowedHost reports whether host, a request's Host header, names this
+// server: "localhost" or an IP address (127.0.0.1, [::1], or the
+// machine's address on its network with --bind 0.0.0.0), with the
+// server's port. A web page elsewhere that points its own name at
+// 127.0.0.1 (DNS rebinding) sends that name and is refused, so it cannot
+// read the drafts or the error overlay.
+func allowedHost(host, port string) bool {
+	name, p, err := net.SplitHostPort(host)
+	if err != nil || p != port {
+		return false
+	}
+	return strings.EqualFold(name, "localhost") || net.ParseIP(name) != nil
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
+	if !allowedHost(r.Host, h.port) {
+		http.Error(w, "alongside serve answers only at its own address (localhost or an IP address, port "+h.port+")", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -16,7 +16,7 @@ func testHandler(base string, files map[string]string) (*handler, *atomic.Pointe
 	cur := &atomic.Pointer[state]{}
 	h := newHub()
 	cur.Store(newState(snap, nil, base, h.version()))
-	return &handler{cur: cur, hub: h}, cur
+	return &handler{cur: cur, hub: h, port: "1313"}, cur
 }
 
 func TestHandler(t *testing.T) {
@@ -54,7 +54,7 @@ func TestHandler(t *testing.T) {
 		{"HEAD", "/sub/style.css", 200, "text/css; charset=utf-8", ""},
 		{"POST", "/sub/", 405, "", ""},
 	} {
-		req := httptest.NewRequest(c.method, "http://x"+c.path, nil)
+		req := httptest.NewRequest(c.method, "http://127.0.0.1:1313"+c.path, nil)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		res := rec.Result()
@@ -90,12 +90,12 @@ func TestHandler(t *testing.T) {
 	st := cur.Load()
 	cur.Store(newState(st.snap, &failure{overlay: []byte("<div id=alongside-error>E</div>")}, st.base, "v"))
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://x/sub/", nil))
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/sub/", nil))
 	if body := rec.Body.String(); !strings.Contains(body, "<body class=a><div id=alongside-error>E</div><p>home</p>") {
 		t.Errorf("no overlay after <body>:\n%s", body)
 	}
 	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://x/sub/style.css", nil))
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/sub/style.css", nil))
 	if body := rec.Body.String(); body != "body{}" {
 		t.Errorf("the stylesheet changed: %q", body)
 	}
@@ -150,6 +150,33 @@ func TestRelevant(t *testing.T) {
 	} {
 		if relevant(rel) != want {
 			t.Errorf("relevant(%q) = %v", rel, !want)
+		}
+	}
+}
+
+// TestHostHeader: a page of another site whose name resolves to
+// 127.0.0.1 (DNS rebinding) must not read the drafts, the overlay or the
+// events; the server's own addresses work.
+func TestHostHeader(t *testing.T) {
+	h, _ := testHandler("/", map[string]string{"index.html": "<html><head></head><body>draft</body></html>"})
+	for host, code := range map[string]int{
+		"127.0.0.1:1313": 200, "localhost:1313": 200, "LOCALHOST:1313": 200, "[::1]:1313": 200, "192.168.1.20:1313": 200,
+		"evil.example:1313": 421, "evil.example": 421, "127.0.0.1:80": 421, "127.0.0.1": 421, "localhost.evil.example:1313": 421, "": 421,
+	} {
+		for _, path := range []string{"/", eventsPath} {
+			req := httptest.NewRequest("GET", "http://127.0.0.1:1313"+path, nil)
+			req.Host = host
+			rec := httptest.NewRecorder()
+			if path == eventsPath && code == 200 {
+				continue // a stream that stays open
+			}
+			h.ServeHTTP(rec, req)
+			if rec.Code != code {
+				t.Errorf("GET %s with Host %q: %d, want %d", path, host, rec.Code, code)
+			}
+			if got := rec.Header().Get("Cross-Origin-Resource-Policy"); got != "same-origin" {
+				t.Errorf("GET %s with Host %q: Cross-Origin-Resource-Policy %q", path, host, got)
+			}
 		}
 	}
 }

@@ -122,7 +122,10 @@ func (s *Server) URL() string {
 }
 
 // Handler serves the site as last built, and the reload events.
-func (s *Server) Handler() http.Handler { return &handler{cur: &s.cur, hub: s.hub} }
+func (s *Server) Handler() http.Handler {
+	_, port, _ := net.SplitHostPort(s.ln.Addr().String())
+	return &handler{cur: &s.cur, hub: s.hub, port: port}
+}
 
 // Builds returns the number of rebuilds since the first build.
 func (s *Server) Builds() int64 { return s.builds.Load() }
