@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator"
@@ -39,6 +41,9 @@ func runApprove(ctx context.Context, e *env, args []string) error {
 		if day, err = content.ParseDate(*date); err != nil {
 			return usagef("--date: %v", err)
 		}
+		if day.After(e.today().Time) {
+			return usagef("--date %s is in the future: give the day the partner approved (today is %s)", day, e.today())
+		}
 	}
 	s, fsys, err := loadForSlug(*site)
 	if err != nil {
@@ -56,8 +61,15 @@ func runApprove(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return contentError(err)
 	}
-	if err := replaceInSite(*site, p.Path, out); err != nil {
+	if err := replaceInSite(*site, p.Path, data, out); err != nil {
 		return err
+	}
+	if p.Review.State == "approved" {
+		was := "approved on " + p.Review.Date.String()
+		if p.Review.By != "" {
+			was = "approved by " + strconv.Quote(p.Review.By) + " on " + p.Review.Date.String()
+		}
+		fmt.Fprintf(e.stdout, "This replaces the earlier approval (%s).\n", was)
 	}
 	fmt.Fprintf(e.stdout, "Approved %s (%s): by %q on %s, fingerprint %s\n", q.Slug, q.Path, q.Review.By, q.Review.Date, short(q.Review.Fingerprint))
 	fmt.Fprintln(e.stdout, "The next build publishes it with the approval stamp.")
@@ -92,11 +104,13 @@ func contentError(err error) error {
 	return err
 }
 
-// replaceInSite replaces the file rel of the site folder dir with data, in
-// one step: it writes a temporary file beside it and renames it over the
-// old one, keeping its permissions. Both go through an os.Root, so no
-// symlink can lead the write outside the site.
-func replaceInSite(dir, rel string, data []byte) error {
+// replaceInSite replaces the file rel of the site folder dir, whose bytes
+// were old when read, with data, in one step: it writes a temporary file
+// beside it and renames it over the old one, keeping its permissions.
+// When the file no longer holds old (someone saved it meanwhile), it
+// writes nothing and says so: an edit is never lost. Everything goes
+// through an os.Root, so no symlink can lead the write outside the site.
+func replaceInSite(dir, rel string, old, data []byte) error {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
@@ -110,11 +124,17 @@ func replaceInSite(dir, rel string, data []byte) error {
 	if err := root.WriteFile(tmp, data, perm); err != nil {
 		return err
 	}
-	if err := root.Rename(tmp, rel); err != nil {
-		_ = root.Remove(tmp)
-		return err
+	now, err := root.ReadFile(rel)
+	if err == nil && !bytes.Equal(now, old) {
+		err = fmt.Errorf("%s changed while approve was running (saved in an editor?); nothing was written: run approve again", rel)
 	}
-	return nil
+	if err == nil {
+		err = root.Rename(tmp, rel)
+	}
+	if err != nil {
+		_ = root.Remove(tmp)
+	}
+	return err
 }
 
 // short is a fingerprint as people compare them: "sha256:1ed00694…".

@@ -26,6 +26,7 @@ func TestApproveCommand(t *testing.T) {
 	}{
 		{[]string{"approve", "-s", site, "homework-help"}, 2, "--by is required"},
 		{[]string{"approve", "-s", site, "homework-help", "--by", "Board", "--date", "14 March"}, 2, "--date"},
+		{[]string{"approve", "-s", site, "homework-help", "--by", "Board", "--date", "2999-01-01"}, 2, "--date 2999-01-01 is in the future"},
 		{[]string{"approve", "-s", site, "--by", "Board"}, 2, "missing argument"},
 		{[]string{"approve", "-s", site, "homework", "--by", "Board"}, 1, `no profile has the slug "homework"; did you mean homework-help?`},
 		{[]string{"approve", "-s", site, "broken", "--by", "Board"}, 1, `content/partnerships/broken.md:3:10: status: "actve" is not one of`},
@@ -59,6 +60,39 @@ func TestApproveCommand(t *testing.T) {
 	ents, _ := os.ReadDir(filepath.Join(site, "content", "partnerships"))
 	if len(ents) != 2 || !fi.IsDir() {
 		t.Errorf("approve left files behind: %v", ents)
+	}
+}
+
+// Approving again says what it replaces.
+func TestApproveAgainSaysWhatItReplaces(t *testing.T) {
+	site := writeSite(t, map[string]string{"content/partnerships/homework-help.md": draftProfile})
+	runCLI(t, "approve", "-s", site, "homework-help", "--by", "Board", "--date", "2026-03-14")
+	code, stdout, stderr := runCLI(t, "approve", "-s", site, "homework-help", "--by", "Coordinator", "--date", "2026-03-20")
+	if want := `This replaces the earlier approval (approved by "Board" on 2026-03-14).`; code != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("exit %d\n%s%s\nwant %q", code, stdout, stderr, want)
+	}
+}
+
+// An edit saved while approve runs is never lost: replaceInSite writes
+// only over the bytes approve read.
+func TestReplaceInSiteKeepsAnEditMadeMeanwhile(t *testing.T) {
+	site := writeSite(t, map[string]string{"content/partnerships/x.md": "as read"})
+	file := filepath.Join(site, "content", "partnerships", "x.md")
+	if err := os.WriteFile(file, []byte("saved meanwhile"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := replaceInSite(site, "content/partnerships/x.md", []byte("as read"), []byte("approved"))
+	if err == nil || !strings.Contains(err.Error(), "changed while approve was running") {
+		t.Errorf("replaceInSite over a changed file: %v", err)
+	}
+	if data, _ := os.ReadFile(file); string(data) != "saved meanwhile" {
+		t.Errorf("the file holds %q", data)
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(file)); len(ents) != 1 {
+		t.Errorf("replaceInSite left files behind: %v", ents)
+	}
+	if err := replaceInSite(site, "content/partnerships/x.md", []byte("saved meanwhile"), []byte("approved")); err != nil {
+		t.Error(err)
 	}
 }
 

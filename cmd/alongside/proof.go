@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -56,7 +58,7 @@ func runProof(ctx context.Context, e *env, args []string) error {
 	if name == "" {
 		name = review.ProofFileName(p.Slug, e.today())
 	}
-	if err := os.WriteFile(name, data, 0o644); err != nil {
+	if err := writeProof(name, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s (%d KB): the page of %s as it will look, and a checklist of every fact on it.\n", name, (len(data)+1023)/1024, p.Slug)
@@ -65,4 +67,28 @@ func runProof(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "Send it to %s. When they approve, run: alongside approve %s --by \"ROLE\"\n", p.Partner.Name, p.Slug)
 	return nil
+}
+
+// writeProof writes data to the file name, which must be new or an
+// earlier proof: -o never overwrites a profile, a page or anything else.
+func writeProof(name string, data []byte) error {
+	if fi, err := os.Lstat(name); err == nil {
+		if !fi.Mode().IsRegular() || !isProof(name) {
+			return fmt.Errorf("%s exists and is not an earlier proof; nothing was written (choose another file with -o)", name)
+		}
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// isProof reports whether the file name is a proof that alongside wrote:
+// its banner comes within the first megabyte, after the stylesheet.
+func isProof(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 1<<20)
+	n, _ := io.ReadFull(f, head)
+	return bytes.HasPrefix(head[:n], []byte("<!DOCTYPE html>")) && bytes.Contains(head[:n], []byte(review.ProofMarker))
 }

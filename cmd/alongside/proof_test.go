@@ -43,6 +43,9 @@ func TestProofCommand(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"proof", "-s", site, "homework-help", "-o", out}, 0, ""},
+		{[]string{"proof", "-s", site, "homework-help", "-o", out}, 0, ""}, // over an earlier proof
+		{[]string{"proof", "-s", site, "homework-help", "-o", filepath.Join(site, "content", "partnerships", "homework-help.md")}, 1, "exists and is not an earlier proof"},
+		{[]string{"proof", "-s", site, "homework-help", "-o", site}, 1, "exists and is not an earlier proof"},
 		{[]string{"proof", "-s", site}, 2, "missing argument"},
 		{[]string{"proof", "-s", site, "homework"}, 1, "did you mean homework-help?"},
 		{[]string{"proof", "-s", site, "broken"}, 1, `broken.md:3:10: status: "actve" is not one of`},
@@ -56,5 +59,8 @@ func TestProofCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err != nil {
 		t.Error(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(site, "content", "partnerships", "homework-help.md")); !strings.HasPrefix(string(data), "+++") {
+		t.Error("proof -o overwrote the profile")
 	}
 }

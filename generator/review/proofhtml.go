@@ -6,6 +6,10 @@ import (
 	"github.com/alongside-dev/alongside/generator/render"
 )
 
+// ProofMarker is in every proof, near its start (in its banner): what
+// tells an earlier proof from any other file.
+const ProofMarker = `id="proof-banner-title"`
+
 // proofData is what the proof's own parts (banner, checklist) show.
 type proofData struct {
 	Profile  *render.Profile
