@@ -284,7 +284,11 @@ func (t table) date(k string, required bool) Date {
 			t.errf(k, "must be a date without a time, like 2025-09-02")
 			return Date{}
 		}
-		return DateOf(v.Date())
+		d, err := checkYear(DateOf(v.Date()))
+		if err != nil {
+			t.errf(k, "%v", err)
+		}
+		return d
 	case string:
 		d, err := ParseDate(v)
 		if err != nil {

@@ -329,6 +329,22 @@ name = "Familias Unidas"
 state = "draft"
 +++
 `, wants: []want{{p + "a.md:4:9: start", `"2025-02-30" is not a date`}}},
+	{name: "dates before 1000 or after 9999", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 0001-01-01
+end = "0000-01-01"
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
++++
+`, wants: []want{
+		{p + "a.md:4:9: start", "0001-01-01 is out of range: dates are between 1000-01-01 and 9999-12-31"},
+		{p + "a.md:5:7: end", "0000-01-01 is out of range"},
+	}},
 	{name: "datetimes and times are not dates", site: `
 -- content/partnerships/a.md --
 +++
