@@ -8,3 +8,5 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/sys v0.50.0
 )
+
+require golang.org/x/text v0.44.0 // indirect

@@ -295,3 +295,17 @@ func TestMemoryLimit(t *testing.T) {
 		t.Errorf("with GOMEMLIMIT: %d, want the runtime's %d", got, want)
 	}
 }
+
+// Names of 260 characters make folder names that no file system takes
+// whole: their addresses are cut to 100 bytes, and the site builds.
+func TestLongNamesBuild(t *testing.T) {
+	long := strings.Repeat("Neighborhood ", 20)
+	site := t.TempDir()
+	writeFiles(t, site, map[string]string{
+		"content/partnerships/a.md": strings.Replace(strings.Replace(profile("A", "approved"), `name = "Familias Unidas"`, `name = "`+long+`"`, 1),
+			"start = 2025-09-02", "start = 2025-09-02\ntags = [\""+long+"\"]", 1),
+	})
+	if _, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public")}); err != nil {
+		t.Fatal(err)
+	}
+}

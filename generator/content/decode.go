@@ -208,6 +208,7 @@ func (t table) raw(k string, required bool) string {
 		t.errf(k, "must be a string in quotes, not %s", tomlKind(v))
 		return ""
 	}
+	s = t.clean(k, s)
 	if required && strings.TrimSpace(s) == "" {
 		t.errf(k, "must not be empty")
 	}
@@ -231,7 +232,27 @@ func (t table) enum(k string, required bool, allowed ...string) string {
 	return ""
 }
 
-// strs reads an optional list of non-empty strings.
+// clean returns s without control characters, warning about key k when
+// it had some.
+func (t table) clean(k, s string) string {
+	s, removed := cleanText(s)
+	if removed >= 0 {
+		t.warnf(k, "held a control character (%U), which was removed: it shows nothing, or garbles a terminal", removed)
+	}
+	return s
+}
+
+// name reads a name: a string kept as NormalizeName makes it, whose
+// invisible characters are errors (see checkName).
+func (t table) name(k string, required bool) string {
+	s := NormalizeName(t.raw(k, required))
+	if s != "" {
+		t.checkName(k, s)
+	}
+	return s
+}
+
+// strs reads an optional list of non-empty names (see name).
 func (t table) strs(k string) []string {
 	v, ok := t.m[k]
 	if !ok {
@@ -253,10 +274,12 @@ func (t table) strs(k string) []string {
 			t.errf(k, "item %d must be a string, not %s", i+1, tomlKind(e))
 			continue
 		}
-		if strings.TrimSpace(s) == "" {
+		s = NormalizeName(t.clean(k, s))
+		if s == "" {
 			t.errf(k, "item %d is empty", i+1)
 			continue
 		}
+		t.checkName(k, s)
 		if !slices.Contains(out, s) {
 			out = append(out, intern(s))
 		}
@@ -492,5 +515,5 @@ var (
 )
 
 // ValidSlug reports whether s is lower-case ASCII letters and digits
-// joined by single hyphens.
-func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+// joined by single hyphens, at most MaxSlug bytes long.
+func ValidSlug(s string) bool { return len(s) <= MaxSlug && slugRE.MatchString(s) }

@@ -89,6 +89,17 @@ func IsTaxonomy(key string) bool {
 	return slices.ContainsFunc(taxonomyDefs, func(d taxonomyDef) bool { return d.key == key })
 }
 
+// Terms returns p's terms of the taxonomy key, as written; nil for a key
+// that is not a taxonomy's.
+func Terms(key string, p *Profile) []string {
+	for _, d := range taxonomyDefs {
+		if d.key == key {
+			return d.get(p)
+		}
+	}
+	return nil
+}
+
 // reservedPage reports whether a page of content/pages called name would
 // take an address that alongside makes itself.
 func reservedPage(name string) bool { return urls.Reserved(name) || IsTaxonomy(name) }

@@ -240,6 +240,8 @@ func TestPartnerSlug(t *testing.T) {
 		{"华人社区中心", hash("华人社区中心")},
 		{"Ελληνική Κοινότητα", hash("Ελληνική Κοινότητα")},
 		{"!!!", hash("!!!")},
+		// Cut at 100 bytes, with a hash of the whole name.
+		{strings.Repeat("Word ", 52), strings.Repeat("word-", 18) + "w-" + hash(strings.Repeat("Word ", 52))[len("partner-"):]},
 	} {
 		if got := content.PartnerSlug(tc.name); got != tc.want {
 			t.Errorf("PartnerSlug(%q) = %q, want %q", tc.name, got, tc.want)

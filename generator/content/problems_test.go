@@ -345,6 +345,39 @@ state = "draft"
 		{p + "a.md:4:9: start", "0001-01-01 is out of range: dates are between 1000-01-01 and 9999-12-31"},
 		{p + "a.md:5:7: end", "0000-01-01 is out of range"},
 	}},
+	{name: "invisible characters in names, scripts mixed in a word", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+tags = ["Caf\u00e9\u200b", "\u0421afe", "Ελληνικά", "Persian\u200cwords"]
+[partner]
+name = "Familias\u00adUnidas"
+[review]
+state = "draft"
++++
+`, wants: []want{
+		{p + "a.md:5:8: tags", `holds an invisible character (U+200B)`},
+		{p + "a.md:5:8: warning: tags", `the word "Сafe" mixes Latin letters with Cyrillic or Greek`},
+		{p + "a.md:7:8: partner.name", `holds an invisible character (U+00AD)`},
+	}},
+	{name: "control characters are removed with a warning", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework\u001b[2J help"
+summary = "Bell\u0007 and \uFFFE"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
++++
+`, wants: []want{
+		{p + "a.md:2:9: warning: title", `held a control character (U+001B), which was removed`},
+		{p + "a.md:3:11: warning: summary", `held a control character (U+0007)`},
+	}},
 	{name: "datetimes and times are not dates", site: `
 -- content/partnerships/a.md --
 +++

@@ -187,13 +187,13 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 	t.known(profileKeys...)
 	if s := t.str("slug", false); s != "" {
 		if !ValidSlug(s) {
-			t.errf("slug", "%q is not a slug: use lower-case letters, digits and single hyphens", s)
+			t.errf("slug", "%q is not a slug: use lower-case letters, digits and single hyphens, at most 100 of them", s)
 		} else {
 			p.Slug = s
 		}
 	} else if !ValidSlug(p.Slug) {
 		d.problems = append(d.problems, Problem{Path: rel, Line: 1, Col: 1, Field: "slug",
-			Message: "the file name " + quote(p.Slug) + " is not a slug: rename it with lower-case letters, digits and single hyphens (for example " + quote(PartnerSlug(p.Slug)) + "), or set slug = \"…\""})
+			Message: "the file name " + quote(p.Slug) + " is not a slug: rename it with lower-case letters, digits and single hyphens, at most 100 of them (for example " + quote(PartnerSlug(p.Slug)) + "), or set slug = \"…\""})
 	}
 	p.Title = t.str("title", true)
 	p.Summary = t.str("summary", false)
@@ -216,7 +216,7 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 
 	pt, _ := t.sub("partner")
 	pt.known(partnerKeys...)
-	p.Partner.Name = intern(pt.raw("name", true))
+	p.Partner.Name = intern(pt.name("name", true))
 	p.Partner.Slug = intern(PartnerSlug(p.Partner.Name))
 	p.Partner.URL = intern(pt.webURL("url"))
 	p.Partner.About = intern(pt.raw("about", false))

@@ -6,16 +6,26 @@ import (
 	"strings"
 )
 
+// MaxSlug is the most bytes a slug may have: a folder name, and a part of
+// every address below it.
+const MaxSlug = 100
+
 // PartnerSlug turns a name into an address: lower-cased, Latin letters with
 // diacritics folded to ASCII ("Hội" → "hoi"), every other run of characters
 // one hyphen. When nothing is left (a name in another script), it is
-// "partner-" and the first 8 hex digits of the name's SHA-256.
+// "partner-" and the first 8 hex digits of the name's SHA-256. A slug
+// longer than MaxSlug is cut and ends in "-" and those 8 digits instead.
 func PartnerSlug(name string) string {
-	if s := Slugify(name); s != "" {
+	s := Slugify(name)
+	if s != "" && len(s) <= MaxSlug {
 		return s
 	}
 	sum := sha256.Sum256([]byte(name))
-	return "partner-" + hex.EncodeToString(sum[:4])
+	hash := hex.EncodeToString(sum[:4])
+	if s == "" {
+		return "partner-" + hash
+	}
+	return strings.TrimRight(s[:MaxSlug-len(hash)-1], "-") + "-" + hash
 }
 
 // Slugify folds s to lower-case ASCII letters and digits joined by single

@@ -65,6 +65,7 @@ func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Proble
 	for _, w := range per {
 		ps = append(ps, w...)
 	}
+	ps = append(ps, c.sameAddress()...)
 	ps.Sort()
 	return ps
 }

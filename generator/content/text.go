@@ -1,0 +1,91 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// cleanText removes the control characters of s that no text of a
+// profile should hold: C0 and C1 controls but tab and line breaks, and
+// the non-characters U+FFFE and U+FFFF. removed is the first one found,
+// or -1. A terminal or a browser would act on them (\x1b[2J clears a
+// screen) or show garbage.
+func cleanText(s string) (clean string, removed rune) {
+	removed = -1
+	bad := func(r rune) bool {
+		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff
+	}
+	if strings.IndexFunc(s, bad) < 0 {
+		return s, removed
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if bad(r) {
+			if removed < 0 {
+				removed = r
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), removed
+}
+
+// invisible reports the first character of name that shows nothing but
+// changes what the name is: zero-width spaces and joiners between words,
+// soft hyphens, bidi controls, fillers. ZWJ and ZWNJ are allowed: some
+// scripts (Persian, the Indic scripts) need them inside words.
+func invisible(name string) (rune, bool) {
+	for _, r := range name {
+		switch {
+		case r == 0x200c || r == 0x200d:
+		case r == 0xad, r == 0x180e, r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0, r == 0xfeff,
+			r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// mixedWord returns the first word of name that mixes Latin letters with
+// Cyrillic or Greek ones, which look alike ("Сafe" with a Cyrillic С): a
+// name that reads the same as another but is not.
+func mixedWord(name string) string {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		var latin, other bool
+		for _, r := range w {
+			latin = latin || unicode.Is(unicode.Latin, r)
+			other = other || unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r)
+		}
+		if latin && other {
+			return w
+		}
+	}
+	return ""
+}
+
+// NormalizeName is a name as it is kept and compared: NFC, without
+// spaces around it.
+func NormalizeName(name string) string { return strings.TrimSpace(norm.NFC.String(name)) }
+
+// checkName records the problems of a name at key k of t: an invisible
+// character is an error, a word mixing scripts a warning.
+func (t table) checkName(k, name string) {
+	if r, ok := invisible(name); ok {
+		t.errf(k, "%q holds an invisible character (%U): delete it, or the name is not the one people read", name, r)
+	}
+	if w := mixedWord(name); w != "" {
+		t.warnf(k, "the word %q mixes Latin letters with Cyrillic or Greek ones that look alike: retype it in one alphabet", w)
+	}
+}
+
+// warnf records a warning about key k.
+func (t table) warnf(k, format string, args ...any) {
+	line, col := t.where(k)
+	t.d.problems = append(t.d.problems, Problem{
+		Path: t.d.path, Line: line, Col: col, Field: t.fieldName(k), Message: fmt.Sprintf(format, args...), Warning: true,
+	})
+}
