@@ -349,8 +349,17 @@ func (t table) num(k string, required bool) (float64, bool) {
 		t.errf(k, "must be a number of 0 or more, not %v", v)
 		return 0, false
 	}
+	if f > MaxNumber {
+		t.errf(k, "%v is more than a trillion (1,000,000,000,000): is a digit too many?", v)
+		return 0, false
+	}
 	return f, true
 }
+
+// MaxNumber is the largest amount, value or count a profile may give: a
+// trillion. No library's partnership is larger, and no sum of such
+// numbers can overflow to infinity, which JSON cannot write.
+const MaxNumber = 1e12
 
 // integer reads an optional whole number.
 func (t table) integer(k string) (int, bool) {

@@ -496,6 +496,10 @@ value = inf
 [[outcomes]]
 measure = "Parents"
 value = -inf
+[[resources]]
+from = "library"
+kind = "money"
+amount = 1e308
 +++
 `, wants: []want{
 		{p + "a.md:12:10: resources[1].amount", "must be a number of 0 or more, not -2400"},
@@ -504,6 +508,7 @@ value = -inf
 		{p + "a.md:21:9: resources[3].value", "must be a number of 0 or more"},
 		{p + "a.md:24:9: outcomes[1].value", "must be a number of 0 or more, not +Inf"},
 		{p + "a.md:27:9: outcomes[2].value", "must be a number of 0 or more, not -Inf"},
+		{p + "a.md:31:10: resources[4].amount", "1e+308 is more than a trillion (1,000,000,000,000): is a digit too many?"},
 	}},
 	{name: "zero and fractions are numbers", site: `
 -- content/partnerships/a.md --
