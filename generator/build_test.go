@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -307,5 +308,33 @@ func TestLongNamesBuild(t *testing.T) {
 	})
 	if _, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public")}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A bundle file is streamed to the output, never read whole into memory:
+// a 256 MB file (sparse, so the test is cheap) allocates far less.
+func TestBundleFilesStream(t *testing.T) {
+	site := t.TempDir()
+	writeFiles(t, site, map[string]string{"content/partnerships/a/index.md": profile("A", "approved")})
+	f, err := os.Create(filepath.Join(site, "content", "partnerships", "a", "video.mp4"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size = 256 << 20
+	if err := errors.Join(f.Truncate(size), f.Close()); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > size/4 {
+		t.Errorf("the build allocated %d MB for a %d MB bundle file", alloc>>20, size>>20)
+	}
+	if fi, err := os.Stat(filepath.Join(dest, "partnerships", "a", "video.mp4")); err != nil || fi.Size() != size {
+		t.Errorf("the bundle file was not copied whole: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -80,11 +81,13 @@ func (b *build) copy(name string, fsys fs.FS, src string) error {
 	if fsys == nil {
 		return fmt.Errorf("render: %s: no site folder to copy it from", src)
 	}
-	data, err := fs.ReadFile(fsys, src)
+	f, err := fsys.Open(src)
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	if err := b.w.WriteFile(name, data); err != nil {
+	defer f.Close()
+	// Streamed: a bundle's video of gigabytes never sits in memory.
+	if err := b.w.WriteStream(name, func(w io.Writer) error { _, err := io.Copy(w, f); return err }); err != nil {
 		return err
 	}
 	b.files.Add(1)
