@@ -8,8 +8,9 @@ import (
 // A pos is where a key or table header stands in the front matter,
 // as a line and column of the file.
 type pos struct {
-	line, col int // the key, or the header's opening bracket
-	valCol    int // the value, for key = value lines
+	line, col int  // the key, or the header's opening bracket
+	valCol    int  // the value, for key = value lines
+	implicit  bool // a table never written itself, at its first key or sub-table
 }
 
 // keyIndex maps dotted key paths to where they are written. Tables in an
@@ -41,10 +42,10 @@ func indexKeys(front []byte, firstLine int) keyIndex {
 			n := counts[name]
 			counts[name] = n + 1
 			table = name + "." + strconv.Itoa(n)
-			idx[table] = pos{line: ln, col: col, valCol: col}
+			idx.add(table, pos{line: ln, col: col, valCol: col})
 		case trimmed[0] == '[':
 			table = joinKey(parseKey(trimmed[1:]))
-			idx[table] = pos{line: ln, col: col, valCol: col}
+			idx.add(table, pos{line: ln, col: col, valCol: col})
 		default:
 			parts, rest := splitKey(trimmed)
 			if parts == nil {
@@ -55,11 +56,22 @@ func indexKeys(front []byte, firstLine int) keyIndex {
 				key = table + "." + key
 			}
 			valCol := col + len(trimmed) - len(rest)
-			idx[key] = pos{line: ln, col: col, valCol: valCol}
+			idx.add(key, pos{line: ln, col: col, valCol: valCol})
 			st.scan(rest)
 		}
 	}
 	return idx
+}
+
+// add records where key is written, and that each table above it not
+// yet seen ("measures" of [measures.x]) is first written there too.
+func (idx keyIndex) add(key string, p pos) {
+	idx[key] = p
+	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
+		if _, ok := idx[key[:i]]; !ok {
+			idx[key[:i]] = pos{line: p.line, col: p.col, valCol: p.col, implicit: true}
+		}
+	}
 }
 
 func joinKey(parts []string) string { return strings.Join(parts, ".") }
