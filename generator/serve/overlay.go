@@ -83,7 +83,7 @@ func newFailure(probs content.Problems, err error, source func(path string) []by
 			if src := source(p.Path); src != nil {
 				src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 				lines[p.Path] = bytes.Split(src, []byte("\n"))
-				hidden[p.Path] = privateLines(src)
+				hidden[p.Path] = content.PrivateLines(src)
 			} else {
 				lines[p.Path], hidden[p.Path] = nil, nil
 			}
