@@ -19,8 +19,7 @@ import (
 // a line that would be private if no string or array were left open
 // before it is hidden too, since the parser's error may point near it.
 func PrivateLines(src []byte) []bool {
-	text := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	lines := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
+	lines := fileLines(src)
 	hide := make([]bool, len(lines))
 	start, end := 0, len(lines)
 	if s, err := split(src); err == nil {
@@ -68,3 +67,10 @@ func PrivateLines(src []byte) []bool {
 // isPrivate reports whether a key or table read by the scanner is in
 // [private].
 func isPrivate(key []string) bool { return len(key) > 0 && key[0] == "private" }
+
+// fileLines splits a file into lines as problems count them: without a
+// byte order mark, CRLF read as LF.
+func fileLines(src []byte) []string {
+	text := string(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
+	return strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+}

@@ -271,3 +271,25 @@ a = 1!`,
 		}
 	}
 }
+
+func TestExcerpt(t *testing.T) {
+	src := []byte("\xef\xbb\xbf+++\r\ntitle = \"x\"\r\nstatus = \"bad\"\r\n[private]\r\ncontact = \"PRIVATE-secret\"\r\n+++\r\n")
+	e := content.Problem{Path: "a.md", Line: 3, Col: 10, Field: "status", Message: "bad"}.Excerpt(src)
+	want := []content.ExcerptLine{
+		{N: 1, Text: "+++"},
+		{N: 2, Text: `title = "x"`},
+		{N: 3, Text: `status = "bad"`, Current: true},
+		{N: 4, Hidden: true},
+		{N: 5, Hidden: true},
+	}
+	if !reflect.DeepEqual(e.Lines, want) || e.Problem.Message != "bad" {
+		t.Errorf("Excerpt = %+v, want lines %+v", e, want)
+	}
+	e = content.Problem{Path: "a.md", Line: 5, Col: 12, Field: "private", Message: `near "PRIVATE-secret"`}.Excerpt(src)
+	if got := fmt.Sprint(e); strings.Contains(got, marker) || !strings.Contains(e.Problem.String(), "a.md:5:12: private: an error in the [private] table") {
+		t.Errorf("Excerpt on a private line = %s", got)
+	}
+	if e := (content.Problem{Path: "a.md", Line: 2}).Excerpt(nil); e.Lines != nil {
+		t.Errorf("Excerpt without a source has lines: %+v", e.Lines)
+	}
+}
