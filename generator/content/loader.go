@@ -201,7 +201,7 @@ func (l *Loader) Load() Change {
 	l.updatePage(homePath)
 	if ents, err := fs.ReadDir(l.fsys, pagesDir); err == nil {
 		for _, e := range ents {
-			if !e.IsDir() && IsContentFile(e.Name()) {
+			if !e.IsDir() && isContentFile(e.Name()) {
 				l.updatePage(pagesDir + "/" + e.Name())
 			}
 		}
@@ -224,7 +224,7 @@ func (l *Loader) Load() Change {
 		case strings.HasPrefix(name, "."):
 		case e.IsDir():
 			jobs = append(jobs, job{rel: rel + "/index.md", dir: rel})
-		case IsContentFile(name):
+		case isContentFile(name):
 			jobs = append(jobs, job{rel: rel})
 		}
 	}
@@ -580,7 +580,7 @@ func (l *Loader) Update(paths []string) Change {
 	cfg := &l.site.Config
 	for _, rel := range files {
 		switch {
-		case rel == homePath || path.Dir(rel) == pagesDir && IsContentFile(path.Base(rel)):
+		case rel == homePath || path.Dir(rel) == pagesDir && isContentFile(path.Base(rel)):
 			if l.updatePage(rel) {
 				l.changes.full = true
 			}
@@ -742,5 +742,5 @@ func isProfilePath(rel string) bool {
 	if inside {
 		return file == "index.md"
 	}
-	return IsContentFile(name)
+	return isContentFile(name)
 }

@@ -51,9 +51,9 @@ func readBundle(fsys fs.FS, dir string) (files []string, ok bool, probs Problems
 	return files, true, probs
 }
 
-// IsContentFile reports whether name is a Markdown content file: not
+// isContentFile reports whether name is a Markdown content file: not
 // hidden, not an editor's backup.
-func IsContentFile(name string) bool {
+func isContentFile(name string) bool {
 	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !IsEditorTemp(name)
 }
 
