@@ -152,3 +152,44 @@ func checkProblems(t *testing.T, data []byte, rel string, probs content.Problems
 		}
 	}
 }
+
+// FuzzExcerpt puts a [private] table after any TOML and checks that no
+// excerpt, at any line, shows a line of it or the message of a problem
+// on one: from its header to the first line that could start another
+// table, whatever came before (an unclosed string, a broken key).
+func FuzzExcerpt(f *testing.F) {
+	f.Add("title = \"x\"", "contact = \"Ana\"\nnotes = \"\"\"\n[partner]\n\"\"\"")
+	f.Add("summary = \"\"\"unclosed", "contact = \"Ana\"")
+	f.Add("[partner]\nname = 'P'", "a = [\n  1,\n]\n[partner]\nb = 1")
+	f.Add("private.a = 1\r\n", "x = 1\r\n")
+	f.Fuzz(func(t *testing.T, public, private string) {
+		data := []byte("+++\n" + public + "\n[private]\n" + private + "\n+++\nThe story.\n")
+		ls := lines(data)
+		header := 2 + len(lines([]byte(public))) // the [private] line
+		if ls[header-1] != "[private]" {
+			return // a CR or a byte order mark in public moved it
+		}
+		_, _, _, bodyLine, _, err := content.Split(data)
+		if err == nil && bodyLine-1 < header {
+			return // the front matter ended before it: it is story text
+		}
+		last := header
+		for n := header + 1; n <= len(ls); n++ {
+			if strings.HasPrefix(strings.TrimLeft(ls[n-1], " \t"), "[") || err == nil && n == bodyLine-1 {
+				break
+			}
+			last = n
+		}
+		for line := 1; line <= len(ls)+1; line++ {
+			e := content.Problem{Path: "a.md", Line: line, Col: 1, Message: "MESSAGE"}.Excerpt(data)
+			if line >= header && line <= last && strings.Contains(e.Problem.String(), "MESSAGE") {
+				t.Fatalf("line %d is private, its message is shown: %q", line, e.Problem)
+			}
+			for _, l := range e.Lines {
+				if l.N >= header && l.N <= last && (!l.Hidden || l.Text != "") {
+					t.Fatalf("excerpt at line %d shows private line %d %q of\n%s", line, l.N, l.Text, data)
+				}
+			}
+		}
+	})
+}

@@ -28,7 +28,7 @@ func KeysOf(data []byte) map[string]KeyPos {
 	idx := indexKeys(src.front, src.frontLine)
 	out := make(map[string]KeyPos, len(idx))
 	for k, p := range idx {
-		if strings.HasPrefix(k, "private.") {
+		if strings.HasPrefix(k, "private.") || p.implicit {
 			continue
 		}
 		out[k] = KeyPos{Line: p.line, Col: p.col, ValueCol: p.valCol}

@@ -8,8 +8,9 @@ import (
 // A pos is where a key or table header stands in the front matter,
 // as a line and column of the file.
 type pos struct {
-	line, col int // the key, or the header's opening bracket
-	valCol    int // the value, for key = value lines
+	line, col int  // the key, or the header's opening bracket
+	valCol    int  // the value, for key = value lines
+	implicit  bool // a table never written itself, at its first key or sub-table
 }
 
 // keyIndex maps dotted key paths to where they are written. Tables in an
@@ -25,59 +26,160 @@ func indexKeys(front []byte, firstLine int) keyIndex {
 	idx := keyIndex{}
 	counts := map[string]int{}
 	table := ""
-	var st scanState
+	var sc tomlScanner
 	for i, line := range strings.Split(string(front), "\n") {
-		ln := firstLine + i
-		if st.inString != "" || st.depth > 0 {
-			st.scan(line)
+		l := sc.next(line)
+		if !l.ok {
 			continue
 		}
-		trimmed := strings.TrimLeft(line, " \t")
-		col := len(line) - len(trimmed) + 1
-		switch {
-		case trimmed == "" || trimmed[0] == '#':
-		case strings.HasPrefix(trimmed, "[["):
-			name := joinKey(parseKey(strings.TrimPrefix(trimmed, "[[")))
+		p := pos{line: firstLine + i, col: l.col, valCol: l.valueCol}
+		switch l.kind {
+		case arrayHeaderLine:
+			name := joinKey(l.key)
 			n := counts[name]
 			counts[name] = n + 1
 			table = name + "." + strconv.Itoa(n)
-			idx[table] = pos{line: ln, col: col, valCol: col}
-		case trimmed[0] == '[':
-			table = joinKey(parseKey(trimmed[1:]))
-			idx[table] = pos{line: ln, col: col, valCol: col}
-		default:
-			parts, rest := splitKey(trimmed)
-			if parts == nil {
-				continue
-			}
-			key := joinKey(parts)
+			idx.add(table, p)
+		case headerLine:
+			table = joinKey(l.key)
+			idx.add(table, p)
+		case keyLine:
+			key := joinKey(l.key)
 			if table != "" {
 				key = table + "." + key
 			}
-			valCol := col + len(trimmed) - len(rest)
-			idx[key] = pos{line: ln, col: col, valCol: valCol}
-			st.scan(rest)
+			idx.add(key, p)
 		}
 	}
 	return idx
 }
 
-func joinKey(parts []string) string { return strings.Join(parts, ".") }
-
-// parseKey reads a dotted key, bare or quoted, up to "]" or "=".
-func parseKey(s string) []string {
-	parts, _ := splitKey(s)
-	return parts
+// add records where key is written, and that each table above it not
+// yet seen ("measures" of [measures.x]) is first written there too.
+func (idx keyIndex) add(key string, p pos) {
+	idx[key] = p
+	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
+		if _, ok := idx[key[:i]]; !ok {
+			idx[key[:i]] = pos{line: p.line, col: p.col, valCol: p.col, implicit: true}
+		}
+	}
 }
 
-// splitKey reads the key at the start of s and returns its parts and what
-// follows the "=" (or the closing bracket).
-func splitKey(s string) ([]string, string) {
-	var parts []string
+func joinKey(parts []string) string { return strings.Join(parts, ".") }
+
+// A tomlScanner reads TOML one line at a time, following the strings and
+// brackets that carry a value over to later lines. It is the one reader
+// of TOML lines: the key index uses it to place keys, PrivateLines to
+// find the [private] table. It never fails: on text that is not TOML it
+// reads as much as it can.
+type tomlScanner struct {
+	multi string // `"""` or `'''` while inside a multi-line string
+	depth int    // open [ and { of a value
+}
+
+// A tomlLine is one line as a tomlScanner reads it.
+type tomlLine struct {
+	kind     lineKind
+	key      []string // the header's table or the key, in unquoted parts; as far as it could be read
+	ok       bool     // key was read to its end
+	col      int      // of the key, or of the header's first "["
+	valueCol int      // of the value; col for a header
+}
+
+type lineKind uint8
+
+const (
+	blankLine       lineKind = iota // empty, or a comment
+	valueLine                       // the rest of a value begun on an earlier line
+	headerLine                      // [table]
+	arrayHeaderLine                 // [[table]]
+	keyLine                         // key = value, or anything else
+)
+
+// next reads the next line.
+func (s *tomlScanner) next(line string) tomlLine {
+	if s.multi != "" || s.depth > 0 {
+		s.scan(line, true)
+		return tomlLine{kind: valueLine}
+	}
+	t := strings.TrimLeft(line, " \t")
+	col := len(line) - len(t) + 1
+	switch {
+	case t == "" || t[0] == '#':
+		return tomlLine{kind: blankLine}
+	case t[0] == '[':
+		kind := headerLine
+		if strings.HasPrefix(t, "[[") {
+			kind = arrayHeaderLine
+		}
+		key, _, ok := splitKey(strings.TrimLeft(t, "[ \t"))
+		s.scan(t, false) // for what may follow the header
+		return tomlLine{kind: kind, key: key, ok: ok, col: col, valueCol: col}
+	}
+	key, rest, ok := splitKey(t)
+	if ok {
+		s.scan(rest, true)
+	} else {
+		s.scan(t, false) // not a key: follow its strings all the same
+	}
+	return tomlLine{kind: keyLine, key: key, ok: ok, col: col, valueCol: col + len(t) - len(rest)}
+}
+
+// scan follows the strings and brackets of a value's text. Brackets
+// count from the start when value is true, else only after an "=".
+func (s *tomlScanner) scan(text string, value bool) {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if s.multi != "" {
+			switch {
+			case c == '\\' && s.multi[0] == '"':
+				i++
+			case strings.HasPrefix(text[i:], s.multi):
+				i += len(s.multi) - 1
+				for i+1 < len(text) && text[i+1] == c { // """" ends with a quote in the string
+					i++
+				}
+				s.multi = ""
+			}
+			continue
+		}
+		switch c {
+		case '#':
+			return
+		case '"', '\'':
+			if q := strings.Repeat(string(c), 3); strings.HasPrefix(text[i:], q) {
+				s.multi = q
+				i += 2
+				continue
+			}
+			for i++; i < len(text) && text[i] != c; i++ { // a one-line string
+				if text[i] == '\\' && c == '"' {
+					i++
+				}
+			}
+		case '=':
+			value = true
+		case '[', '{':
+			if value || s.depth > 0 {
+				s.depth++
+			}
+		case ']', '}':
+			if s.depth > 0 {
+				s.depth--
+			}
+		}
+	}
+}
+
+// splitKey reads the dotted key, bare or quoted, at the start of s, and
+// returns its parts and what follows the "=" (or the closing bracket).
+// ok is false when something else follows a part: then rest is the text
+// from there.
+func splitKey(s string) (parts []string, rest string, ok bool) {
 	for {
 		s = strings.TrimLeft(s, " \t")
 		if s == "" {
-			return parts, ""
+			return parts, "", true
 		}
 		var part string
 		switch s[0] {
@@ -111,63 +213,21 @@ func splitKey(s string) ([]string, string) {
 		parts = append(parts, part)
 		s = strings.TrimLeft(s, " \t")
 		if s == "" {
-			return parts, ""
+			return parts, "", true
 		}
 		switch s[0] {
 		case '.':
 			s = s[1:]
 		case '=':
-			return parts, strings.TrimLeft(s[1:], " \t")
+			return parts, strings.TrimLeft(s[1:], " \t"), true
 		case ']':
-			return parts, ""
+			return parts, "", true
 		default:
-			return nil, ""
+			return parts, s, false
 		}
 	}
 }
 
 func isBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// scanState follows strings and brackets that continue on later lines.
-type scanState struct {
-	inString string // `"`, `'`, `"""` or `'''` while inside a string
-	depth    int    // open [ and { of a value
-}
-
-func (st *scanState) scan(s string) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if st.inString != "" {
-			q := st.inString
-			if c == '\\' && q[0] == '"' {
-				i++
-				continue
-			}
-			if strings.HasPrefix(s[i:], q) {
-				i += len(q) - 1
-				st.inString = ""
-			}
-			continue
-		}
-		switch c {
-		case '#':
-			return
-		case '"', '\'':
-			q := string(c)
-			if strings.HasPrefix(s[i:], q+q+q) {
-				q = q + q + q
-			}
-			st.inString = q
-			i += len(q) - 1
-		case '[', '{':
-			st.depth++
-		case ']', '}':
-			st.depth--
-		}
-	}
-	if len(st.inString) == 1 { // single-line strings end with the line
-		st.inString = ""
-	}
 }

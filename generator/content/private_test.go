@@ -170,3 +170,126 @@ func TestPrivateNotInSyntaxErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPrivateLines(t *testing.T) {
+	// Each line ending in "!" must be hidden, and only those. When in
+	// doubt, hide: a key called private in another table is hidden too.
+	for _, src := range []string{
+		`+++
+title = "x"
+[private]!
+contact = "Ana"!
+notes = """!
+[partner]!
+name = "not a table"!
+"""!
+# a comment in private!
+!
+[partner]
+name = "P"
++++
+[private]
+body text is never TOML`,
+		`+++
+private.contact = "Ana"!
+"private".notes = 'x'!
+private = { a = 1 }!
+title = "x"
+[review]
+private = "a key of review, hidden all the same"!
+[ private . sub ]!
+x = 1!
+[[private.list]]!
+y = [!
+  "[partner]",!
+]!
+[partner]
+name = "P"
++++`,
+		// Broken: an unclosed public string swallows the [private] table,
+		// which is still hidden.
+		`+++
+summary = """unclosed
+[private]!
+contact = "Ana"!
++++`,
+		// Broken: an unclosed private string hides what follows it.
+		`+++
+[private]!
+notes = """unclosed!
+[partner]!
+name = "P"!
++++`,
+		// Broken: a string opened on a line that is not a key, or after
+		// a header, still carries what follows into the table.
+		`+++
+[private]!
+notes =!
+"""!
+[partner]!
+name = "P"!
+"""!
+[partner]
+name = "Q"
++++`,
+		`+++
+[private] x = """!
+[partner]!
+"""!
+[partner]
++++`,
+		// An escaped key is the same key.
+		`+++
+"pri\u0076ate".contact = "Ana"!
+title = "x"
++++`,
+		// A closing +++ with spaces before it is no closing line, as
+		// the parser reads it: the TOML goes on.
+		`+++
+title = "x"
+ +++
+[private]!
+a = 1!
++++
+[private]
+body`,
+		// site.toml: the whole file is TOML.
+		`title = "x"
+[private]!
+a = 1!`,
+	} {
+		lines := strings.Split(src, "\n")
+		var clean []string
+		for _, l := range lines {
+			clean = append(clean, strings.TrimSuffix(l, "!"))
+		}
+		hide := content.PrivateLines([]byte(strings.Join(clean, "\n")))
+		for i, l := range lines {
+			if want := strings.HasSuffix(l, "!"); hide[i] != want {
+				t.Errorf("line %d %q: hidden %v, want %v\n%s", i+1, clean[i], hide[i], want, src)
+			}
+		}
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	src := []byte("\xef\xbb\xbf+++\r\ntitle = \"x\"\r\nstatus = \"bad\"\r\n[private]\r\ncontact = \"PRIVATE-secret\"\r\n+++\r\n")
+	e := content.Problem{Path: "a.md", Line: 3, Col: 10, Field: "status", Message: "bad"}.Excerpt(src)
+	want := []content.ExcerptLine{
+		{N: 1, Text: "+++"},
+		{N: 2, Text: `title = "x"`},
+		{N: 3, Text: `status = "bad"`, Current: true},
+		{N: 4, Hidden: true},
+		{N: 5, Hidden: true},
+	}
+	if !reflect.DeepEqual(e.Lines, want) || e.Problem.Message != "bad" {
+		t.Errorf("Excerpt = %+v, want lines %+v", e, want)
+	}
+	e = content.Problem{Path: "a.md", Line: 5, Col: 12, Field: "private", Message: `near "PRIVATE-secret"`}.Excerpt(src)
+	if got := fmt.Sprint(e); strings.Contains(got, marker) || !strings.Contains(e.Problem.String(), "a.md:5:12: private: an error in the [private] table") {
+		t.Errorf("Excerpt on a private line = %s", got)
+	}
+	if e := (content.Problem{Path: "a.md", Line: 2}).Excerpt(nil); e.Lines != nil {
+		t.Errorf("Excerpt without a source has lines: %+v", e.Lines)
+	}
+}

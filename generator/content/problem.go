@@ -114,3 +114,45 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// An Excerpt is a problem with the lines of its file around it, to show
+// where it is (serve's error overlay). No line of the [private] table is
+// ever in it (see PrivateLines): such a line has no text, and a problem
+// on one keeps its position but not its message, which may quote it.
+type Excerpt struct {
+	Problem Problem
+	Lines   []ExcerptLine // up to two lines before the problem's, it, and two after
+}
+
+// An ExcerptLine is one line of an Excerpt.
+type ExcerptLine struct {
+	N       int    // 1-based
+	Text    string // "" when Hidden
+	Hidden  bool   // a [private] line, never shown
+	Current bool   // the problem's line
+}
+
+// Excerpt returns p with the lines of src, its file, around it; without
+// lines when src is nil or p has no line in it.
+func (p Problem) Excerpt(src []byte) Excerpt {
+	if src == nil {
+		return Excerpt{Problem: p}
+	}
+	hidden := PrivateLines(src)
+	if p.Line >= 1 && p.Line <= len(hidden) && hidden[p.Line-1] {
+		p.Message = "an error in the [private] table (its text is shown in the terminal only)"
+	}
+	e := Excerpt{Problem: p}
+	if p.Line < 1 {
+		return e
+	}
+	lines := fileLines(src)
+	for n := max(1, p.Line-2); n <= min(len(lines), p.Line+2); n++ {
+		l := ExcerptLine{N: n, Hidden: hidden[n-1], Current: n == p.Line}
+		if !l.Hidden {
+			l.Text = strings.TrimRight(lines[n-1], "\r")
+		}
+		e.Lines = append(e.Lines, l)
+	}
+	return e
+}

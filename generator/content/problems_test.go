@@ -1302,6 +1302,36 @@ staff = 38.50
 		{"site.toml:2:1: basurl", `unknown key (did you mean "base_url"?)`},
 		{"site.toml:4:1: valuation.staff", "unknown key"},
 	}},
+	{name: "site.toml: unknown tables at their own lines", site: `
+-- site.toml --
+title = "Partnerships"
+
+[measures.x]
+unit = "people"
+[[extras.list]]
+a = 1
+[valuation]
+staff_time = 40
+[valuation.sub]
+b = 2
+`, wants: []want{
+		{"site.toml:3:1: measures", "unknown key"},
+		{"site.toml:5:1: extras", "unknown key"},
+		{"site.toml:9:1: valuation.sub", "unknown key"},
+	}},
+	{name: "profile: unknown dotted key at its own line", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+extra.note = "x"
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
++++
+`, wants: []want{{p + "a.md:5:1: extra", "unknown key"}}},
 	{name: "site.toml: base_url, language and currency", site: `
 -- site.toml --
 base_url = "partners.example.org"

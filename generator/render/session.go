@@ -65,20 +65,6 @@ func (r *Renderer) NewSession(siteFS fs.FS, opts Options) *Session {
 	return &Session{r: r, fsys: siteFS, opts: opts}
 }
 
-// A Change is what changed in a site since the last Render of a session.
-type Change struct {
-	Full     bool            // render everything: settings, theme or navigation changed
-	Home     bool            // content/_index.md changed (this renders everything too)
-	Pages    []*content.Page // content pages that changed, not their title or weight
-	Profiles []ProfileChange
-}
-
-// A ProfileChange is one slug whose profile was added (Old nil), removed
-// (New nil) or changed. Old is the profile the last render had.
-type ProfileChange struct {
-	Old, New *content.Profile
-}
-
 // A SessionResult is what a Session's render did besides writing files.
 type SessionResult struct {
 	Stats
@@ -92,8 +78,10 @@ type SessionResult struct {
 }
 
 // Render writes what c changed in site (everything, the first time) to w.
-// site is the whole site after the change.
-func (s *Session) Render(ctx context.Context, site *content.Site, c Change, w output.Writer) (SessionResult, error) {
+// site is the whole site after the change; c is what changed since the
+// last Render, as a content.Loader reports it (merged when renders were
+// skipped), and each Old profile is the one the last Render had.
+func (s *Session) Render(ctx context.Context, site *content.Site, c content.Change, w output.Writer) (SessionResult, error) {
 	// The home page's text and summary are on many pages: render them all.
 	if s.b == nil || c.Full || c.Home || len(c.Profiles) > max(100, len(s.views)/4) {
 		return s.full(ctx, site, w)
@@ -173,7 +161,7 @@ func (s *Session) full(ctx context.Context, site *content.Site, w output.Writer)
 }
 
 // incremental renders what c touched.
-func (s *Session) incremental(ctx context.Context, site *content.Site, c Change, w output.Writer) (SessionResult, error) {
+func (s *Session) incremental(ctx context.Context, site *content.Site, c content.Change, w output.Writer) (SessionResult, error) {
 	b := s.b
 	b.ctx, b.w, b.site = ctx, w, site
 	b.paths, b.fyReports = nil, nil

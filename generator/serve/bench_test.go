@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/alongside-dev/alongside/generator/content"
 )
 
 // BenchmarkServeEdit measures the time from saving a profile to the
@@ -62,7 +64,7 @@ func benchmarkEdit(b *testing.B, n int) {
 	// The same approved profile at every size: the middle one of the
 	// smallest site, which the larger ones start with.
 	rel := benchTarget(b)
-	page := "partnerships/" + strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(rel, profilesDir+"/"), ".md"), "/index") + "/index.html"
+	page := "partnerships/" + strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(rel, "content/partnerships/"), ".md"), "/index") + "/index.html"
 	path := filepath.Join(dir, filepath.FromSlash(rel))
 	var rebuild time.Duration
 	b.ReportAllocs()
@@ -136,9 +138,8 @@ func benchTarget(b *testing.B) string {
 		b.Fatal(err)
 	}
 	defer root.Close()
-	m := newModel(root.FS())
-	m.load()
-	ps := m.site.Profiles
+	site, _ := content.Load(root.FS())
+	ps := site.Profiles
 	for _, p := range ps[len(ps)/2:] {
 		if p.Approved() {
 			return p.Path

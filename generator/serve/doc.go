@@ -28,16 +28,17 @@
 //     Options.Poll the same paths are found by walking the site and
 //     comparing sizes and times, for shared drives without file events.
 //
-//   - Rebuilding only what changed. The model keeps every file it read
-//     with its size, time and a hash of its bytes: a rebuild re-reads the
-//     paths named, and re-parses and re-validates a file only when its
-//     bytes changed. A change to site.toml reads the whole site again; a
-//     change to themes/, to content/_index.md or to the title or weight
-//     of a page in the navigation renders it all again. Otherwise a
-//     render.Session renders only the pages that show a changed profile:
-//     its own page and bundle files, and the pages of the lists it was
-//     and is on (home, its partner's, its terms', the indexes when a
-//     count or name changed). The pages that sum up every profile — the
+//   - Rebuilding only what changed. The content.Loader keeps every file
+//     it read with its size, time and a hash of its bytes: a rebuild
+//     re-reads the paths named (Loader.Update), and re-parses and
+//     re-validates a file only when its bytes changed. A change to
+//     site.toml reads the whole site again; a change to themes/, to
+//     content/_index.md or to the title or weight of a page in the
+//     navigation renders it all again. Otherwise the content.Change goes
+//     to a render.Session, which renders only the pages that show a
+//     changed profile: its own page and bundle files, and the pages of
+//     the lists it was and is on (home, its partner's, its terms', the
+//     indexes when a count or name changed). The pages that sum up every profile — the
 //     first home page with its totals and charts, the annual reports,
 //     /data/, the data files, the feed and the sitemap — cost more than
 //     the rest of the site together; they are rendered when first asked

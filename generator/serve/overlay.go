@@ -3,7 +3,6 @@ package serve
 import (
 	"bytes"
 	"html/template"
-	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
 )
@@ -19,19 +18,6 @@ type failure struct {
 	problems content.Problems // errors only
 	err      error            // when the failure is not about content
 	overlay  []byte           // the HTML put after <body> on every page
-}
-
-// An excerpt is a few lines of a file around a problem.
-type excerpt struct {
-	Problem string
-	Lines   []excerptLine
-}
-
-type excerptLine struct {
-	N       int
-	Text    string
-	Hidden  bool // a [private] line, never shown
-	Current bool // the line of the problem
 }
 
 var overlayTemplate = template.Must(template.New("overlay").Parse(`<div id="alongside-error" role="alert" aria-live="assertive">
@@ -65,30 +51,25 @@ func newFailure(probs content.Problems, err error, source func(path string) []by
 	f := &failure{problems: probs.Errors(), err: err}
 	data := struct {
 		Err      string
-		Excerpts []excerpt
+		Excerpts []content.Excerpt
 		More     int
 		Summary  string
 	}{}
 	if err != nil {
 		data.Err = err.Error()
 	}
-	hidden := map[string][]bool{}
-	lines := map[string][][]byte{}
+	sources := map[string][]byte{}
 	for i, p := range f.problems {
 		if i == maxShown {
 			data.More = len(f.problems) - maxShown
 			break
 		}
-		if _, ok := lines[p.Path]; !ok {
-			if src := source(p.Path); src != nil {
-				src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-				lines[p.Path] = bytes.Split(src, []byte("\n"))
-				hidden[p.Path] = privateLines(src)
-			} else {
-				lines[p.Path], hidden[p.Path] = nil, nil
-			}
+		src, ok := sources[p.Path]
+		if !ok {
+			src = source(p.Path)
+			sources[p.Path] = src
 		}
-		data.Excerpts = append(data.Excerpts, makeExcerpt(p, lines[p.Path], hidden[p.Path]))
+		data.Excerpts = append(data.Excerpts, p.Excerpt(src))
 	}
 	if len(f.problems) > 0 {
 		data.Summary = f.problems.Summary()
@@ -100,26 +81,4 @@ func newFailure(probs content.Problems, err error, source func(path string) []by
 	}
 	f.overlay = b.Bytes()
 	return f
-}
-
-// makeExcerpt returns the problem and its line of source with two lines
-// before and after. A problem on a [private] line keeps its position but
-// not its message, which may quote the value.
-func makeExcerpt(p content.Problem, lines [][]byte, hidden []bool) excerpt {
-	if p.Line >= 1 && p.Line <= len(hidden) && hidden[p.Line-1] {
-		p.Message = "an error in the [private] table (its text is shown in the terminal only)"
-	}
-	e := excerpt{Problem: p.String()}
-	if len(lines) == 0 || p.Line < 1 {
-		return e
-	}
-	for n := max(1, p.Line-2); n <= min(len(lines), p.Line+2); n++ {
-		e.Lines = append(e.Lines, excerptLine{
-			N:       n,
-			Text:    strings.TrimRight(string(lines[n-1]), "\r"),
-			Hidden:  hidden[n-1],
-			Current: n == p.Line,
-		})
-	}
-	return e
 }

@@ -463,6 +463,14 @@ func TestServePathTraversal(t *testing.T) {
 	}
 }
 
+// TestServeReportsWhereCheckDoes: serve's overlay and check (content.Load)
+// place a problem of site.toml alike.
+func TestServeReportsWhereCheckDoes(t *testing.T) {
+	ts := startServer(t, sampleSite, Options{})
+	ts.write("site.toml", "title = \"Test partnerships\"\n\ntheme = \"mine\"\n")
+	ts.pageHas("/partnerships/a/", "site.toml:3:9: theme: there is no themes/mine/ folder")
+}
+
 func TestServeThemeChange(t *testing.T) {
 	ts := startServer(t, sampleSite, Options{})
 	events := ts.events("/partnerships/a/")
@@ -475,4 +483,40 @@ func TestServeThemeChange(t *testing.T) {
 		_, body := ts.get("/style.css")
 		return !strings.Contains(body, "rebeccapurple") && len(body) > 100
 	})
+}
+
+// testProfile is a valid profile; its title and partner come from the
+// arguments.
+func testProfile(title, partner string) string {
+	return `+++
+title = "` + title + `"
+status = "active"
+start = 2025-09-02
+tags = ["homework help"]
+
+[partner]
+name = "` + partner + `"
+
+[review]
+state = "draft"
+
+[private]
+contact = "PRIVATE-value Ana 555-0100"
++++
+
+The story of ` + title + `.
+`
+}
+
+func writeSite(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

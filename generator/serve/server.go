@@ -53,7 +53,8 @@ type Server struct {
 	hub *hub
 
 	// Owned by the goroutine that builds.
-	model   *model
+	loader  *content.Loader
+	pending content.Change  // read but not yet rendered
 	session *render.Session // nil: the next render is a full one
 	theme   string          // of the session
 	today   content.Date    // of the session
@@ -98,7 +99,7 @@ func New(opts Options) (*Server, error) {
 		}
 		return nil, fmt.Errorf("cannot listen on %s: %w", addr, errors.Unwrap(err))
 	}
-	s := &Server{opts: opts, dir: dir, fsys: fsys, ln: ln, hub: newHub(), model: newModel(fsys)}
+	s := &Server{opts: opts, dir: dir, fsys: fsys, ln: ln, hub: newHub(), loader: content.NewLoader(fsys)}
 	s.cur.Store(newState(nil, nil, "/", s.hub.version()))
 	return s, nil
 }
@@ -221,24 +222,24 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		}
 	}()
 	if paths == nil {
-		s.model.load()
+		s.pending = s.loader.Load()
 	} else {
 		s.builds.Add(1)
-		s.model.update(paths)
+		s.pending = s.pending.Merge(s.loader.Update(paths))
 	}
 	old := s.cur.Load()
 	// generator.Check reports warnings only, about the whole site: a
 	// second on a big one, to read every story. The first good build
 	// prints them when they are ready, without waiting for them; a
 	// rebuild does not run it.
-	probs := s.model.problems()
+	probs := s.loader.Problems()
 	if len(probs.Errors()) > 0 {
-		s.fail(old, newFailure(probs, nil, s.model.source), probs)
+		s.fail(old, newFailure(probs, nil, s.loader.Source), probs)
 		return
 	}
 	printWarnings(s.opts.Stderr, probs, paths)
 	if s.warned == nil { // the first build without errors
-		site := s.model.site
+		site := *s.loader.Site()
 		site.Profiles, site.Pages = slices.Clone(site.Profiles), slices.Clone(site.Pages)
 		printed := probs
 		s.warned = make(chan struct{})
@@ -263,7 +264,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		if ctx.Err() != nil {
 			return
 		}
-		s.fail(old, newFailure(nil, err, s.model.source), nil)
+		s.fail(old, newFailure(nil, err, s.loader.Source), nil)
 		return
 	}
 	all := old.fail != nil || old.base != s.basePath()
@@ -326,39 +327,35 @@ func (s *Server) now() time.Time {
 }
 
 // basePath is the path of the site's base_url: "/" or "/sub/".
-func (s *Server) basePath() string { return s.model.site.Config.BasePath() }
+func (s *Server) basePath() string { return s.loader.Site().Config.BasePath() }
 
 // render renders what changed since the last render and returns the new
 // snapshot, the names of the files that changed and whether the pages
 // that sum up every profile (deferred until asked for) may have changed.
 func (s *Server) render(ctx context.Context) (*Snapshot, []string, bool, error) {
-	c := s.model.peek()
-	site := &s.model.site
+	c := s.pending
+	site := s.loader.Site()
 	now := s.now()
 	today := content.DayOf(now)
-	if c.full || s.session == nil || s.theme != site.Config.Theme || today != s.today {
+	if c.Full || s.session == nil || s.theme != site.Config.Theme || today != s.today {
 		r, err := render.New(s.fsys, site.Config.Theme)
 		if err != nil {
 			return nil, nil, false, err
 		}
 		opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Now: now}
 		s.session, s.theme, s.today = r.NewSession(s.fsys, opts), site.Config.Theme, today
-		c.full = true
-	}
-	rc := render.Change{Full: c.full, Home: c.home, Pages: c.pages}
-	for _, pc := range c.profiles {
-		rc.Profiles = append(rc.Profiles, render.ProfileChange{Old: pc.Old, New: pc.New})
+		c = content.Change{Full: true}
 	}
 	prev := s.cur.Load().snap
 	col := newCollector(prev)
-	res, err := s.session.Render(ctx, site, rc, col)
+	res, err := s.session.Render(ctx, site, c, col)
 	if err != nil {
 		s.session = nil // its state is half updated: start again
 		return nil, nil, false, err
 	}
-	snap, changed := col.snapshot(res.Removed, c.full)
+	snap, changed := col.snapshot(res.Removed, c.Full)
 	snap.deferred = res.Deferred
-	s.model.take()
+	s.pending = content.Change{}
 	return snap, changed, res.Deferred != nil && res.Deferred != prev.deferredOrNil(), nil
 }
 

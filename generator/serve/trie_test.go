@@ -60,6 +60,9 @@ func TestTree(t *testing.T) {
 func TestTreeCollisions(t *testing.T) {
 	a := &leaf{hash: 7, name: "a"}
 	c, added := chainPut(nil, a)
+	if !added {
+		t.Fatal("chainPut into an empty chain did not add")
+	}
 	c, _ = chainPut(c, &leaf{hash: 7, name: "b"})
 	c, added = chainPut(c, &leaf{hash: 7, name: "a", file: &File{}})
 	if added || c.file == nil || c.next.name != "b" {

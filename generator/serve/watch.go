@@ -267,3 +267,11 @@ func pollEvents(ctx context.Context, fsys fs.FS, every time.Duration, mark func(
 	}()
 	return done
 }
+
+// configPath is the site's settings file, whose change reads everything.
+const configPath = "site.toml"
+
+// under reports whether the path p is inside the folder dir.
+func under(p, dir string) bool {
+	return len(p) > len(dir) && p[len(dir)] == '/' && strings.HasPrefix(p, dir)
+}

@@ -1,4 +1,4 @@
-package serve
+package content_test
 
 import (
 	"fmt"
@@ -76,7 +76,7 @@ func describe(site *content.Site, probs content.Problems) string {
 
 // TestModelMatchesLoad makes random edits to a site — new, changed,
 // broken, renamed and deleted profiles, bundles and their files, pages,
-// duplicate slugs — and checks after each that the model, updated with
+// duplicate slugs — and checks after each that a Loader, updated with
 // the paths touched, holds what content.Load reads from scratch.
 func TestModelMatchesLoad(t *testing.T) {
 	for seed := range uint64(3) {
@@ -93,8 +93,8 @@ func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 		"content/partnerships/a.md": testProfile("A", "Alpha"),
 	})
 	fsys := openRoot(t, dir).FS()
-	m := newModel(fsys)
-	m.load()
+	l := content.NewLoader(fsys)
+	l.Load()
 	rng := rand.New(rand.NewPCG(seed, 4))
 	names := []string{"a", "b", "c", "d"}
 	for step := range steps {
@@ -137,14 +137,13 @@ func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 				write(bundle+"/notes.md~", "backup")
 			}
 		}
-		m.update(touched)
+		c := l.Update(touched)
 		want, wantProbs := content.Load(fsys)
-		got, gotProbs := &m.site, m.problems()
+		got, gotProbs := l.Site(), l.Problems()
 		if d1, d2 := describe(want, wantProbs), describe(got, gotProbs); d1 != d2 {
-			t.Fatalf("step %d, after touching %v:\ncontent.Load:\n%s\nmodel:\n%s", step, touched, d1, d2)
+			t.Fatalf("step %d, after touching %v:\ncontent.Load:\n%s\nUpdate:\n%s", step, touched, d1, d2)
 		}
-		c := m.take()
-		for _, pc := range c.profiles {
+		for _, pc := range c.Profiles {
 			if pc.Old == pc.New {
 				t.Fatalf("step %d: a change that changes nothing: %+v", step, pc)
 			}
@@ -160,23 +159,63 @@ func TestModelReportsOnlyWhatChanged(t *testing.T) {
 		"content/partnerships/a.md": testProfile("A", "Alpha"),
 		"content/partnerships/b.md": testProfile("B", "Beta"),
 	})
-	m := newModel(openRoot(t, dir).FS())
-	m.load()
-	if c := m.take(); !c.full {
-		t.Fatal("the first build is not full")
+	l := content.NewLoader(openRoot(t, dir).FS())
+	if c := l.Load(); !c.Full {
+		t.Fatal("Load is not a full change")
 	}
 	writeSite(t, dir, map[string]string{"content/partnerships/a.md": testProfile("A", "Alpha")})
-	m.update([]string{"content/partnerships/a.md"})
-	if c := m.take(); !c.empty() {
+	if c := l.Update([]string{"content/partnerships/a.md"}); !c.Empty() {
 		t.Fatalf("same bytes: change %+v", c)
 	}
 	writeSite(t, dir, map[string]string{"content/partnerships/a.md": testProfile("A2", "Alpha")})
-	m.update([]string{"content/partnerships/a.md", "content/partnerships/a.md"})
-	c := m.take()
-	if c.full || len(c.profiles) != 1 || c.profiles[0].New.Title != "A2" || c.profiles[0].Old.Title != "A" {
+	c := l.Update([]string{"content/partnerships/a.md", "content/partnerships/a.md"})
+	if c.Full || len(c.Profiles) != 1 || c.Profiles[0].New.Title != "A2" || c.Profiles[0].Old.Title != "A" {
 		t.Fatalf("change %+v", c)
 	}
-	if !slices.Equal([]string{m.site.Profiles[0].Title, m.site.Profiles[1].Title}, []string{"A2", "B"}) {
+	if ps := l.Site().Profiles; !slices.Equal([]string{ps[0].Title, ps[1].Title}, []string{"A2", "B"}) {
 		t.Fatal("the site does not hold the new profile")
+	}
+}
+
+// TestThemePosition: a theme without a folder is reported at its value,
+// by Load and by an Update that finds the folder gone.
+func TestThemePosition(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"site.toml":                        "title = \"T\"\n\ntheme = \"mine\"\n",
+		"themes/mine/layouts/profile.html": "x",
+	})
+	fsys := openRoot(t, dir).FS()
+	l := content.NewLoader(fsys)
+	l.Load()
+	if ps := l.Problems(); len(ps) != 0 {
+		t.Fatalf("with the folder: %v", ps)
+	}
+	os.RemoveAll(filepath.Join(dir, "themes/mine"))
+	l.Update([]string{"themes/mine"})
+	_, loaded := content.Load(fsys)
+	for _, ps := range []content.Problems{l.Problems(), loaded} {
+		if len(ps) != 1 || !strings.HasPrefix(ps[0].String(), "site.toml:3:9: theme: there is no themes/mine/ folder") {
+			t.Errorf("problems %v, want one at site.toml:3:9", ps)
+		}
+	}
+}
+
+func TestChangeMerge(t *testing.T) {
+	a1, a2, a3 := &content.Profile{Slug: "a"}, &content.Profile{Slug: "a"}, &content.Profile{Slug: "a"}
+	b1, c1 := &content.Profile{Slug: "b"}, &content.Profile{Slug: "c"}
+	p1, p2, q := &content.Page{Path: "p.md"}, &content.Page{Path: "p.md"}, &content.Page{Path: "q.md"}
+	first := content.Change{Pages: []*content.Page{p1}, Profiles: []content.ProfileChange{{Old: a1, New: a2}, {Old: nil, New: b1}}}
+	next := content.Change{Home: true, Pages: []*content.Page{p2, q}, Profiles: []content.ProfileChange{{Old: b1, New: nil}, {Old: a2, New: a3}, {Old: nil, New: c1}}}
+	got := first.Merge(next)
+	want := content.Change{Home: true, Pages: []*content.Page{p2, q}, Profiles: []content.ProfileChange{{Old: a1, New: a3}, {Old: nil, New: c1}}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Merge = %+v, want %+v", got, want)
+	}
+	if got := first.Merge(content.Change{Full: true}); !got.Full || got.Pages != nil || got.Profiles != nil {
+		t.Errorf("Merge with a full change = %+v", got)
+	}
+	if !(content.Change{}).Merge(content.Change{}).Empty() {
+		t.Error("two empty changes merge into one that is not empty")
 	}
 }

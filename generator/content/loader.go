@@ -1,0 +1,684 @@
+package content
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"hash/maphash"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
+)
+
+const (
+	configPath  = "site.toml"
+	homePath    = "content/_index.md"
+	pagesDir    = "content/pages"
+	profilesDir = "content/partnerships"
+)
+
+// A Site is everything read from a site folder. Profiles holds every
+// profile that could be read, approved or not, ordered by slug; a profile
+// with errors is still there so `check` and `serve` can show the rest.
+type Site struct {
+	Config   Config
+	Home     *Page   // content/_index.md, or an empty page
+	Pages    []*Page // content/pages, ordered by weight then name
+	Profiles []*Profile
+}
+
+// Load reads and validates the site in fsys (a site folder opened with
+// os.OpenRoot(...).FS(), so that no symlink leads outside it). It returns
+// the site and every problem found, errors and warnings; the site is
+// usable only when Problems.Errors() is empty.
+func Load(fsys fs.FS) (*Site, Problems) {
+	l := NewLoader(fsys)
+	l.Load()
+	return l.Site(), l.Problems()
+}
+
+// A Loader reads a site and keeps it, so that Update re-reads and
+// re-validates only what changed (`serve` keeps one between builds).
+// After Load and after each Update, Site and Problems are what Load(fsys)
+// would return for the files on disk, provided Update was told every
+// path that changed. A Loader is not safe for concurrent use.
+type Loader struct {
+	fsys fs.FS
+	seed maphash.Seed
+
+	site    Site
+	files   map[string]*file      // site.toml and each content file, by path
+	bundles map[string][]string   // bundle folder → its files (as Profile.BundleFiles)
+	bySlug  map[string][]*Profile // each parsed profile, by slug, ordered by path
+	probs   map[string]Problems   // by file path, "dir:" folder, "slug:" file, "themes/"; only non-empty
+	themeAt pos                   // where site.toml sets the theme
+
+	changes changes // of the Load or Update running
+}
+
+// A file is one file as last read.
+type file struct {
+	size    int64
+	mtime   int64 // UnixNano
+	hash    uint64
+	data    []byte // the bytes read; kept only while the file has errors (see Source)
+	profile *Profile
+	page    *Page
+}
+
+// changes is what changed during one Load or Update.
+type changes struct {
+	full     bool
+	home     bool
+	pages    map[string]bool     // content pages, by path
+	profiles map[string]*Profile // slug → its profile before (nil: none)
+}
+
+// NewLoader returns a Loader of the site in fsys; call Load first.
+func NewLoader(fsys fs.FS) *Loader {
+	l := &Loader{fsys: fsys, seed: maphash.MakeSeed()}
+	l.clear()
+	return l
+}
+
+func (l *Loader) clear() {
+	l.site = Site{Config: Defaults(), Home: &Page{Path: homePath}}
+	l.files = map[string]*file{}
+	l.bundles = map[string][]string{}
+	l.bySlug = map[string][]*Profile{}
+	l.probs = map[string]Problems{}
+	l.begin()
+}
+
+func (l *Loader) begin() {
+	l.changes = changes{pages: map[string]bool{}, profiles: map[string]*Profile{}}
+}
+
+// Site returns the site as last read. It is the same *Site after every
+// Update, which changes it in place: its Config, Home, Pages and
+// Profiles are replaced, never a Profile or a Page.
+func (l *Loader) Site() *Site { return &l.site }
+
+// Problems returns every problem of the site as last read, sorted.
+func (l *Loader) Problems() Problems {
+	var all Problems
+	for _, ps := range l.probs {
+		all = append(all, ps...)
+	}
+	all.Sort()
+	return all
+}
+
+// Source returns the bytes of the file rel (slash-separated, relative to
+// the site) as last read when it had errors, else as it is now (for an
+// error found across files); nil when it cannot be read, or is over 1 MB.
+func (l *Loader) Source(rel string) []byte {
+	if f := l.files[rel]; f != nil && f.data != nil {
+		return f.data
+	}
+	if f, err := l.read(rel); err == nil && f != nil && f.size < 1<<20 {
+		return f.data
+	}
+	return nil
+}
+
+// StoryBudget is how many bytes of stories Load keeps in memory (see
+// Profile.ReadBody): those of a site of about 15,000 profiles. Update
+// keeps none: a profile it reads reads its story again when rendered.
+const StoryBudget = 64 << 20
+
+// Load reads the whole site again, reading and parsing the profiles on
+// all cores. It returns a full Change.
+func (l *Loader) Load() Change {
+	l.clear()
+	l.updateConfig()
+	l.updatePage(homePath)
+	if ents, err := fs.ReadDir(l.fsys, pagesDir); err == nil {
+		for _, e := range ents {
+			if !e.IsDir() && isContentFile(e.Name()) {
+				l.updatePage(pagesDir + "/" + e.Name())
+			}
+		}
+	}
+	ents, _ := fs.ReadDir(l.fsys, profilesDir)
+	type job struct {
+		rel    string // the profile file
+		dir    string // its bundle folder, or ""
+		ok     bool   // the bundle folder has an index.md
+		files  []string
+		bprobs Problems // the bundle folder's
+		f      *file
+		probs  Problems
+	}
+	jobs := make([]job, 0, len(ents))
+	for _, e := range ents {
+		name := e.Name()
+		rel := profilesDir + "/" + name
+		switch {
+		case strings.HasPrefix(name, "."):
+		case e.IsDir():
+			jobs = append(jobs, job{rel: rel + "/index.md", dir: rel})
+		case isContentFile(name):
+			jobs = append(jobs, job{rel: rel})
+		}
+	}
+	cfg := l.site.Config
+	var kept atomic.Int64
+	parallel.For(len(jobs), func(i int) {
+		j := &jobs[i]
+		if j.dir != "" {
+			if j.files, j.ok, j.bprobs = readBundle(l.fsys, j.dir); !j.ok {
+				return
+			}
+		}
+		j.f, j.probs = l.readProfile(j.rel, j.files, &cfg, &kept)
+	})
+	for _, j := range jobs {
+		if j.dir != "" {
+			if j.ok {
+				l.bundles[j.dir] = j.files
+			}
+			l.setProbs("dir:"+j.dir, j.bprobs)
+		}
+		l.setProbs(j.rel, j.probs)
+		if j.f == nil {
+			continue
+		}
+		l.files[j.rel] = j.f
+		if p := j.f.profile; p != nil {
+			l.bySlug[p.Slug] = append(l.bySlug[p.Slug], p)
+		}
+	}
+	for slug, ps := range l.bySlug {
+		slices.SortFunc(ps, func(a, b *Profile) int { return strings.Compare(a.Path, b.Path) })
+		l.site.Profiles = append(l.site.Profiles, ps[0])
+		l.checkSlug(slug)
+	}
+	slices.SortFunc(l.site.Profiles, func(a, b *Profile) int { return strings.Compare(a.Slug, b.Slug) })
+	return Change{Full: true}
+}
+
+// read reads rel. It returns nil and no error when the file does not
+// exist, or is a folder.
+func (l *Loader) read(rel string) (*file, error) {
+	f, err := l.fsys.Open(rel)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	b.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(f); err != nil {
+		return nil, err
+	}
+	data := b.Bytes()
+	return &file{size: fi.Size(), mtime: fi.ModTime().UnixNano(), hash: maphash.Bytes(l.seed, data), data: data}, nil
+}
+
+// readProfile reads and parses a profile file; it is nil when the file
+// is gone. The profile keeps its story while kept stays in StoryBudget;
+// kept nil keeps none.
+func (l *Loader) readProfile(rel string, bundleFiles []string, cfg *Config, kept *atomic.Int64) (*file, Problems) {
+	f, err := l.read(rel)
+	if err != nil {
+		return nil, Problems{readProblem(rel, err)}
+	}
+	if f == nil {
+		return nil, nil
+	}
+	return f, f.parseProfile(rel, bundleFiles, cfg, kept)
+}
+
+func (f *file) parseProfile(rel string, bundleFiles []string, cfg *Config, kept *atomic.Int64) Problems {
+	p, probs, story := parseProfile(rel, f.data, cfg)
+	if p != nil {
+		p.BundleFiles = bundleFiles
+		if kept != nil && len(story) > 0 && kept.Add(int64(len(story))) <= StoryBudget {
+			p.story = bytes.Clone(story) // not the file's bytes, which hold [private]
+		}
+	}
+	f.profile = p
+	f.keep(probs)
+	return probs
+}
+
+// keep drops the bytes read unless the file has errors.
+func (f *file) keep(probs Problems) {
+	if len(probs.Errors()) == 0 {
+		f.data = nil
+	}
+}
+
+func (l *Loader) setProbs(key string, probs Problems) {
+	if len(probs) == 0 {
+		delete(l.probs, key)
+	} else {
+		l.probs[key] = probs
+	}
+}
+
+// updateConfig reads site.toml and checks the theme folder.
+func (l *Loader) updateConfig() {
+	l.site.Config = Defaults()
+	l.themeAt = pos{line: 1, col: 1}
+	delete(l.files, configPath)
+	var probs Problems
+	f, err := l.read(configPath)
+	switch {
+	case err != nil:
+		probs = append(probs, readProblem(configPath, err))
+	case f != nil:
+		l.site.Config, probs = ParseConfig(configPath, f.data)
+		if l.site.Config.Theme != "default" {
+			l.themeAt.line, l.themeAt.col = keyPos(f.data, "theme")
+		}
+		f.keep(probs)
+		l.files[configPath] = f
+	}
+	l.setProbs(configPath, probs)
+	l.checkTheme()
+}
+
+// checkTheme reports a theme that has no folder.
+func (l *Loader) checkTheme() {
+	const key = "themes/"
+	l.setProbs(key, nil)
+	if t := l.site.Config.Theme; t != "default" {
+		if fi, err := fs.Stat(l.fsys, "themes/"+t); err != nil || !fi.IsDir() {
+			l.setProbs(key, Problems{{Path: configPath, Line: l.themeAt.line, Col: l.themeAt.col, Field: "theme",
+				Message: "there is no themes/" + t + "/ folder (use \"default\" for the built-in theme)"}})
+		}
+	}
+}
+
+// updatePage reads the home page or a content page. It reports whether
+// the navigation of every page may have changed.
+func (l *Loader) updatePage(rel string) (nav bool) {
+	home := rel == homePath
+	var old *Page
+	if f := l.files[rel]; f != nil {
+		old = f.page
+	}
+	f, err := l.read(rel)
+	var probs Problems
+	switch {
+	case err != nil:
+		probs = Problems{readProblem(rel, err)}
+		f = nil
+	case f != nil:
+		f.page, probs = ParsePage(rel, f.data, home)
+		f.keep(probs)
+	}
+	l.setProbs(rel, probs)
+	if f == nil {
+		delete(l.files, rel)
+	} else {
+		l.files[rel] = f
+	}
+	var pg *Page
+	if f != nil {
+		pg = f.page
+	}
+	if home {
+		if pg == nil {
+			pg = &Page{Path: homePath}
+		}
+		l.site.Home = pg
+		l.changes.home = true
+		return false
+	}
+	if i := slices.Index(l.site.Pages, old); old != nil && i >= 0 {
+		l.site.Pages = slices.Delete(l.site.Pages, i, i+1)
+	}
+	if pg != nil {
+		l.site.Pages = append(l.site.Pages, pg)
+	}
+	slices.SortStableFunc(l.site.Pages, func(a, b *Page) int {
+		if a.HasWeight != b.HasWeight {
+			if a.HasWeight {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Name, b.Name))
+	})
+	l.changes.pages[rel] = true
+	if old == nil || pg == nil {
+		return true // a page added or removed: lists, links and the navigation
+	}
+	return (old.HasWeight || pg.HasWeight) && (old.HasWeight != pg.HasWeight || old.Title != pg.Title || old.Weight != pg.Weight)
+}
+
+// setProfile records that the profile file rel now holds p (nil: no
+// profile) and keeps the slug index, the site's profiles and the
+// duplicate-slug problems up to date.
+func (l *Loader) setProfile(rel string, p *Profile) {
+	var old *Profile
+	if f := l.files[rel]; f != nil {
+		old = f.profile
+	}
+	if old == p {
+		return
+	}
+	if old != nil {
+		l.note(old.Slug)
+		l.setProbs("slug:"+old.Path, nil)
+		ps := l.bySlug[old.Slug]
+		if i := slices.Index(ps, old); i >= 0 {
+			ps = slices.Delete(ps, i, i+1)
+		}
+		if len(ps) == 0 {
+			delete(l.bySlug, old.Slug)
+		} else {
+			l.bySlug[old.Slug] = ps
+		}
+	}
+	if p != nil {
+		l.note(p.Slug)
+		ps := l.bySlug[p.Slug]
+		i, _ := slices.BinarySearchFunc(ps, p.Path, func(q *Profile, path string) int { return strings.Compare(q.Path, path) })
+		l.bySlug[p.Slug] = slices.Insert(ps, i, p)
+	}
+	if old != nil {
+		l.fixSlug(old.Slug)
+	}
+	if p != nil && (old == nil || p.Slug != old.Slug) {
+		l.fixSlug(p.Slug)
+	}
+}
+
+// note remembers slug's profile before the Update first changes it.
+func (l *Loader) note(slug string) {
+	if _, ok := l.changes.profiles[slug]; !ok {
+		l.changes.profiles[slug] = l.winner(slug)
+	}
+}
+
+// winner is the profile published under slug: the first by path.
+func (l *Loader) winner(slug string) *Profile {
+	if ps := l.bySlug[slug]; len(ps) > 0 {
+		return ps[0]
+	}
+	return nil
+}
+
+// fixSlug puts slug's winner in site.Profiles (ordered by slug) and
+// reports the duplicates.
+func (l *Loader) fixSlug(slug string) {
+	ps := l.site.Profiles
+	i, found := slices.BinarySearchFunc(ps, slug, func(p *Profile, s string) int { return strings.Compare(p.Slug, s) })
+	switch w := l.winner(slug); {
+	case w == nil && found:
+		l.site.Profiles = slices.Delete(ps, i, i+1)
+	case w != nil && found:
+		ps[i] = w
+	case w != nil:
+		l.site.Profiles = slices.Insert(ps, i, w)
+	}
+	l.checkSlug(slug)
+}
+
+// checkSlug reports every profile of slug but the first (by path) as a
+// duplicate, at line 1, naming the first; and clears the report of the
+// others.
+func (l *Loader) checkSlug(slug string) {
+	ps := l.bySlug[slug]
+	for i, p := range ps {
+		key := "slug:" + p.Path
+		if i == 0 {
+			l.setProbs(key, nil)
+			continue
+		}
+		l.setProbs(key, Problems{{Path: p.Path, Line: 1, Col: 1, Field: "slug",
+			Message: quote(p.Slug) + " is already the slug of " + ps[0].Path + " (every partnership needs its own slug)"}})
+	}
+}
+
+// end returns what changed since begin.
+func (l *Loader) end() Change {
+	c := Change{Full: l.changes.full, Home: l.changes.home}
+	if !c.Full {
+		for rel := range l.changes.pages {
+			if f := l.files[rel]; f != nil && f.page != nil {
+				c.Pages = append(c.Pages, f.page)
+			}
+		}
+		for slug, old := range l.changes.profiles {
+			if now := l.winner(slug); now != old {
+				c.Profiles = append(c.Profiles, ProfileChange{Old: old, New: now})
+			}
+		}
+		slices.SortFunc(c.Profiles, func(a, b ProfileChange) int { return strings.Compare(a.slug(), b.slug()) })
+	}
+	l.begin()
+	return c
+}
+
+// Update reads again what may have changed: paths relative to the site
+// (slash-separated), each a file or a folder (everything in it), there
+// or gone. It reads what is on disk now, whatever happened to get there:
+// a path may have been written, created, removed or renamed over, any
+// number of times. A change to site.toml reads the whole site again.
+func (l *Loader) Update(paths []string) Change {
+	var files []string          // content files to read again
+	dirs := map[string]bool{}   // bundle folders to list again
+	copies := map[string]bool{} // bundle folders with a file that changed
+	seen := map[string]bool{}
+	add := func(rel string) {
+		if !seen[rel] {
+			seen[rel] = true
+			files = append(files, rel)
+		}
+	}
+	config, theme := false, false
+	for _, rel := range paths {
+		switch {
+		case rel == configPath:
+			config = true
+		case rel == "themes" || strings.HasPrefix(rel, "themes/"):
+			theme = true
+		case rel == "content" || strings.HasPrefix(rel, "content/"):
+			if b := bundleOf(rel); b != "" {
+				dirs[b] = true
+			}
+			fi, err := fs.Lstat(l.fsys, rel)
+			switch {
+			case err == nil && fi.IsDir():
+				l.rescan(rel, add, dirs)
+			case err == nil || l.files[rel] != nil:
+				add(rel) // a file, there or gone
+			default:
+				add(rel) // gone, and perhaps a folder
+				l.forgetUnder(rel, add, dirs)
+			}
+		}
+	}
+	if config {
+		return l.Load() // the currency and valuation change every profile
+	}
+	l.begin()
+	if theme {
+		l.changes.full = true
+		l.checkTheme()
+	}
+	cfg := &l.site.Config
+	for _, rel := range files {
+		switch {
+		case rel == homePath || path.Dir(rel) == pagesDir && isContentFile(path.Base(rel)):
+			if l.updatePage(rel) {
+				l.changes.full = true
+			}
+		case isProfilePath(rel):
+			b := bundleOf(rel)
+			switch f := l.files[rel]; {
+			case b == "":
+				l.reparse(rel, nil, cfg, false)
+			case dirs[b]: // below
+			case f != nil && f.profile != nil:
+				l.reparse(rel, f.profile.BundleFiles, cfg, false)
+			default:
+				dirs[b] = true
+			}
+		case bundleOf(rel) != "":
+			// A photo or a document of a bundle: its page copies it again.
+			dirs[bundleOf(rel)] = true
+			copies[bundleOf(rel)] = true
+		}
+	}
+	for dir := range dirs {
+		files, ok, probs := readBundle(l.fsys, dir)
+		l.setProbs("dir:"+dir, probs)
+		if ok {
+			l.bundles[dir] = files
+		} else {
+			delete(l.bundles, dir)
+		}
+		l.reparse(dir+"/index.md", files, cfg, copies[dir])
+	}
+	return l.end()
+}
+
+// reparse reads the profile file rel again and, if it changed, parses it.
+// copies says that a file of its bundle changed: the profile counts as
+// changed even when its own bytes did not.
+func (l *Loader) reparse(rel string, bundleFiles []string, cfg *Config, copies bool) {
+	old := l.files[rel]
+	f, err := l.read(rel)
+	switch {
+	case err != nil:
+		l.setProfile(rel, nil)
+		delete(l.files, rel)
+		l.setProbs(rel, Problems{readProblem(rel, err)})
+		return
+	case f == nil:
+		l.setProfile(rel, nil)
+		delete(l.files, rel)
+		l.setProbs(rel, nil)
+		return
+	case old != nil && old.hash == f.hash && old.size == f.size && slices.Equal(old.bundleFiles(), bundleFiles):
+		old.mtime = f.mtime // touched, not changed
+		if copies && old.profile != nil {
+			p := *old.profile // a new profile, for the render to see a change
+			l.setProfile(rel, &p)
+			old.profile = &p
+		}
+		return
+	}
+	probs := f.parseProfile(rel, bundleFiles, cfg, nil)
+	l.setProfile(rel, f.profile)
+	l.files[rel] = f
+	l.setProbs(rel, probs)
+}
+
+func (f *file) bundleFiles() []string {
+	if f.profile == nil {
+		return nil
+	}
+	return f.profile.BundleFiles
+}
+
+// rescan adds every content file under the folder rel that is new, gone,
+// or of another size or time, and every bundle folder in it.
+func (l *Loader) rescan(rel string, add func(string), dirs map[string]bool) {
+	found := map[string]bool{}
+	fs.WalkDir(l.fsys, rel, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if b := bundleOf(p); b != "" {
+			dirs[b] = true
+		} else if d.IsDir() && path.Dir(p) == profilesDir {
+			dirs[p] = true
+		}
+		if d.IsDir() {
+			return nil
+		}
+		found[p] = true
+		f := l.files[p]
+		if f == nil {
+			add(p)
+			return nil
+		}
+		if fi, err := d.Info(); err != nil || fi.Size() != f.size || fi.ModTime().UnixNano() != f.mtime {
+			add(p)
+		}
+		return nil
+	})
+	for p := range l.files {
+		if under(p, rel) && !found[p] {
+			add(p)
+		}
+	}
+	for b := range l.bundles {
+		if under(b, rel) || b == rel {
+			dirs[b] = true
+		}
+	}
+}
+
+// forgetUnder adds every known file and bundle folder in rel, which is
+// no longer a folder.
+func (l *Loader) forgetUnder(rel string, add func(string), dirs map[string]bool) {
+	for p := range l.files {
+		if under(p, rel) {
+			add(p)
+		}
+	}
+	for b := range l.bundles {
+		if under(b, rel) || b == rel {
+			dirs[b] = true
+		}
+	}
+	if _, ok := l.probs["dir:"+rel]; ok {
+		dirs[rel] = true // a folder without index.md, gone
+	}
+}
+
+func under(p, dir string) bool {
+	return len(p) > len(dir) && p[len(dir)] == '/' && strings.HasPrefix(p, dir)
+}
+
+// bundleOf returns the bundle folder that holds rel
+// (content/partnerships/<name>/…), or "" when rel is not in one.
+func bundleOf(rel string) string {
+	rest, ok := strings.CutPrefix(rel, profilesDir+"/")
+	if !ok {
+		return ""
+	}
+	name, _, inside := strings.Cut(rest, "/")
+	if !inside || strings.HasPrefix(name, ".") {
+		return ""
+	}
+	return profilesDir + "/" + name
+}
+
+// isProfilePath reports whether rel is where a profile is kept:
+// content/partnerships/<name>.md or content/partnerships/<name>/index.md.
+func isProfilePath(rel string) bool {
+	rest, ok := strings.CutPrefix(rel, profilesDir+"/")
+	if !ok {
+		return false
+	}
+	name, file, inside := strings.Cut(rest, "/")
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	if inside {
+		return file == "index.md"
+	}
+	return isContentFile(name)
+}
