@@ -144,8 +144,6 @@ func (t table) errf(k, format string, args ...any) {
 	})
 }
 
-func (t table) has(k string) bool { _, ok := t.m[k]; return ok }
-
 // known reports every key of t that is not in names, suggesting the
 // closest known name.
 func (t table) known(names ...string) {

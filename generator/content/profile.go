@@ -16,7 +16,6 @@ var (
 	Sides         = []string{"library", "partner"}
 	Kinds         = []string{"money", "staff_time", "space", "marketing", "equipment", "materials", "other"}
 	AskStatuses   = []string{"delivered", "in_progress", "planned", "declined"}
-	unitRequired  = map[string]bool{"marketing": true, "equipment": true, "materials": true, "other": true}
 	profileKeys   = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "review", "resources", "asks", "outcomes", "private"}
 	resourceKeys  = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
 	askKeys       = []string{"ask", "status", "reason", "date"}
