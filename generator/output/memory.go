@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"slices"
 	"sync"
 )
@@ -28,19 +27,6 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 		return err
 	}
 	m.put(name, bytes.Clone(data))
-	return nil
-}
-
-// CopyFile reads src and stores its content as name.
-func (m *Memory) CopyFile(name, src string) error {
-	if err := checkName(name); err != nil {
-		return err
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return fmt.Errorf("output: copy %s: %w", name, err)
-	}
-	m.put(name, data)
 	return nil
 }
 

@@ -1,9 +1,9 @@
 package output
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"slices"
 	"sync"
 	"testing"
@@ -22,15 +22,11 @@ func TestMemory(t *testing.T) {
 	if err := m.WriteFile("b/index.html", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
-	photo := filepath.Join(t.TempDir(), "photo.jpg")
-	if err := os.WriteFile(photo, []byte("JPEG"), 0o666); err != nil {
+	if err := m.WriteStream("a/photo.jpg", func(w io.Writer) error { _, err := io.WriteString(w, "JPEG"); return err }); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.CopyFile("a/photo.jpg", photo); err != nil {
-		t.Fatal(err)
-	}
-	if err := m.CopyFile("a/missing.jpg", photo+".missing"); err == nil {
-		t.Error("CopyFile of a missing file succeeded")
+	if err := m.WriteStream("a/failed.jpg", func(io.Writer) error { return errors.New("no") }); err == nil {
+		t.Error("a failed WriteStream succeeded")
 	}
 	for name, want := range map[string]string{
 		"index.html":   "<h1>Home</h1>",

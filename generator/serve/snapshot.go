@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -197,22 +196,6 @@ func (c *collector) WriteStream(name string, write func(io.Writer) error) error 
 		return err
 	}
 	return c.WriteFile(name, data)
-}
-
-func (c *collector) CopyFile(name, src string) error {
-	if err := validName(name); err != nil {
-		return err
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if old, ok := c.old(name); ok && bytes.Equal(old.Data, data) {
-		c.put(name, old)
-		return nil
-	}
-	c.put(name, newFile(name, data))
-	return nil
 }
 
 func (c *collector) put(name string, f *File) {
