@@ -72,3 +72,26 @@ func TestMemoryConcurrent(t *testing.T) {
 		t.Errorf("%d names, want 1000", n)
 	}
 }
+
+func TestMemoryOver(t *testing.T) {
+	prev := map[string][]byte{"same.html": []byte("same"), "changed.html": []byte("old"), "streamed.csv": []byte("a,b\n")}
+	m := NewMemoryOver(func(name string) ([]byte, bool) { data, ok := prev[name]; return data, ok })
+	for name, data := range map[string]string{"same.html": "same", "changed.html": "new", "added.html": "added"} {
+		if err := m.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.WriteStream("streamed.csv", func(w io.Writer) error { _, err := io.WriteString(w, "a,b\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for name, kept := range map[string]bool{"same.html": true, "streamed.csv": true, "changed.html": false, "added.html": false} {
+		got, _ := m.Get(name)
+		old, ok := prev[name]
+		if same := ok && &got[0] == &old[0]; same != kept {
+			t.Errorf("%s: kept the earlier slice %v, want %v", name, same, kept)
+		}
+	}
+	if got, _ := m.Get("changed.html"); string(got) != "new" {
+		t.Errorf("changed.html = %q", got)
+	}
+}
