@@ -31,6 +31,10 @@ type Options struct {
 	Unapproved bool      // publish every profile, unapproved ones with a banner
 	Now        time.Time // the moment of the build (its day is the build date); zero means time.Now()
 	Progress   *Progress // when non-nil, counts profiles read and files written
+	// CacheDir keeps what lets a build with nothing to do stop early;
+	// "" means the user's cache folder + "/alongside". Without one that
+	// can be written, every build is a full one.
+	CacheDir string
 }
 
 // Result describes a finished build.
@@ -155,7 +159,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st, ok := upToDate(opts.Dest, key); ok {
+	state := statePath(opts.CacheDir, opts.Site, opts.Dest)
+	if st, ok := upToDate(state, opts.Dest, key); ok {
 		res := st.Result
 		res.UpToDate, res.Linked, res.Duration, res.Warnings = true, res.Pages+res.Files, time.Since(start), st.Problems
 		return &res, nil
@@ -214,7 +219,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	os.Remove(statePath(opts.Dest)) // from here on, dest no longer matches it
+	removeState(state) // from here on, dest no longer matches it
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}
@@ -228,7 +233,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Duration:  time.Since(start),
 		Warnings:  probs.Warnings(),
 	}
-	saveState(opts.Dest, key, res, dir.Stamps())
+	saveState(state, key, res, dir.Stamps())
 	return res, nil
 }
 

@@ -54,8 +54,3 @@ func (c countingWriter) WriteStream(name string, write func(io.Writer) error) er
 	c.p.written.Add(1)
 	return c.Writer.WriteStream(name, write)
 }
-
-func (c countingWriter) CopyFile(name, src string) error {
-	c.p.written.Add(1)
-	return c.Writer.CopyFile(name, src)
-}

@@ -24,8 +24,8 @@ import (
 	"github.com/alongside-dev/alongside/generator/output"
 )
 
-// A build records what it was made from in a state file beside the output
-// folder (".<dest>.alongside-state"): a key that hashes every input — the
+// A build records what it was made from in a state file in the user's
+// cache folder (see statePath): a key that hashes every input — the
 // alongside binary itself, the name, size, mode and modification time of
 // every file of site.toml, content/ and themes/, the options and the
 // build date — and a hash of the name, size, mode and modification time
@@ -34,7 +34,7 @@ import (
 // leaves it as it is. Any change at all (an edited, added or removed
 // file, another binary, flag or day, a file edited in the output) means a
 // full build, in which unchanged files are still hard-linked rather than
-// rewritten.
+// rewritten. Without a cache folder every build is a full one.
 type state struct {
 	Key      string
 	Output   string // outputHash of the files written
@@ -42,12 +42,28 @@ type state struct {
 	Problems content.Problems // the warnings of that build
 }
 
-func statePath(dest string) string {
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		abs = dest
+// userCacheDir is os.UserCacheDir; the package's tests replace it.
+var userCacheDir = os.UserCacheDir
+
+// statePath is the state file of builds of the site folder site into
+// dest: CACHE/builds/HASH, HASH naming the absolute paths of both, CACHE
+// being cacheDir or else the user's cache folder + "/alongside"; or ""
+// when there is no cache folder to name.
+func statePath(cacheDir, site, dest string) string {
+	if cacheDir == "" {
+		dir, err := userCacheDir()
+		if err != nil {
+			return ""
+		}
+		cacheDir = filepath.Join(dir, "alongside")
 	}
-	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".alongside-state")
+	s, err1 := filepath.Abs(site)
+	d, err2 := filepath.Abs(dest)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	h := sha256.Sum256([]byte(s + "\x00" + d))
+	return filepath.Join(cacheDir, "builds", hex.EncodeToString(h[:16]))
 }
 
 // inputKey hashes everything a build depends on. The site folder is read
@@ -188,9 +204,12 @@ var exeHash = sync.OnceValues(func() (string, error) {
 func executableHash() (string, error) { return exeHash() }
 
 // upToDate returns the recorded result when dest is exactly what a build
-// with key left there.
-func upToDate(dest, key string) (*state, bool) {
-	data, err := os.ReadFile(statePath(dest))
+// with key, recorded in the state file path, left there.
+func upToDate(path, dest, key string) (*state, bool) {
+	if path == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
 	}
@@ -205,19 +224,33 @@ func upToDate(dest, key string) (*state, bool) {
 	return &st, true
 }
 
-// saveState records a finished build, whose files had the stamps files
-// when written. Failing to record it only costs the next build its
-// shortcut, so errors are ignored after removing any stale state.
-func saveState(dest, key string, res *Result, files map[string]output.Stamp) {
-	path := statePath(dest)
+// saveState records a finished build in the state file path, whose files
+// had the stamps files when written. Failing to record it only costs the
+// next build its shortcut, so errors are ignored after removing any stale
+// state. The file and its folder are the user's alone, like the rest
+// of a cache.
+func saveState(path, key string, res *Result, files map[string]output.Stamp) {
+	if path == "" {
+		return
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(state{Key: key, Output: outputHash(files), Result: *res, Problems: res.Warnings}); err != nil {
 		os.Remove(path)
 		return
 	}
+	if os.MkdirAll(filepath.Dir(path), 0o700) != nil {
+		return
+	}
 	tmp := path + ".tmp-" + fmt.Sprint(time.Now().UnixNano())
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil || os.Rename(tmp, path) != nil {
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o600); err != nil || os.Rename(tmp, path) != nil {
 		os.Remove(tmp)
+		os.Remove(path)
+	}
+}
+
+// removeState removes the state file path, if any.
+func removeState(path string) {
+	if path != "" {
 		os.Remove(path)
 	}
 }

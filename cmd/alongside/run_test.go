@@ -3,11 +3,29 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// TestMain points the user's cache folder (os.UserCacheDir: XDG_CACHE_HOME
+// or HOME, LocalAppData on Windows) at a temporary folder, so that no
+// build of the tests writes into the real one.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "alongside-home-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for _, v := range []string{"XDG_CACHE_HOME", "HOME", "LocalAppData"} {
+		os.Setenv(v, dir)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // writeSite writes files (path → text) into a new temporary site folder.
 func writeSite(t *testing.T, files map[string]string) string {

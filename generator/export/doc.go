@@ -1,6 +1,6 @@
 // Package export writes the machine-readable files of a built site
-// (SPEC.md §4): the open data in /data/, the Atom feed, the sitemap,
-// robots.txt, and the schema.org JSON-LD of each profile page.
+// (SPEC.md §4): the open data in /data/, the Atom feed, the sitemap and
+// robots.txt. (A profile page's schema.org JSON-LD is render's.)
 //
 // Each file has a function that streams it to an io.Writer, and [Write]
 // writes them all through an output.Writer. Every function takes the
@@ -46,7 +46,4 @@
 //   - sitemap.xml: [Sitemap], the pages a build wrote; over 50,000 pages,
 //     sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml, …
 //   - robots.txt: [Robots], every robot allowed, and the sitemap's address.
-//
-// [JSONLD] builds the schema.org description of a profile page for the
-// renderer to embed with [Script].
 package export

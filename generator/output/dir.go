@@ -192,7 +192,8 @@ func only(s, set string) bool {
 	return s != "" && strings.Trim(s, set) == ""
 }
 
-// Written returns the number of files written or copied so far.
+// Written returns the number of files written so far; one hard-linked to
+// the previous output counts in Linked instead.
 func (d *Dir) Written() int64 { return d.written.Load() }
 
 // Linked returns the number of files that were unchanged since the previous
@@ -272,43 +273,6 @@ func (d *Dir) keepPrevious(rel string, size int64) bool {
 		return false
 	}
 	return true
-}
-
-// CopyFile copies src to name in the new output, or hard-links the previous
-// output's file when it holds the same bytes as src. The new output never
-// shares a file with src: editing src in place must not change the site.
-func (d *Dir) CopyFile(name, src string) error {
-	rel, err := d.prepare(name)
-	if err != nil {
-		return err
-	}
-	in, err := os.Open(src)
-	if err != nil {
-		return fmt.Errorf("output: copy %s: %w", name, err)
-	}
-	defer in.Close()
-	fi, err := in.Stat()
-	if err != nil {
-		return fmt.Errorf("output: copy %s: %w", name, err)
-	}
-	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("output: copy %s: %s is not a regular file", name, src)
-	}
-	if d.linkPrevious(rel, filepath.Join(d.tmp, rel), fi.Size(), in) {
-		return nil
-	}
-	if _, err := in.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("output: copy %s: %w", name, err)
-	}
-	err = d.create(rel, func(f *os.File) error {
-		_, err := io.Copy(f, in)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("output: copy %s: %w", name, err)
-	}
-	d.written.Add(1)
-	return nil
 }
 
 // prepare checks name, makes its folder in the new output and returns name in

@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"slices"
 	"sync"
 )
 
 // Memory is a Writer that keeps the site in memory, for serve and tests.
-// The zero value is not ready; use NewMemory.
+// The zero value is not ready; use NewMemory or NewMemoryOver.
 type Memory struct {
 	mu    sync.RWMutex
 	files map[string][]byte
+	base  func(name string) ([]byte, bool)
 }
 
 // NewMemory returns an empty Memory.
@@ -22,23 +22,24 @@ func NewMemory() *Memory {
 	return &Memory{files: make(map[string][]byte)}
 }
 
+// NewMemoryOver returns an empty Memory for a build that follows an
+// earlier one, whose files base returns: a file written with the same
+// bytes as base's keeps base's slice (Get returns it), not a copy, so
+// what did not change is neither copied nor kept twice. base must be
+// safe for concurrent use, and its slices must not change.
+func NewMemoryOver(base func(name string) ([]byte, bool)) *Memory {
+	return &Memory{files: make(map[string][]byte), base: base}
+}
+
 // WriteFile stores a copy of data as name.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	m.put(name, bytes.Clone(data))
-	return nil
-}
-
-// CopyFile reads src and stores its content as name.
-func (m *Memory) CopyFile(name, src string) error {
-	if err := checkName(name); err != nil {
-		return err
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return fmt.Errorf("output: copy %s: %w", name, err)
+	if old, ok := m.same(name, data); ok {
+		data = old
+	} else {
+		data = bytes.Clone(data)
 	}
 	m.put(name, data)
 	return nil
@@ -53,8 +54,20 @@ func (m *Memory) WriteStream(name string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("output: write %s: %w", name, err)
 	}
+	if old, ok := m.same(name, data); ok {
+		data = old
+	}
 	m.put(name, data)
 	return nil
+}
+
+// same returns base's file name when it holds exactly data.
+func (m *Memory) same(name string, data []byte) ([]byte, bool) {
+	if m.base == nil {
+		return nil, false
+	}
+	old, ok := m.base(name)
+	return old, ok && bytes.Equal(old, data)
 }
 
 func (m *Memory) put(name string, data []byte) {

@@ -1,9 +1,9 @@
 package output
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"slices"
 	"sync"
 	"testing"
@@ -22,15 +22,11 @@ func TestMemory(t *testing.T) {
 	if err := m.WriteFile("b/index.html", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
-	photo := filepath.Join(t.TempDir(), "photo.jpg")
-	if err := os.WriteFile(photo, []byte("JPEG"), 0o666); err != nil {
+	if err := m.WriteStream("a/photo.jpg", func(w io.Writer) error { _, err := io.WriteString(w, "JPEG"); return err }); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.CopyFile("a/photo.jpg", photo); err != nil {
-		t.Fatal(err)
-	}
-	if err := m.CopyFile("a/missing.jpg", photo+".missing"); err == nil {
-		t.Error("CopyFile of a missing file succeeded")
+	if err := m.WriteStream("a/failed.jpg", func(io.Writer) error { return errors.New("no") }); err == nil {
+		t.Error("a failed WriteStream succeeded")
 	}
 	for name, want := range map[string]string{
 		"index.html":   "<h1>Home</h1>",
@@ -74,5 +70,28 @@ func TestMemoryConcurrent(t *testing.T) {
 	wg.Wait()
 	if n := len(m.Names()); n != 1000 {
 		t.Errorf("%d names, want 1000", n)
+	}
+}
+
+func TestMemoryOver(t *testing.T) {
+	prev := map[string][]byte{"same.html": []byte("same"), "changed.html": []byte("old"), "streamed.csv": []byte("a,b\n")}
+	m := NewMemoryOver(func(name string) ([]byte, bool) { data, ok := prev[name]; return data, ok })
+	for name, data := range map[string]string{"same.html": "same", "changed.html": "new", "added.html": "added"} {
+		if err := m.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.WriteStream("streamed.csv", func(w io.Writer) error { _, err := io.WriteString(w, "a,b\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for name, kept := range map[string]bool{"same.html": true, "streamed.csv": true, "changed.html": false, "added.html": false} {
+		got, _ := m.Get(name)
+		old, ok := prev[name]
+		if same := ok && &got[0] == &old[0]; same != kept {
+			t.Errorf("%s: kept the earlier slice %v, want %v", name, same, kept)
+		}
+	}
+	if got, _ := m.Get("changed.html"); string(got) != "new" {
+		t.Errorf("changed.html = %q", got)
 	}
 }

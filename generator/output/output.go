@@ -24,8 +24,6 @@ import (
 type Writer interface {
 	// WriteFile writes data to name. It does not keep data after returning.
 	WriteFile(name string, data []byte) error
-	// CopyFile copies src (a file on disk, e.g. a bundle photo) to name.
-	CopyFile(name, src string) error
 	// WriteStream writes name from write, which writes its bytes to the
 	// io.Writer it is given. Dir writes them to disk as they come, so a
 	// large data file is never whole in memory. If write fails, name is

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/alongside-dev/alongside/generator/content"
 )
 
 // ledgerSite has totals worked out by hand in the comments of
@@ -178,8 +176,6 @@ func TestLedgerPages(t *testing.T) {
 		t.Errorf("resources.csv has %d rows, want 7", len(rows))
 	}
 }
-
-func dateOf(y, m, d int) content.Date { return content.DateOf(y, time.Month(m), d) }
 
 func TestReportPagination(t *testing.T) {
 	var b strings.Builder

@@ -36,10 +36,8 @@ type ProfileOptions struct {
 // the page and the view it was made from: every fact the page states,
 // formatted as the page states it. Bundle files are not read.
 func (r *Renderer) Profile(ctx context.Context, site *content.Site, siteFS fs.FS, p *content.Profile, opts ProfileOptions) (*Profile, []byte, error) {
-	o := opts.Options
-	o.LiveReload = ""
 	mem := output.NewMemory()
-	b, err := r.newBuild(ctx, site, siteFS, o, mem)
+	b, err := r.newBuild(ctx, site, siteFS, opts.Options, mem)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -33,8 +33,6 @@ type Options struct {
 	BaseURL string
 	// Unapproved publishes every profile; unapproved ones carry a banner.
 	Unapproved bool
-	// LiveReload is put right after <head> on every page (serve mode).
-	LiveReload template.HTML
 	// Now is the moment of the build: the "generated" time of the data
 	// files, and its day is the build date ("Since …", the year to
 	// date). Zero means time.Now().
@@ -202,8 +200,8 @@ func (b *build) siteView(basePath string) *Site {
 	s := &Site{
 		Title: cfg.Title, Library: cfg.Library, Language: cfg.Language, Dir: textDir(cfg.Language),
 		Currency: cfg.Currency, Base: basePath, BaseURL: b.opts.BaseURL,
-		Corrections: cfg.Corrections, LiveReload: b.opts.LiveReload,
-		Unapproved: b.opts.Unapproved, Today: dateView(b.today),
+		Corrections: cfg.Corrections,
+		Unapproved:  b.opts.Unapproved, Today: dateView(b.today),
 	}
 	s.Nav = []Link{{"Partnerships", basePath + urls.Home}, {"Partners", basePath + urls.Partners}, {"Annual reports", basePath + urls.Reports}, {"Open data", basePath + urls.Data}}
 	for _, pg := range b.site.Pages {

@@ -485,7 +485,7 @@ measure = "M"
 value = 1
 `))
 	}
-	out := renderSite(t, b.String(), Options{Unapproved: true, LiveReload: "<script>reload()</script>"})
+	out := renderSite(t, b.String(), Options{Unapproved: true})
 	idRE := regexp.MustCompile(` id="([^"]+)"`)
 	hRE := regexp.MustCompile(`<h([1-6])[ >]`)
 	for _, name := range out.Names() {
@@ -494,7 +494,7 @@ value = 1
 		}
 		data, _ := out.Get(name)
 		page := string(data)
-		if !strings.HasPrefix(page, "<!DOCTYPE html>\n<html lang=\"en\">\n<head><script>reload()</script>\n<meta charset=\"utf-8\">") {
+		if !strings.HasPrefix(page, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">") {
 			t.Errorf("%s: starts with %.120q", name, page)
 		}
 		if n := strings.Count(page, "<h1"); n != 1 {

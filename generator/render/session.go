@@ -3,8 +3,6 @@ package render
 import (
 	"cmp"
 	"context"
-	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -703,7 +701,7 @@ type Deferred struct {
 
 type deferredGroup struct {
 	once  sync.Once
-	files map[string][]byte
+	files *output.Memory
 	err   error
 }
 
@@ -757,23 +755,23 @@ func (d *Deferred) File(name string) (data []byte, ok bool, err error) {
 	}
 	g := &d.groups[k]
 	g.once.Do(func() { g.files, g.err = d.render(context.Background(), k) })
-	data, ok = g.files[name]
+	data, ok = g.files.Get(name)
 	return data, ok, g.err
 }
 
 // render renders group k with a build of its own.
-func (d *Deferred) render(ctx context.Context, k int) (map[string][]byte, error) {
-	w := &memWriter{files: map[string][]byte{}}
+func (d *Deferred) render(ctx context.Context, k int) (*output.Memory, error) {
+	w := output.NewMemory()
 	b, err := d.r.newBuild(ctx, &d.site, d.fsys, d.opts, w)
 	if err != nil {
-		return nil, err
+		return w, err
 	}
 	switch k {
 	case groupHome:
 		p := *d.home
 		p.Site = b.view
 		if p.Content, err = b.markdown(b.workers[0], d.site.Home.Path, d.site.Home.Body); err != nil {
-			return nil, err
+			return w, err
 		}
 		p.Ledger = b.homeLedger()
 		err = b.run(b.pageTasks([]*Page{&p}))
@@ -782,33 +780,5 @@ func (d *Deferred) render(ctx context.Context, k int) (map[string][]byte, error)
 	case groupExport:
 		err = export.Write(w, &d.site, b.published, b.opts.BaseURL, b.opts.Now, d.paths)
 	}
-	return w.files, err
-}
-
-// memWriter keeps the files of a deferred group.
-type memWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memWriter) WriteFile(name string, data []byte) error {
-	m.mu.Lock()
-	m.files[name] = slices.Clone(data)
-	m.mu.Unlock()
-	return nil
-}
-
-func (m *memWriter) WriteStream(name string, write func(io.Writer) error) error {
-	data, err := output.Buffer(write)
-	if err != nil {
-		return err
-	}
-	m.mu.Lock()
-	m.files[name] = data
-	m.mu.Unlock()
-	return nil
-}
-
-func (m *memWriter) CopyFile(name, src string) error {
-	return fmt.Errorf("render: a deferred page copies no file (%s)", name)
+	return w, err
 }

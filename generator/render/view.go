@@ -30,9 +30,8 @@ type Site struct {
 	// that is in them (keyed by URL; "" for every other page).
 	nav, browse map[string]template.HTML
 
-	Corrections string        // the site's corrections address, or ""
-	LiveReload  template.HTML // serve mode's script, or ""
-	Unapproved  bool          // unapproved profiles are published (with a banner)
+	Corrections string // the site's corrections address, or ""
+	Unapproved  bool   // unapproved profiles are published (with a banner)
 	Today       Date
 }
 

@@ -2,16 +2,11 @@ package serve
 
 import (
 	"bytes"
-	"fmt"
-	"io"
-	"io/fs"
 	"mime"
 	"net/http"
-	"os"
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/render"
@@ -154,21 +149,27 @@ func (s *Snapshot) Names() []string {
 	return names
 }
 
-// A collector is the output.Writer of one build. It gathers the files
-// written and, with the files of the previous snapshot it started from,
-// makes the next snapshot. Files written with the same bytes as before
-// keep the previous *File and are not counted as changed.
+// A collector is the output.Writer of one build: an output.Memory over
+// the previous snapshot, from which it makes the next snapshot. Files
+// written with the same bytes as before keep the previous *File and are
+// not counted as changed.
 type collector struct {
+	*output.Memory
 	prev *Snapshot
-
-	mu      sync.Mutex
-	written map[string]*File
 }
 
 var _ output.Writer = (*collector)(nil)
 
 func newCollector(prev *Snapshot) *collector {
-	return &collector{prev: prev, written: make(map[string]*File)}
+	c := &collector{prev: prev}
+	c.Memory = output.NewMemoryOver(func(name string) ([]byte, bool) {
+		f, ok := c.old(name)
+		if !ok {
+			return nil, false
+		}
+		return f.Data, true
+	})
+	return c
 }
 
 // old returns the previous snapshot's file name, not rendering a deferred one.
@@ -179,54 +180,14 @@ func (c *collector) old(name string) (*File, bool) {
 	return c.prev.files.get(name)
 }
 
-func (c *collector) WriteFile(name string, data []byte) error {
-	if err := validName(name); err != nil {
-		return err
-	}
-	if old, ok := c.old(name); ok && bytes.Equal(old.Data, data) {
-		c.put(name, old)
-		return nil
-	}
-	c.put(name, newFile(name, bytes.Clone(data)))
-	return nil
-}
-
-func (c *collector) WriteStream(name string, write func(io.Writer) error) error {
-	data, err := output.Buffer(write)
-	if err != nil {
-		return err
-	}
-	return c.WriteFile(name, data)
-}
-
-func (c *collector) CopyFile(name, src string) error {
-	if err := validName(name); err != nil {
-		return err
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if old, ok := c.old(name); ok && bytes.Equal(old.Data, data) {
-		c.put(name, old)
-		return nil
-	}
-	c.put(name, newFile(name, data))
-	return nil
-}
-
-func (c *collector) put(name string, f *File) {
-	c.mu.Lock()
-	c.written[name] = f
-	c.mu.Unlock()
-}
-
 // snapshot returns the next snapshot: the previous one, minus the files
 // in remove, with every file written. When full is true the build wrote
 // the whole site, and every file of the previous snapshot not written
 // again is removed. It also returns the names of the files that were
 // added, removed or changed, sorted.
 func (c *collector) snapshot(remove []string, full bool) (*Snapshot, []string) {
+	written := func(name string) bool { _, ok := c.Get(name); return ok }
+
 	var changed []string
 	var t tree
 	if c.prev != nil && !full {
@@ -235,13 +196,13 @@ func (c *collector) snapshot(remove []string, full bool) (*Snapshot, []string) {
 	b := t.batch()
 	if full && c.prev != nil {
 		c.prev.files.walk(func(name string, _ *File) {
-			if _, ok := c.written[name]; !ok {
+			if !written(name) {
 				changed = append(changed, name)
 			}
 		})
 	}
 	for _, name := range remove {
-		if _, ok := c.written[name]; ok {
+		if written(name) {
 			continue
 		}
 		if _, ok := c.old(name); ok {
@@ -249,13 +210,16 @@ func (c *collector) snapshot(remove []string, full bool) (*Snapshot, []string) {
 			changed = append(changed, name)
 		}
 	}
-	for name, f := range c.written {
+	for _, name := range c.Names() {
+		data, _ := c.Get(name)
 		old, ok := c.old(name)
-		if ok && old == f && !full {
-			continue
-		}
-		b.put(name, f)
-		if !ok || old != f {
+		if ok && sameSlice(old.Data, data) { // the Memory kept old's bytes: unchanged
+			if !full {
+				continue // t holds it
+			}
+			b.put(name, old)
+		} else {
+			b.put(name, newFile(name, data))
 			changed = append(changed, name)
 		}
 	}
@@ -263,10 +227,7 @@ func (c *collector) snapshot(remove []string, full bool) (*Snapshot, []string) {
 	return &Snapshot{files: b.done()}, slices.Compact(changed)
 }
 
-// validName reports whether name is a file name an output.Writer accepts.
-func validName(name string) error {
-	if name == "." || !fs.ValidPath(name) {
-		return fmt.Errorf("serve: invalid file name %q", name)
-	}
-	return nil
+// sameSlice reports whether a and b are the same bytes in memory.
+func sameSlice(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
