@@ -74,26 +74,23 @@ func (b *build) listPages() ([]*Page, error) {
 		cs := cards(g.Profiles)
 		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
 	}
-	proto = b.page("partners", urls.Partners, "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships.")
-	pages = append(pages, b.paginate(proto, len(partnerItems), func(p *Page, lo, hi int) { p.Items = partnerItems[lo:hi] })...)
+	pages = append(pages, b.paginate(b.partnersProto(), len(partnerItems), func(p *Page, lo, hi int) { p.Items = partnerItems[lo:hi] })...)
 
-	for _, tx := range content.Taxonomies(b.published) {
-		tv := taxonomyView(tx, b.view.Base)
+	for t, tx := range content.Taxonomies(b.published) {
+		tv := b.taxonomy(t)
 		items := make([]Item, len(tx.Terms))
-		for k, t := range tx.Terms {
-			items[k] = item(t.Name, b.view.Base+urls.Term(tx.Key, t.Slug), len(t.Profiles))
-			proto := b.termProto(&tv, &items[k], t.Slug)
-			cs := cards(t.Profiles)
+		for k, term := range tx.Terms {
+			items[k] = item(term.Name, b.view.Base+urls.Term(tx.Key, term.Slug), len(term.Profiles))
+			proto := b.termProto(tv, &items[k], term.Slug)
+			cs := cards(term.Profiles)
 			pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
 		}
-		proto := b.page("taxonomy", urls.Taxonomy(tv.Key), tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
-		proto.Taxonomy = &tv
-		pages = append(pages, b.paginate(proto, len(items), func(p *Page, lo, hi int) { p.Items = items[lo:hi] })...)
+		pages = append(pages, b.paginate(b.taxonomyProto(tv), len(items), func(p *Page, lo, hi int) { p.Items = items[lo:hi] })...)
 	}
 
 	for _, pg := range b.site.Pages {
-		p := b.page("page", urls.Page(pg.Name), pg.Title, pg.Summary)
-		if p.Content, err = b.markdown(wk, pg.Path, pg.Body); err != nil {
+		p, err := b.contentPage(wk, pg)
+		if err != nil {
 			return nil, err
 		}
 		pages = append(pages, p)
@@ -102,6 +99,36 @@ func (b *build) listPages() ([]*Page, error) {
 	nf.NoIndex = true
 	pages = append(pages, nf)
 	return pages, nil
+}
+
+// partnersProto is the first page of the list of partners, without its
+// entries.
+func (b *build) partnersProto() *Page {
+	return b.page("partners", urls.Partners, "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships.")
+}
+
+// taxonomy is the view of taxonomy t (an index of content.Taxonomies),
+// with its URL.
+func (b *build) taxonomy(t int) *Taxonomy {
+	tv := taxonomies[t]
+	tv.URL = b.view.Base + urls.Taxonomy(tv.Key)
+	return &tv
+}
+
+// taxonomyProto is the first page of the index of taxonomy tv, without
+// its entries.
+func (b *build) taxonomyProto(tv *Taxonomy) *Page {
+	p := b.page("taxonomy", urls.Taxonomy(tv.Key), tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
+	p.Taxonomy = tv
+	return p
+}
+
+// contentPage is the page of content/pages/<name>.md.
+func (b *build) contentPage(wk *worker, pg *content.Page) (*Page, error) {
+	p := b.page("page", urls.Page(pg.Name), pg.Title, pg.Summary)
+	var err error
+	p.Content, err = b.markdown(wk, pg.Path, pg.Body)
+	return p, err
 }
 
 // partnerProto is the first page of a partner's list, without its cards.

@@ -216,18 +216,12 @@ func (b *build) siteView(basePath string) *Site {
 	return s
 }
 
-// taxonomyView is the view of taxonomy tx, whose index is at base + its
-// address.
-func taxonomyView(tx *content.Taxonomy, base string) Taxonomy {
-	return Taxonomy{Key: tx.Key, Title: tx.Title, Singular: tx.Singular, URL: base + urls.Taxonomy(tx.Key)}
-}
-
 // taxonomies are the views of content's taxonomies, in their order,
-// without their URL.
+// without their URL (see build.taxonomy).
 var taxonomies = func() []Taxonomy {
 	var out []Taxonomy
 	for _, tx := range content.Taxonomies(nil) {
-		out = append(out, taxonomyView(tx, ""))
+		out = append(out, Taxonomy{Key: tx.Key, Title: tx.Title, Singular: tx.Singular})
 	}
 	return out
 }()

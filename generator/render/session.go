@@ -6,10 +6,8 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/alongside-dev/alongside/generator/content"
-	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -274,23 +272,18 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c content
 			pages, removed = s.partnerPages(pages, removed, slug, l)
 		}
 	}
-	pages, removed = s.indexPages(pages, removed, &s.partnerIx,
-		b.page("partners", "partners/", "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships."))
-	for t, tv := range taxonomies {
-		tv.URL = b.view.Base + tv.Key + "/"
+	pages, removed = s.indexPages(pages, removed, &s.partnerIx, b.partnersProto())
+	for t := range taxonomies {
 		for slug, l := range s.terms[t] {
 			if l.changed() {
 				pages, removed = s.termPages(pages, removed, t, slug, l)
 			}
 		}
-		proto := b.page("taxonomy", tv.Key+"/", tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
-		proto.Taxonomy = &tv
-		pages, removed = s.indexPages(pages, removed, &s.termIx[t], proto)
+		pages, removed = s.indexPages(pages, removed, &s.termIx[t], b.taxonomyProto(b.taxonomy(t)))
 	}
 	for _, pg := range c.Pages {
-		p := b.page("page", pg.Name+"/", pg.Title, pg.Summary)
-		var err error
-		if p.Content, err = b.markdown(wk, pg.Path, pg.Body); err != nil {
+		p, err := b.contentPage(wk, pg)
+		if err != nil {
 			return SessionResult{}, err
 		}
 		pages = append(pages, p)
@@ -353,26 +346,12 @@ func uniq(ss ...string) []string {
 // termSlugs returns the slugs of p's terms in taxonomy t, each once.
 func (b *build) termSlugs(t int, p *content.Profile) []string {
 	var out []string
-	for _, name := range termNames(t, p) {
+	for _, name := range content.Terms(taxonomies[t].Key, p) {
 		if slug := content.TermSlug(name); !slices.Contains(out, slug) {
 			out = append(out, slug)
 		}
 	}
 	return out
-}
-
-// termNames returns p's terms of taxonomy t (in the order of taxonomies).
-func termNames(t int, p *content.Profile) []string {
-	switch taxonomies[t].Key {
-	case "branches":
-		return p.Branches
-	case "neighborhoods":
-		return p.Neighborhoods
-	case "audiences":
-		return p.Audiences
-	default:
-		return p.Tags
-	}
 }
 
 func (s *Session) listOf(m map[string]*list, key string) *list {
@@ -421,7 +400,7 @@ func (l *list) partner() content.Partner {
 
 func (s *Session) partnerItem(slug string, l *list) Item {
 	pt := l.partner()
-	return item(pt.Name, s.b.view.Base+"partners/"+slug+"/", len(l.entries))
+	return item(pt.Name, s.b.view.Base+urls.Partner(slug), len(l.entries))
 }
 
 // partnerItemOf is the partners index entry of slug; the zero Item when
@@ -440,7 +419,7 @@ func (s *Session) termName(t int, slug string, l *list) string {
 	if first == nil {
 		return ""
 	}
-	for _, name := range termNames(t, first) {
+	for _, name := range content.Terms(taxonomies[t].Key, first) {
 		if content.TermSlug(name) == slug {
 			return name
 		}
@@ -449,7 +428,7 @@ func (s *Session) termName(t int, slug string, l *list) string {
 }
 
 func (s *Session) termItem(t int, slug string, l *list) Item {
-	return item(s.termName(t, slug, l), s.b.view.Base+taxonomies[t].Key+"/"+slug+"/", len(l.entries))
+	return item(s.termName(t, slug, l), s.b.view.Base+urls.Term(taxonomies[t].Key, slug), len(l.entries))
 }
 
 func (s *Session) termItemOf(t int, slug string) Item {
@@ -476,22 +455,20 @@ func (s *Session) partnerPages(pages []*Page, removed []string, slug string, l *
 	b := s.b
 	if len(l.entries) == 0 {
 		delete(s.partners, slug)
-		return pages, append(removed, l.names("partners/"+slug+"/", 1, l.pages)...)
+		return pages, append(removed, l.names(urls.Partner(slug), 1, l.pages)...)
 	}
 	return s.listPages(pages, removed, l, b.partnerProto(l.partner()), 1)
 }
 
 func (s *Session) termPages(pages []*Page, removed []string, t int, slug string, l *list) ([]*Page, []string) {
 	b := s.b
-	tv := taxonomies[t]
-	tv.URL = b.view.Base + tv.Key + "/"
-	path := tv.Key + "/" + slug + "/"
+	tv := b.taxonomy(t)
 	if len(l.entries) == 0 {
 		delete(s.terms[t], slug)
-		return pages, append(removed, l.names(path, 1, l.pages)...)
+		return pages, append(removed, l.names(urls.Term(tv.Key, slug), 1, l.pages)...)
 	}
 	it := s.termItem(t, slug, l)
-	return s.listPages(pages, removed, l, b.termProto(&tv, &it, slug), 1)
+	return s.listPages(pages, removed, l, b.termProto(tv, &it, slug), 1)
 }
 
 // listPages makes the changed pages of a list of profiles from from on.
@@ -680,105 +657,4 @@ func (x *index) update(old, new Item) {
 	default:
 		x.mark(min(i, j)/urls.PerPage+1, max(i, j)/urls.PerPage+1)
 	}
-}
-
-// A Deferred renders, when first asked, the files of one render that sum
-// up every profile: the first home page (totals and charts), the reports,
-// /data/ and the data files, the feed, robots.txt and the sitemap. It
-// keeps its own copy of what they need, so it renders the site as it was,
-// whatever renders came after. It is safe for concurrent use.
-type Deferred struct {
-	r    *Renderer
-	fsys fs.FS
-	opts Options
-	site content.Site // Profiles and Pages are copies
-	home *Page        // the first home page, without its text and totals
-	// paths are the pages of the sitemap, sorted.
-	paths []string
-
-	groups [3]deferredGroup
-}
-
-type deferredGroup struct {
-	once  sync.Once
-	files *output.Memory
-	err   error
-}
-
-// The groups of a Deferred, each rendered at once.
-const (
-	groupHome = iota
-	groupReports
-	groupExport
-)
-
-func (s *Session) newDeferred(site *content.Site) *Deferred {
-	b := s.b
-	d := &Deferred{r: s.r, fsys: s.fsys, opts: s.opts, site: *site, paths: s.paths}
-	d.site.Profiles = slices.Clone(site.Profiles)
-	d.site.Pages = slices.Clone(site.Pages)
-	proto := b.page("home", "", cmp.Or(site.Home.Title, b.view.Title), "")
-	l := &s.home
-	d.home = b.listPage(proto, len(l.entries), 1, func(p *Page, lo, hi int) {
-		p.Cards = make([]*Profile, hi-lo)
-		for i, e := range l.entries[lo:hi] {
-			p.Cards[i] = s.views[e]
-		}
-	})
-	return d
-}
-
-// group returns the group that holds the file name, if any.
-func (d *Deferred) group(name string) int {
-	switch k, _ := urls.Classify(name); k {
-	case urls.HomePage:
-		return groupHome
-	case urls.ReportPage, urls.DataPage:
-		return groupReports
-	case urls.DataFile, urls.Machine:
-		return groupExport
-	}
-	return -1
-}
-
-// Owns reports whether the file name, if it exists, is one of d's: the
-// caller must then take it from d, not from an earlier render.
-func (d *Deferred) Owns(name string) bool { return d.group(name) >= 0 }
-
-// File returns the file name, rendering its group of files the first
-// time; ok is false when the file does not exist. Concurrent calls for
-// the same group wait for one render.
-func (d *Deferred) File(name string) (data []byte, ok bool, err error) {
-	k := d.group(name)
-	if k < 0 {
-		return nil, false, nil
-	}
-	g := &d.groups[k]
-	g.once.Do(func() { g.files, g.err = d.render(context.Background(), k) })
-	data, ok = g.files.Get(name)
-	return data, ok, g.err
-}
-
-// render renders group k with a build of its own.
-func (d *Deferred) render(ctx context.Context, k int) (*output.Memory, error) {
-	w := output.NewMemory()
-	b, err := d.r.newBuild(ctx, &d.site, d.fsys, d.opts, w)
-	if err != nil {
-		return w, err
-	}
-	switch k {
-	case groupHome:
-		p := *d.home
-		p.Site = b.view
-		if p.Content, err = b.markdown(b.workers[0], d.site.Home.Path, d.site.Home.Body); err != nil {
-			return w, err
-		}
-		p.Ledger = b.homeLedger()
-		err = b.run(b.pageTasks([]*Page{&p}))
-	case groupReports:
-		err = b.run(b.pageTasks(b.ledgerPages()))
-	case groupExport:
-		err = export.Write(w, &d.site, b.published, b.opts.BaseURL, b.opts.Now, d.paths)
-	}
-	return w, err
 }
