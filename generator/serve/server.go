@@ -59,8 +59,9 @@ type Server struct {
 	theme   string          // of the session
 	today   content.Date    // of the session
 
-	builds atomic.Int64 // rebuilds after the first build
-	mu     sync.Mutex   // serializes builds (Run's loop, and tests)
+	builds   atomic.Int64 // rebuilds after the first build
+	rendered atomic.Int64 // pages the last build rendered
+	mu       sync.Mutex   // serializes builds (Run's loop, and tests)
 
 	lastBuild atomic.Int64  // how long the last build took, in nanoseconds
 	warned    chan struct{} // closed when the first good build's warnings are printed
@@ -130,6 +131,10 @@ func (s *Server) Handler() http.Handler {
 
 // Builds returns the number of rebuilds since the first build.
 func (s *Server) Builds() int64 { return s.builds.Load() }
+
+// Rendered returns the number of pages the last build rendered (not
+// counting those deferred until they are asked for).
+func (s *Server) Rendered() int64 { return s.rendered.Load() }
 
 // Snapshot returns the site as it is served now.
 func (s *Server) Snapshot() *Snapshot { return s.cur.Load().snap }
@@ -353,6 +358,7 @@ func (s *Server) render(ctx context.Context) (*Snapshot, []string, bool, error) 
 		s.session = nil // its state is half updated: start again
 		return nil, nil, false, err
 	}
+	s.rendered.Store(int64(res.Pages))
 	snap, changed := col.snapshot(res.Removed, c.Full)
 	snap.deferred = res.Deferred
 	s.pending = content.Change{}
