@@ -3,12 +3,16 @@ package generator
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -227,22 +231,37 @@ func TestSymlinkOutsideSiteNotFollowed(t *testing.T) {
 	if err := os.Symlink("inside.txt", filepath.Join(site, "content/partnerships/two/alias.txt")); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Build(context.Background(), Options{Site: site, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
+	_, err := Build(context.Background(), Options{Site: site, Dest: dest})
+	var ce *ContentError
+	if !errors.As(err, &ce) {
+		t.Fatalf("build: %v, want the links out of the site as errors", err)
 	}
-	if w := res.Warnings.Error(); !strings.Contains(w, "content/partnerships/one/secret.txt:1:1: warning: not copied") {
-		t.Errorf("warnings:\n%s", w)
-	}
-	for p, data := range snapshot(t, dest) {
-		if strings.Contains(data, "OUTSIDE-SECRET") {
-			t.Errorf("%s holds a file from outside the site", p)
+	got := ce.Problems.Error()
+	for _, want := range []string{
+		"content/partnerships/one/secret.txt:1:1: is a link that leads outside the site",
+		"content/partnerships/two/dir:1:1: is a link that leads outside the site",
+		"content/partnerships/two/alias.txt:1:1: warning: not published: a link to another file is never followed",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems:\n%s\nwant %s", got, want)
 		}
 	}
-	for _, name := range []string{"partnerships/one/flyer.txt", "partnerships/two/inside.txt", "partnerships/two/sub/a.txt", "partnerships/two/alias.txt"} {
+	if _, err := os.Stat(dest); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed build wrote %s", dest)
+	}
+	// Without the links out, the site builds; the link inside is left out.
+	os.Remove(filepath.Join(site, "content/partnerships/one/secret.txt"))
+	os.Remove(filepath.Join(site, "content/partnerships/two/dir"))
+	if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"partnerships/one/flyer.txt", "partnerships/two/inside.txt", "partnerships/two/sub/a.txt"} {
 		if _, err := os.Stat(filepath.Join(dest, name)); err != nil {
 			t.Error(err)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "partnerships/two/alias.txt")); err == nil {
+		t.Error("a link inside the bundle was published")
 	}
 }
 
@@ -336,5 +355,111 @@ func TestBundleFilesStream(t *testing.T) {
 	}
 	if fi, err := os.Stat(filepath.Join(dest, "partnerships", "a", "video.mp4")); err != nil || fi.Size() != size {
 		t.Errorf("the bundle file was not copied whole: %v", err)
+	}
+}
+
+// A bundle publishes only photos, documents, audio and video: a copy of
+// its index.md under any name, a link to it, other Markdown, TOML, HTML
+// and SVG with a script are left out, each with a warning naming it
+// (issue 14, item 1: they published the [private] table).
+func TestBundleCopiesNeverPublished(t *testing.T) {
+	site := t.TempDir()
+	index := profile("Three", "approved")
+	files := map[string]string{
+		"content/partnerships/three/index.md":   index,
+		"content/partnerships/three/photo.JPG":  "JPEG",
+		"content/partnerships/three/flyer.pdf":  "%PDF",
+		"content/partnerships/three/logo.svg":   `<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/></svg>`,
+		"content/partnerships/three/evil.svg":   `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
+		"content/partnerships/three/pixel.svg":  `<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/></svg>`,
+		"content/partnerships/three/page.html":  "<script>alert(1)</script>",
+		"content/partnerships/three/notes.toml": "x = 1",
+	}
+	for _, name := range []string{"index.md.orig", "#index.md#", "index.md.bak", "index.md.save", "draft.md", "index.md.old"} {
+		files["content/partnerships/three/"+name] = index
+	}
+	writeFiles(t, site, files)
+	if err := os.Symlink("index.md", filepath.Join(site, "content/partnerships/three/link.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(context.Background(), Options{Site: site, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var published []string
+	for p, data := range snapshot(t, dest) {
+		if strings.Contains(data, "PRIVATE-") {
+			t.Errorf("%s holds a private value", p)
+		}
+		if rel, ok := strings.CutPrefix(filepath.ToSlash(p), filepath.ToSlash(dest)+"/partnerships/three/"); ok && rel != "index.html" {
+			published = append(published, rel)
+		}
+	}
+	slices.Sort(published)
+	if want := []string{"flyer.pdf", "logo.svg", "photo.JPG"}; !slices.Equal(published, want) {
+		t.Errorf("the bundle published %v, want %v", published, want)
+	}
+	warned := map[string]bool{}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "not published") {
+			warned[path.Base(w.Path)] = true
+		}
+	}
+	for _, name := range []string{"evil.svg", "pixel.svg", "page.html", "notes.toml", "index.md.orig", "#index.md#", "index.md.bak", "index.md.save", "draft.md", "index.md.old", "link.jpg"} {
+		if !warned[name] {
+			t.Errorf("no warning names %s", name)
+		}
+	}
+}
+
+// A named pipe named like a profile, a page or site.toml is an error:
+// opening it would wait forever (issue 14, item 8).
+func TestFIFOIsAnError(t *testing.T) {
+	for _, name := range []string{"content/partnerships/pipe.md", "content/_index.md", "site.toml", "content/partnerships/b/fifo.pdf"} {
+		t.Run(path.Base(name), func(t *testing.T) {
+			site := t.TempDir()
+			writeFiles(t, site, map[string]string{"content/partnerships/a.md": profile("A", "approved"), "content/partnerships/b/index.md": profile("B", "approved")})
+			if err := syscall.Mkfifo(filepath.Join(site, name), 0o644); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public")})
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				var ce *ContentError
+				if !errors.As(err, &ce) || !strings.Contains(fmt.Sprint(ce.Problems), name+":1:1: ") || !strings.Contains(fmt.Sprint(ce.Problems), "not a file (a named pipe") {
+					t.Errorf("build: %v, want an error naming %s", err, name)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("build hangs on a named pipe")
+			}
+		})
+	}
+}
+
+// A content folder that is a link out of the site is an error, not an
+// empty site that would replace the published one (issue 14, item 3).
+func TestContentLinkedOutOfTheSite(t *testing.T) {
+	for _, dir := range []string{"content", "content/partnerships"} {
+		t.Run(dir, func(t *testing.T) {
+			root := t.TempDir()
+			site, outside := filepath.Join(root, "site"), filepath.Join(root, "outside")
+			writeFiles(t, outside, map[string]string{"partnerships/a.md": profile("A", "approved"), "a.md": profile("A", "approved")})
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(site, dir)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, filepath.Join(site, dir)); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(root, "public")})
+			var ce *ContentError
+			if !errors.As(err, &ce) || !strings.Contains(fmt.Sprint(ce.Problems), "is a link to a folder outside the site") {
+				t.Errorf("build: %v", err)
+			}
+		})
 	}
 }

@@ -137,14 +137,15 @@ func (l *Loader) Load() Change {
 	l.clear()
 	l.updateConfig()
 	l.updatePage(homePath)
-	if ents, err := fs.ReadDir(l.fsys, pagesDir); err == nil {
-		for _, e := range ents {
-			if !e.IsDir() && isContentFile(e.Name()) {
-				l.updatePage(pagesDir + "/" + e.Name())
-			}
+	ents, err := fs.ReadDir(l.fsys, pagesDir)
+	l.setProbs("dir:"+pagesDir, dirProblems(pagesDir, err))
+	for _, e := range ents {
+		if !e.IsDir() && isContentFile(e.Name()) {
+			l.updatePage(pagesDir + "/" + e.Name())
 		}
 	}
-	ents, _ := fs.ReadDir(l.fsys, profilesDir)
+	ents, err = fs.ReadDir(l.fsys, profilesDir)
+	l.setProbs("dir:"+profilesDir, dirProblems(profilesDir, err))
 	type job struct {
 		rel    string // the profile file
 		dir    string // its bundle folder, or ""
@@ -203,8 +204,12 @@ func (l *Loader) Load() Change {
 }
 
 // read reads rel. It returns nil and no error when the file does not
-// exist, or is a folder.
+// exist, or is a folder. A named pipe, a device or a socket is an error,
+// found before opening it: opening a pipe would wait for a writer forever.
 func (l *Loader) read(rel string) (*file, error) {
+	if fi, err := fs.Stat(l.fsys, rel); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, errNotFile
+	}
 	f, err := l.fsys.Open(rel)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
