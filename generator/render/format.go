@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alongside-dev/alongside/generator/content"
 )
@@ -94,6 +95,16 @@ func Quantity(n float64, unit string) string {
 		return Number(n)
 	}
 	return Number(n) + " " + unit
+}
+
+// lowerFirst lower-cases the first letter of s, however many bytes it
+// takes: "Élèves inscrits" → "élèves inscrits".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // plural is "1 partnership" or "3 partnerships".

@@ -408,7 +408,7 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 				continue
 			}
 			d.Outcomes = append(d.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
-			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+strings.ToLower(o.Measure[:1])+o.Measure[1:])
+			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+lowerFirst(o.Measure))
 		}
 		var askParts []string
 		for _, s := range content.AskStatuses {

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/alongside-dev/alongside/generator/content"
 )
 
 // ledgerSite has totals worked out by hand in the comments of
@@ -179,7 +177,14 @@ func TestLedgerPages(t *testing.T) {
 	}
 }
 
-func dateOf(y, m, d int) content.Date { return content.DateOf(y, time.Month(m), d) }
+// TestReportOutcomeMeasure: a report's line names each outcome by its
+// measure, first letter lower-cased, whatever the letter's encoding.
+func TestReportOutcomeMeasure(t *testing.T) {
+	site := "-- site.toml --\n-- content/partnerships/devoirs.md --\n+++\ntitle = \"Devoirs\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Familles\"\n[review]\nstate = \"approved\"\ndate = 2025-10-01\n" +
+		"[[outcomes]]\nmeasure = \"Élèves inscrits\"\nvalue = 37\nunit = \"élèves\"\n[[outcomes]]\nmeasure = \"Ateliers\"\nvalue = 4\n+++\n"
+	out := renderSite(t, site, Options{Now: time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)})
+	check(t, out, "reports/2025/index.html", "<td>37 élèves — élèves inscrits; 4 — ateliers</td>", "!\uFFFD")
+}
 
 func TestReportPagination(t *testing.T) {
 	var b strings.Builder
