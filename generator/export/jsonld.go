@@ -5,7 +5,6 @@ import (
 	"html/template"
 
 	"github.com/alongside-dev/alongside/generator/content"
-	"github.com/alongside-dev/alongside/generator/ledger"
 )
 
 // JSONLD describes a profile page in schema.org terms, as a value ready
@@ -45,7 +44,7 @@ func JSONLD(site *content.Site, p *content.Profile, baseURL string) map[string]a
 		if r.From == "partner" {
 			giver, to = ref(partner["@id"].(string)), project
 		}
-		g := map[string]any{"name": firstOf(r.Description, ledger.KindLabel(r.Kind)), "fundedItem": to}
+		g := map[string]any{"name": firstOf(r.Description, content.LabelOf(r.Kind).Text), "fundedItem": to}
 		if r.Kind == "money" {
 			g["@type"] = "MonetaryGrant"
 			g["funder"] = giver

@@ -154,34 +154,11 @@ func span(start, end Date, started bool) string {
 	}
 }
 
-var statusLabels = map[string]Label{
-	"planning":  {Key: "planning", Text: "Planning", Icon: "○"},
-	"active":    {Key: "active", Text: "Active", Icon: "●"},
-	"paused":    {Key: "paused", Text: "Paused", Icon: "‖"},
-	"completed": {Key: "completed", Text: "Completed", Icon: "✓"},
-
-	"delivered":   {Key: "delivered", Text: "Delivered", Icon: "✓"},
-	"in_progress": {Key: "in_progress", Text: "In progress", Icon: "◐"},
-	"planned":     {Key: "planned", Text: "Planned", Icon: "○"},
-	"declined":    {Key: "declined", Text: "Declined", Icon: "✕"},
-
-	"draft":             {Key: "draft", Text: "Draft"},
-	"in_review":         {Key: "in_review", Text: "In review"},
-	"changes_requested": {Key: "changes_requested", Text: "Changes requested"},
-	"approved":          {Key: "approved", Text: "Approved"},
-}
-
-// label is the Label of an enumerated value.
+// label is the view of a value of one of content's enumerations: its
+// content.LabelOf, and the value itself as the Key of CSS classes.
 func label(key string) Label {
-	if l, ok := statusLabels[key]; ok {
-		return l
-	}
-	return Label{Key: key, Text: strings.ReplaceAll(key, "_", " ")}
-}
-
-var kindLabels = map[string]string{
-	"money": "Money", "staff_time": "Staff time", "space": "Space",
-	"marketing": "Marketing", "equipment": "Equipment", "materials": "Materials", "other": "Other",
+	l := content.LabelOf(key)
+	return Label{Key: key, Text: l.Text, Icon: l.Icon}
 }
 
 // languageNames are English names of the languages community partnerships

@@ -174,8 +174,8 @@ func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 			Library: dash(Money(lv, c, cfg.Currency), lv == 0), Partner: dash(Money(pv, c, cfg.Currency), pv == 0)})
 	}
 	l.Figures = append(l.Figures,
-		Figure{Label: "Staff time", Library: dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0), Partner: dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)},
-		Figure{Label: "Space", Library: dash(Quantity(t.Library.RoomHours, "room-hours"), t.Library.RoomHours == 0), Partner: dash(Quantity(t.Partner.RoomHours, "room-hours"), t.Partner.RoomHours == 0)},
+		Figure{Label: label("staff_time").Text, Library: dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0), Partner: dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)},
+		Figure{Label: label("space").Text, Library: dash(Quantity(t.Library.RoomHours, "room-hours"), t.Library.RoomHours == 0), Partner: dash(Quantity(t.Partner.RoomHours, "room-hours"), t.Partner.RoomHours == 0)},
 		Figure{Label: "Estimated value of in-kind support", Estimate: true,
 			Library: dash(Money(t.Library.EstimatedValue, cfg.Currency, cfg.Currency), t.Library.EstimatedValue == 0),
 			Partner: dash(Money(t.Partner.EstimatedValue, cfg.Currency, cfg.Currency), t.Partner.EstimatedValue == 0)},
@@ -365,7 +365,7 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 				continue
 			}
 			rr := ReportResource{
-				Side: sideName(res.From), Kind: kindLabels[res.Kind], Description: res.Description,
+				Side: label(res.From).Text, Kind: label(res.Kind).Text, Description: res.Description,
 				Date: dateView(res.Date).Text, Estimate: res.Estimated,
 			}
 			if res.Kind == "money" {
@@ -428,13 +428,6 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 		}
 	}
 	return rows, details
-}
-
-func sideName(from string) string {
-	if from == "library" {
-		return "Library"
-	}
-	return "Partner"
 }
 
 // countingWriter counts the files written through it.

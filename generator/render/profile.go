@@ -198,7 +198,7 @@ func side(from, name string, resources []content.Resource, siteCur string) Side 
 		if r.From != from {
 			continue
 		}
-		row := Resource{Kind: kindLabels[r.Kind], Description: r.Description, Date: dateView(r.Date), Estimated: r.Estimated}
+		row := Resource{Kind: label(r.Kind).Text, Description: r.Description, Date: dateView(r.Date), Estimated: r.Estimated}
 		switch r.Kind {
 		case "money":
 			row.Amount = Money(r.Amount, r.Currency, siteCur)
