@@ -15,6 +15,10 @@ type Totals struct {
 	Asks         AskCounts          `json:"asks"`
 	Partnerships StatusCounts       `json:"partnerships"`
 	Outcomes     map[string]float64 `json:"outcomes"` // value per unit; never nil
+
+	// Organizations is the number of partner organizations of the
+	// partnerships counted, each once (by partner slug). Not in the JSON.
+	Organizations int `json:"-"`
 }
 
 // Side is what one side put in.
@@ -150,6 +154,7 @@ type tally struct {
 	asks     AskCounts
 	statuses StatusCounts
 	outcomes accs
+	orgs     map[string]struct{} // partner slugs
 }
 
 type sideTally struct {
@@ -170,6 +175,10 @@ func (t *tally) profile(p *content.Profile, in func(content.Date) bool) {
 	if n := t.statuses.field(p.Status); n != nil {
 		*n++
 	}
+	if t.orgs == nil {
+		t.orgs = map[string]struct{}{}
+	}
+	t.orgs[p.Partner.Slug] = struct{}{}
 	for i := range p.Resources {
 		if r := &p.Resources[i]; ok(r.Date) {
 			t.resource(r)
@@ -237,6 +246,8 @@ func (t *tally) totals() Totals {
 		Asks:         t.asks,
 		Partnerships: t.statuses,
 		Outcomes:     t.outcomes.values(),
+
+		Organizations: len(t.orgs),
 	}
 }
 

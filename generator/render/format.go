@@ -107,6 +107,15 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// upperFirst upper-cases the first letter of s: "the library" → "The library".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // plural is "1 partnership" or "3 partnerships".
 func plural(n int, one, many string) string {
 	if n == 1 {

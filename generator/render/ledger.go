@@ -213,12 +213,11 @@ func boolInt(b bool) int {
 // partners contributed 2,400 hours."
 func (b *build) headline(t ledger.Totals) string {
 	cfg := &b.site.Config
-	orgs := len(content.Partners(b.published))
 	lib := b.gave(&t.Library)
 	if lib == "" {
 		lib = "nothing recorded yet"
 	}
-	s := cfg.Library + " shared " + lib + " with " + plural(orgs, "community organization", "community organizations")
+	s := cfg.Library + " shared " + lib + " with " + plural(t.Organizations, "community organization", "community organizations")
 	if par := b.gave(&t.Partner); par != "" {
 		s += "; partners contributed " + par
 	}
@@ -340,18 +339,14 @@ func (b *build) yearGave(r ledger.Report) string {
 }
 
 func (b *build) yearHeadline(r ledger.Report) string {
-	orgs := map[string]bool{}
-	for _, row := range r.Rows {
-		orgs[row.Profile.Partner.Slug] = true
-	}
-	s := "In fiscal year " + r.Year.Name + ", " + b.view.Library + " worked with " +
-		plural(len(orgs), "community organization", "community organizations") + " in " +
-		plural(len(r.Rows), "partnership", "partnerships") + ". "
-	return s + strings.ToUpper(b.yearGave(r)[:1]) + b.yearGave(r)[1:] + "."
+	return "In fiscal year " + r.Year.Name + ", " + b.view.Library + " worked with " +
+		plural(r.Totals.Organizations, "community organization", "community organizations") + " in " +
+		plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + ". " +
+		upperFirst(b.yearGave(r)) + "."
 }
 
-// reportRows makes the table and the itemized details of a year, by the
-// DetailID of their row.
+// reportRows formats the table and the itemized details of a year, by
+// the DetailID of their row.
 func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetail) {
 	cfg := &b.site.Config
 	rows := make([]ReportRow, 0, len(r.Rows))
@@ -360,10 +355,7 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 		p := row.Profile
 		id := "p-" + p.Slug
 		d := ReportDetail{ID: id, Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name}
-		for _, res := range p.Resources {
-			if !r.Year.Contains(res.Date) {
-				continue
-			}
+		for _, res := range row.Resources {
 			rr := ReportResource{
 				Side: label(res.From).Text, Kind: label(res.Kind).Text, Description: res.Description,
 				Date: dateView(res.Date).Text, Estimate: res.Estimated,
@@ -381,46 +373,25 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 			}
 			d.Resources = append(d.Resources, rr)
 		}
-		var asks ledger.AskCounts
-		for _, a := range p.Asks {
-			when := a.Date
-			if !when.Set() {
-				when = p.Start
-			}
-			if !r.Year.Contains(when) {
-				continue
-			}
-			switch a.Status {
-			case "delivered":
-				asks.Delivered++
-			case "in_progress":
-				asks.InProgress++
-			case "planned":
-				asks.Planned++
-			case "declined":
-				asks.Declined++
-				d.Declined = append(d.Declined, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
-			}
+		for _, a := range row.Declined {
+			d.Declined = append(d.Declined, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
 		}
-		var outs []string
-		for _, o := range p.Outcomes {
-			if !r.Year.Contains(o.Date) {
-				continue
-			}
+		outs := make([]string, 0, len(row.Outcomes))
+		for _, o := range row.Outcomes {
 			d.Outcomes = append(d.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
 			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+lowerFirst(o.Measure))
 		}
-		var askParts []string
+		var asks []string
 		for _, s := range content.AskStatuses {
-			if n := asks.Get(s); n > 0 {
-				askParts = append(askParts, strconv.Itoa(n)+" "+strings.ToLower(label(s).Text))
+			if n := row.Totals.Asks.Get(s); n > 0 {
+				asks = append(asks, strconv.Itoa(n)+" "+strings.ToLower(label(s).Text))
 			}
 		}
 		has := len(d.Resources)+len(d.Declined)+len(d.Outcomes) > 0
 		rows = append(rows, ReportRow{
 			Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name, Status: label(p.Status),
 			Library: cmp.Or(b.gave(&row.Totals.Library), "—"), PartnerGave: cmp.Or(b.gave(&row.Totals.Partner), "—"),
-			Asks: cmp.Or(strings.Join(askParts, ", "), "—"), Outcomes: cmp.Or(strings.Join(outs, "; "), "—"),
+			Asks: cmp.Or(strings.Join(asks, ", "), "—"), Outcomes: cmp.Or(strings.Join(outs, "; "), "—"),
 			DetailID: id, HasDetails: has,
 		})
 		if has {
