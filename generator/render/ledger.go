@@ -149,26 +149,13 @@ func (y *yearRows) get(b *build, fy ledger.FiscalYear) (string, []ReportRow, map
 func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 	cfg := &b.site.Config
 	l := &Ledger{Rates: ledger.RatesNote(cfg)}
-	cur := func(s *ledger.Side) []string {
-		var out []string
-		for c := range s.Money {
-			out = append(out, c)
-		}
-		return out
-	}
-	currencies := append(cur(&t.Library), cur(&t.Partner)...)
-	slices.SortFunc(currencies, func(a, b string) int {
-		// The site currency first, then the others by code.
-		return cmp.Or(cmp.Compare(boolInt(a != cfg.Currency), boolInt(b != cfg.Currency)), strings.Compare(a, b))
-	})
-	currencies = slices.Compact(currencies)
 	dash := func(s string, zero bool) string {
 		if zero {
 			return "—"
 		}
 		return s
 	}
-	for _, c := range currencies {
+	for _, c := range currencies(cfg.Currency, &t.Library, &t.Partner) {
 		lv, pv := t.Library.Money[c], t.Partner.Money[c]
 		l.Figures = append(l.Figures, Figure{Label: "Money (" + c + ")",
 			Library: dash(Money(lv, c, cfg.Currency), lv == 0), Partner: dash(Money(pv, c, cfg.Currency), pv == 0)})
@@ -201,6 +188,21 @@ func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 	return l
 }
 
+// currencies lists the currencies of the sides' money, each once: the
+// site currency first, then the others by code.
+func currencies(site string, sides ...*ledger.Side) []string {
+	var out []string
+	for _, s := range sides {
+		for c := range s.Money {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		return cmp.Or(cmp.Compare(boolInt(a != site), boolInt(b != site)), strings.Compare(a, b))
+	})
+	return slices.Compact(out)
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -229,14 +231,7 @@ func (b *build) headline(t ledger.Totals) string {
 func (b *build) gave(s *ledger.Side) string {
 	cfg := &b.site.Config
 	var parts []string
-	codes := make([]string, 0, len(s.Money))
-	for c := range s.Money {
-		codes = append(codes, c)
-	}
-	slices.SortFunc(codes, func(a, b string) int {
-		return cmp.Or(cmp.Compare(boolInt(a != cfg.Currency), boolInt(b != cfg.Currency)), strings.Compare(a, b))
-	})
-	for _, c := range codes {
+	for _, c := range currencies(cfg.Currency, s) {
 		if s.Money[c] > 0 {
 			parts = append(parts, Money(s.Money[c], c, cfg.Currency))
 		}
