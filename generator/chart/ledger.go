@@ -90,16 +90,8 @@ func Years(id string, reports []ledger.Report, currency, note string) template.H
 	for _, r := range slices.Backward(reports) {
 		t := r.Totals
 		g := Group{Label: r.Year.Name, Values: []float64{t.Library.Value, t.Partner.Value}}
-		g.Note = leftOut(unvalued(t.Library), unvalued(t.Partner))
+		g.Note = leftOut(t.Library.Unvalued(), t.Partner.Unvalued())
 		c.Groups = append(c.Groups, g)
 	}
 	return Bars(c)
-}
-
-func unvalued(s ledger.Side) int {
-	n := 0
-	for _, k := range s.Kinds {
-		n += k.Unvalued
-	}
-	return n
 }

@@ -43,6 +43,28 @@ type Sum struct {
 	Unvalued int     // resources without a value
 }
 
+// Unvalued is the number of the side's resources without a value: those
+// that no figure in the site currency includes.
+func (s *Side) Unvalued() int {
+	n := 0
+	for _, k := range s.Kinds {
+		n += k.Unvalued
+	}
+	return n
+}
+
+// EstimatedItems is the number of the side's resources in EstimatedValue:
+// in-kind support (every kind but money) with a value.
+func (s *Side) EstimatedItems() int {
+	n := 0
+	for kind, k := range s.Kinds {
+		if kind != "money" {
+			n += k.Items - k.Unvalued
+		}
+	}
+	return n
+}
+
 // Side returns the totals of "library" or "partner" (nil for anything else).
 func (t *Totals) Side(from string) *Side {
 	switch from {

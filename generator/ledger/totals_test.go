@@ -131,6 +131,26 @@ func TestOf(t *testing.T) {
 	}
 }
 
+// TestSideCounts: of TestCompute's resources, the library's laptops and
+// the partner's boxes and its CAD without a value are unvalued; the library has
+// 4 valued in-kind resources (2 staff time, space, marketing), the
+// partner 1 (staff time).
+func TestSideCounts(t *testing.T) {
+	got := Compute(published(t))
+	for _, tt := range []struct {
+		name                string
+		s                   *Side
+		unvalued, estimated int
+	}{
+		{"library", &got.Library, 1, 4},
+		{"partner", &got.Partner, 2, 1},
+	} {
+		if u, e := tt.s.Unvalued(), tt.s.EstimatedItems(); u != tt.unvalued || e != tt.estimated {
+			t.Errorf("%s: Unvalued = %d, EstimatedItems = %d; want %d, %d", tt.name, u, e, tt.unvalued, tt.estimated)
+		}
+	}
+}
+
 func TestTotalsJSON(t *testing.T) {
 	data, err := json.Marshal(Compute(published(t)))
 	if err != nil {

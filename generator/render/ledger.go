@@ -157,7 +157,7 @@ func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 	}
 	for _, c := range currencies(cfg.Currency, &t.Library, &t.Partner) {
 		lv, pv := t.Library.Money[c], t.Partner.Money[c]
-		l.Figures = append(l.Figures, Figure{Label: "Money (" + c + ")",
+		l.Figures = append(l.Figures, Figure{Label: label("money").Text + " (" + c + ")",
 			Library: dash(Money(lv, c, cfg.Currency), lv == 0), Partner: dash(Money(pv, c, cfg.Currency), pv == 0)})
 	}
 	l.Figures = append(l.Figures,

@@ -213,13 +213,7 @@ func side(from, name string, resources []content.Resource, t *ledger.Side, siteC
 	if t.Kinds["space"].Items > 0 {
 		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("space").Text, Value: Quantity(t.RoomHours, "room-hours")})
 	}
-	estimated := 0
-	for kind, k := range t.Kinds {
-		if kind != "money" {
-			estimated += k.Items - k.Unvalued
-		}
-	}
-	if estimated > 0 {
+	if t.EstimatedItems() > 0 {
 		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Estimated value of in-kind support", Value: Money(t.EstimatedValue, siteCur, siteCur), Estimated: true})
 	}
 	return s
