@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
-	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/ledger"
 )
 
 // sides are the series of the charts that compare the two sides.
-var sides = []string{"Library", "Partner"}
+var sides = []string{content.LabelOf("library").Text, content.LabelOf("partner").Text}
 
 // Kinds draws what each side put in, by kind, from Totals.ByKind: each
 // kind in its own unit and to its own scale. note, shown under the chart,
@@ -27,7 +26,7 @@ func Kinds(id string, rows []ledger.KindRow, note string) template.HTML {
 		Independent: true,
 	}
 	for _, r := range rows {
-		g := Group{Label: r.Label, Unit: r.Unit, Values: []float64{r.Library, r.Partner}}
+		g := Group{Label: content.LabelOf(r.Kind).Text, Unit: r.Unit, Values: []float64{r.Library, r.Partner}}
 		if r.Estimated {
 			g.Label += ", estimated value"
 		}
@@ -61,7 +60,7 @@ func leftOut(library, partner int) string {
 func Asks(id string, asks ledger.AskCounts) template.HTML {
 	c := Chart{ID: id, Title: "What partners asked for, by status", Category: "Status", Series: []string{"Asks"}}
 	for _, s := range content.AskStatuses {
-		c.Groups = append(c.Groups, Group{Label: statusLabel(s), Values: []float64{float64(asks.Get(s))}})
+		c.Groups = append(c.Groups, Group{Label: content.LabelOf(s).Text, Values: []float64{float64(asks.Get(s))}})
 	}
 	return Bars(c)
 }
@@ -70,7 +69,7 @@ func Asks(id string, asks ledger.AskCounts) template.HTML {
 func Partnerships(id string, counts ledger.StatusCounts) template.HTML {
 	c := Chart{ID: id, Title: "Partnerships by status", Category: "Status", Series: []string{"Partnerships"}}
 	for _, s := range content.Statuses {
-		c.Groups = append(c.Groups, Group{Label: statusLabel(s), Values: []float64{float64(counts.Get(s))}})
+		c.Groups = append(c.Groups, Group{Label: content.LabelOf(s).Text, Values: []float64{float64(counts.Get(s))}})
 	}
 	return Bars(c)
 }
@@ -91,25 +90,8 @@ func Years(id string, reports []ledger.Report, currency, note string) template.H
 	for _, r := range slices.Backward(reports) {
 		t := r.Totals
 		g := Group{Label: r.Year.Name, Values: []float64{t.Library.Value, t.Partner.Value}}
-		g.Note = leftOut(unvalued(t.Library), unvalued(t.Partner))
+		g.Note = leftOut(t.Library.Unvalued(), t.Partner.Unvalued())
 		c.Groups = append(c.Groups, g)
 	}
 	return Bars(c)
-}
-
-func unvalued(s ledger.Side) int {
-	n := 0
-	for _, k := range s.Kinds {
-		n += k.Unvalued
-	}
-	return n
-}
-
-// statusLabel is how pages name a status: "in_progress" → "In progress".
-func statusLabel(s string) string {
-	s = strings.ReplaceAll(s, "_", " ")
-	if s == "" {
-		return ""
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

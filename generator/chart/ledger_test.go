@@ -9,9 +9,9 @@ import (
 
 func TestKinds(t *testing.T) {
 	rows := []ledger.KindRow{
-		{Kind: "money", Label: "Money", Unit: "USD", Library: 1000.3, Partner: 880.1, PartnerLeftOut: 1},
-		{Kind: "staff_time", Label: "Staff time", Unit: "hours", Library: 12.25, Partner: 20.5},
-		{Kind: "marketing", Label: "Marketing", Unit: "USD", Estimated: true, Library: 600, LibraryLeftOut: 2, PartnerLeftOut: 1},
+		{Kind: "money", Unit: "USD", Library: 1000.3, Partner: 880.1, PartnerLeftOut: 1},
+		{Kind: "staff_time", Unit: "hours", Library: 12.25, Partner: 20.5},
+		{Kind: "marketing", Unit: "USD", Estimated: true, Library: 600, LibraryLeftOut: 2, PartnerLeftOut: 1},
 	}
 	html := Kinds("home-kinds", rows, "Estimated values use the site's rates: USD 40.00 per staff hour.")
 	root := checkAccessible(t, html, "home-kinds")

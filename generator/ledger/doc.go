@@ -19,7 +19,8 @@
 //
 // A side's Money map holds the currencies that occur (it is empty, not nil,
 // when there is none). [Side.Value] and [Side.Kinds] are not in the JSON:
-// they carry what charts need (see [Totals.ByKind]).
+// they carry what charts need (see [Totals.ByKind]); nor is
+// [Totals.Organizations], the partner organizations, each counted once.
 //
 // [Of] is Compute for one profile: the subtotals a profile page shows.
 //
@@ -50,5 +51,8 @@
 // dated in it, not merely because a partnership is planned to run into it. Partnerships
 // are counted by their current status. [Years] lists the fiscal years in
 // which any profile is involved, newest first, and [Reports] gives each of
-// them with its totals and a row per partnership.
+// them with its totals and a row per partnership. [Annual] makes one year's
+// report; each [Row] holds the partnership's totals for the year and
+// itemizes it: the resources and outcomes dated in the year and the
+// declined asks placed in it. Pages only format these figures and lists.
 package ledger

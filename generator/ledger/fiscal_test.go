@@ -137,4 +137,44 @@ func TestReports(t *testing.T) {
 	if a, d := r.Rows[0].Totals, r.Rows[1].Totals; a.Library.Money["USD"] != 0.2 || a.Asks.Declined != 1 || d.Asks.Delivered != 1 || d.Partnerships.Paused != 1 {
 		t.Errorf("rows of 2025-26: alpha %+v, delta %+v", a, d)
 	}
+	if r.Totals.Organizations != 2 {
+		t.Errorf("2025-26 has %d organizations, want 2", r.Totals.Organizations)
+	}
+}
+
+// TestItemize: a row lists what its partnership records in the year: the
+// resources and outcomes dated in it (an undated one by the start), the
+// declined asks placed in it.
+func TestItemize(t *testing.T) {
+	reps := Reports(published(t), jul1, today)
+	items := func(row Row) (res []float64, declined, outs []string) {
+		for _, r := range row.Resources {
+			res = append(res, r.Amount)
+		}
+		for _, a := range row.Declined {
+			declined = append(declined, a.Ask)
+		}
+		for _, o := range row.Outcomes {
+			outs = append(outs, o.Measure)
+		}
+		return
+	}
+	for _, tt := range []struct {
+		year           int // index in reps
+		res            []float64
+		declined, outs []string
+	}{
+		{0, []float64{0.2, 20.5, 500}, []string{"Laptops"}, []string{"More students"}},
+		{1, []float64{1000, 0.1, 10, 4, 3, 10}, nil, []string{"Students", "Sessions"}},
+	} {
+		row := reps[tt.year].Rows[0]
+		if row.Profile.Slug != "alpha" {
+			t.Fatalf("first row of %s is %s, want alpha", reps[tt.year].Year, row.Profile.Slug)
+		}
+		res, declined, outs := items(row)
+		if !slices.Equal(res, tt.res) || !slices.Equal(declined, tt.declined) || !slices.Equal(outs, tt.outs) {
+			t.Errorf("alpha in %s: resources %v, declined %q, outcomes %q; want %v, %q, %q",
+				reps[tt.year].Year, res, declined, outs, tt.res, tt.declined, tt.outs)
+		}
+	}
 }

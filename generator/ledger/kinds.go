@@ -12,7 +12,6 @@ import (
 // row of the "by kind" chart and table.
 type KindRow struct {
 	Kind      string // one of content.Kinds
-	Label     string // "Staff time"
 	Unit      string // the site currency, "hours", "room-hours" or "items"
 	Estimated bool   // the figures are estimated values of in-kind support
 
@@ -41,7 +40,7 @@ func (t Totals) ByKind(currency string) []KindRow {
 		if lib.Items+par.Items == 0 {
 			continue
 		}
-		row := KindRow{Kind: kind, Label: KindLabel(kind)}
+		row := KindRow{Kind: kind}
 		switch kind {
 		case "money":
 			row.Unit = currency
@@ -66,17 +65,6 @@ func (t Totals) ByKind(currency string) []KindRow {
 		rows = append(rows, row)
 	}
 	return rows
-}
-
-// KindLabel is how pages name a kind of resource: "staff_time" → "Staff time".
-func KindLabel(kind string) string {
-	switch kind {
-	case "staff_time":
-		return "Staff time"
-	case "":
-		return ""
-	}
-	return strings.ToUpper(kind[:1]) + kind[1:]
 }
 
 // RatesNote states how in-kind support is valued, for the label every

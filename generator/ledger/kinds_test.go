@@ -12,12 +12,12 @@ func TestByKind(t *testing.T) {
 	want := []KindRow{
 		// Partner money: USD 0.1 plus the CAD 1,200 valued at USD 880; the
 		// CAD 500 without a value is left out.
-		{Kind: "money", Label: "Money", Unit: "USD", Library: 1000.3, Partner: 880.1, PartnerLeftOut: 1},
-		{Kind: "staff_time", Label: "Staff time", Unit: "hours", Library: 12.25, Partner: 20.5},
-		{Kind: "space", Label: "Space", Unit: "room-hours", Library: 4},
-		{Kind: "marketing", Label: "Marketing", Unit: "USD", Estimated: true, Library: 600},
-		{Kind: "equipment", Label: "Equipment", Unit: "items", Library: 1},
-		{Kind: "materials", Label: "Materials", Unit: "items", Partner: 1},
+		{Kind: "money", Unit: "USD", Library: 1000.3, Partner: 880.1, PartnerLeftOut: 1},
+		{Kind: "staff_time", Unit: "hours", Library: 12.25, Partner: 20.5},
+		{Kind: "space", Unit: "room-hours", Library: 4},
+		{Kind: "marketing", Unit: "USD", Estimated: true, Library: 600},
+		{Kind: "equipment", Unit: "items", Library: 1},
+		{Kind: "materials", Unit: "items", Partner: 1},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ByKind =\n%+v\nwant\n%+v", got, want)

@@ -6,16 +6,21 @@ import "github.com/alongside-dev/alongside/generator/content"
 type Report struct {
 	Year   FiscalYear
 	Totals Totals // ForYear of the year
-	Rows   []Row  // the partnerships involved in the year, in input order
+	Rows   []Row  // the partnerships involved in the year, in input order; set by Annual
 }
 
-// A Row is one partnership in a report, with its own totals for the year.
+// A Row is one partnership in a report: its own totals for the year and
+// what the report itemizes of it, each list in input order.
 type Row struct {
 	Profile *content.Profile
 	Totals  Totals
+
+	Resources []*content.Resource // the resources dated in the year
+	Declined  []*content.Ask      // the declined asks placed in the year (by their date, else the start)
+	Outcomes  []*content.Outcome  // the outcomes dated in the year
 }
 
-// Annual returns the report of fy.
+// Annual returns the report of fy, with its rows.
 func Annual(profiles []*content.Profile, fy FiscalYear, today content.Date) Report {
 	r := Report{Year: fy}
 	var all tally
@@ -26,10 +31,31 @@ func Annual(profiles []*content.Profile, fy FiscalYear, today content.Date) Repo
 		all.profile(p, fy.Contains)
 		var one tally
 		one.profile(p, fy.Contains)
-		r.Rows = append(r.Rows, Row{Profile: p, Totals: one.totals()})
+		r.Rows = append(r.Rows, itemize(p, fy, one.totals()))
 	}
 	r.Totals = all.totals()
 	return r
+}
+
+// itemize lists what p records in fy.
+func itemize(p *content.Profile, fy FiscalYear, t Totals) Row {
+	row := Row{Profile: p, Totals: t}
+	for i := range p.Resources {
+		if r := &p.Resources[i]; fy.Contains(r.Date) {
+			row.Resources = append(row.Resources, r)
+		}
+	}
+	for i := range p.Asks {
+		if a := &p.Asks[i]; a.Status == "declined" && fy.Contains(askDate(p, a)) {
+			row.Declined = append(row.Declined, a)
+		}
+	}
+	for i := range p.Outcomes {
+		if o := &p.Outcomes[i]; fy.Contains(o.Date) {
+			row.Outcomes = append(row.Outcomes, o)
+		}
+	}
+	return row
 }
 
 // Reports returns the report of each of Years(profiles, start, today),

@@ -15,6 +15,10 @@ type Totals struct {
 	Asks         AskCounts          `json:"asks"`
 	Partnerships StatusCounts       `json:"partnerships"`
 	Outcomes     map[string]float64 `json:"outcomes"` // value per unit; never nil
+
+	// Organizations is the number of partner organizations of the
+	// partnerships counted, each once (by partner slug). Not in the JSON.
+	Organizations int `json:"-"`
 }
 
 // Side is what one side put in.
@@ -37,6 +41,28 @@ type Sum struct {
 	Items    int     // resources of the kind
 	Value    float64 // the sum of the values, in the site currency, of those that have one
 	Unvalued int     // resources without a value
+}
+
+// Unvalued is the number of the side's resources without a value: those
+// that no figure in the site currency includes.
+func (s *Side) Unvalued() int {
+	n := 0
+	for _, k := range s.Kinds {
+		n += k.Unvalued
+	}
+	return n
+}
+
+// EstimatedItems is the number of the side's resources in EstimatedValue:
+// in-kind support (every kind but money) with a value.
+func (s *Side) EstimatedItems() int {
+	n := 0
+	for kind, k := range s.Kinds {
+		if kind != "money" {
+			n += k.Items - k.Unvalued
+		}
+	}
+	return n
 }
 
 // Side returns the totals of "library" or "partner" (nil for anything else).
@@ -150,6 +176,7 @@ type tally struct {
 	asks     AskCounts
 	statuses StatusCounts
 	outcomes accs
+	orgs     map[string]struct{} // partner slugs
 }
 
 type sideTally struct {
@@ -170,6 +197,10 @@ func (t *tally) profile(p *content.Profile, in func(content.Date) bool) {
 	if n := t.statuses.field(p.Status); n != nil {
 		*n++
 	}
+	if t.orgs == nil {
+		t.orgs = map[string]struct{}{}
+	}
+	t.orgs[p.Partner.Slug] = struct{}{}
 	for i := range p.Resources {
 		if r := &p.Resources[i]; ok(r.Date) {
 			t.resource(r)
@@ -237,6 +268,8 @@ func (t *tally) totals() Totals {
 		Asks:         t.asks,
 		Partnerships: t.statuses,
 		Outcomes:     t.outcomes.values(),
+
+		Organizations: len(t.orgs),
 	}
 }
 

@@ -34,9 +34,10 @@ func TestCompute(t *testing.T) {
 				"materials":  {Items: 1, Unvalued: 1},
 			},
 		},
-		Asks:         AskCounts{Delivered: 2, InProgress: 1, Planned: 1, Declined: 1},
-		Partnerships: StatusCounts{Active: 1, Paused: 1, Completed: 1},
-		Outcomes:     map[string]float64{"students": 40.1, "visitors": 100}, // 37 + 0.1 + 3; "Sessions" has no unit
+		Asks:          AskCounts{Delivered: 2, InProgress: 1, Planned: 1, Declined: 1},
+		Partnerships:  StatusCounts{Active: 1, Paused: 1, Completed: 1},
+		Outcomes:      map[string]float64{"students": 40.1, "visitors": 100}, // 37 + 0.1 + 3; "Sessions" has no unit
+		Organizations: 3,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Compute =\n%+v\nwant\n%+v", got, want)
@@ -64,9 +65,10 @@ func TestForYear(t *testing.T) {
 				Money: map[string]float64{},
 				Kinds: map[string]Sum{"materials": {Items: 1, Unvalued: 1}},
 			},
-			Asks:         AskCounts{Delivered: 1}, // an undated ask belongs to the start's year
-			Partnerships: StatusCounts{Active: 1},
-			Outcomes:     map[string]float64{"students": 37},
+			Asks:          AskCounts{Delivered: 1}, // an undated ask belongs to the start's year
+			Partnerships:  StatusCounts{Active: 1},
+			Outcomes:      map[string]float64{"students": 37},
+			Organizations: 1,
 		}},
 		{"2025-07-01", Totals{
 			Library: Side{
@@ -81,16 +83,18 @@ func TestForYear(t *testing.T) {
 					"staff_time": {Items: 1, Value: 820},
 				},
 			},
-			Asks:         AskCounts{Delivered: 1, Declined: 1},
-			Partnerships: StatusCounts{Active: 1, Paused: 1},
-			Outcomes:     map[string]float64{"students": 0.1},
+			Asks:          AskCounts{Delivered: 1, Declined: 1},
+			Partnerships:  StatusCounts{Active: 1, Paused: 1},
+			Outcomes:      map[string]float64{"students": 0.1},
+			Organizations: 2,
 		}},
 		// Beta ended in June 2023 but counted visitors in September.
 		{"2023-07-01", Totals{
-			Library:      Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
-			Partner:      Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
-			Partnerships: StatusCounts{Completed: 1},
-			Outcomes:     map[string]float64{"visitors": 100},
+			Library:       Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
+			Partner:       Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
+			Partnerships:  StatusCounts{Completed: 1},
+			Outcomes:      map[string]float64{"visitors": 100},
+			Organizations: 1,
 		}},
 		{"2019-07-01", Totals{
 			Library:  Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
@@ -124,6 +128,26 @@ func TestOf(t *testing.T) {
 	}
 	if got.Library.StaffHours != 2.25 || got.Library.EstimatedValue != 90 || got.Partnerships.Completed != 1 {
 		t.Errorf("Of(beta) = %+v", got)
+	}
+}
+
+// TestSideCounts: of TestCompute's resources, the library's laptops and
+// the partner's boxes and its CAD without a value are unvalued; the library has
+// 4 valued in-kind resources (2 staff time, space, marketing), the
+// partner 1 (staff time).
+func TestSideCounts(t *testing.T) {
+	got := Compute(published(t))
+	for _, tt := range []struct {
+		name                string
+		s                   *Side
+		unvalued, estimated int
+	}{
+		{"library", &got.Library, 1, 4},
+		{"partner", &got.Partner, 2, 1},
+	} {
+		if u, e := tt.s.Unvalued(), tt.s.EstimatedItems(); u != tt.unvalued || e != tt.estimated {
+			t.Errorf("%s: Unvalued = %d, EstimatedItems = %d; want %d, %d", tt.name, u, e, tt.unvalued, tt.estimated)
+		}
 	}
 }
 

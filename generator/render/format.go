@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alongside-dev/alongside/generator/content"
 )
@@ -96,6 +97,25 @@ func Quantity(n float64, unit string) string {
 	return Number(n) + " " + unit
 }
 
+// lowerFirst lower-cases the first letter of s, however many bytes it
+// takes: "Élèves inscrits" → "élèves inscrits".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// upperFirst upper-cases the first letter of s: "the library" → "The library".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // plural is "1 partnership" or "3 partnerships".
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -143,34 +163,11 @@ func span(start, end Date, started bool) string {
 	}
 }
 
-var statusLabels = map[string]Label{
-	"planning":  {Key: "planning", Text: "Planning", Icon: "○"},
-	"active":    {Key: "active", Text: "Active", Icon: "●"},
-	"paused":    {Key: "paused", Text: "Paused", Icon: "‖"},
-	"completed": {Key: "completed", Text: "Completed", Icon: "✓"},
-
-	"delivered":   {Key: "delivered", Text: "Delivered", Icon: "✓"},
-	"in_progress": {Key: "in_progress", Text: "In progress", Icon: "◐"},
-	"planned":     {Key: "planned", Text: "Planned", Icon: "○"},
-	"declined":    {Key: "declined", Text: "Declined", Icon: "✕"},
-
-	"draft":             {Key: "draft", Text: "Draft"},
-	"in_review":         {Key: "in_review", Text: "In review"},
-	"changes_requested": {Key: "changes_requested", Text: "Changes requested"},
-	"approved":          {Key: "approved", Text: "Approved"},
-}
-
-// label is the Label of an enumerated value.
+// label is the view of a value of one of content's enumerations: its
+// content.LabelOf, and the value itself as the Key of CSS classes.
 func label(key string) Label {
-	if l, ok := statusLabels[key]; ok {
-		return l
-	}
-	return Label{Key: key, Text: strings.ReplaceAll(key, "_", " ")}
-}
-
-var kindLabels = map[string]string{
-	"money": "Money", "staff_time": "Staff time", "space": "Space",
-	"marketing": "Marketing", "equipment": "Equipment", "materials": "Materials", "other": "Other",
+	l := content.LabelOf(key)
+	return Label{Key: key, Text: l.Text, Icon: l.Icon}
 }
 
 // languageNames are English names of the languages community partnerships

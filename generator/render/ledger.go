@@ -149,33 +149,20 @@ func (y *yearRows) get(b *build, fy ledger.FiscalYear) (string, []ReportRow, map
 func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 	cfg := &b.site.Config
 	l := &Ledger{Rates: ledger.RatesNote(cfg)}
-	cur := func(s *ledger.Side) []string {
-		var out []string
-		for c := range s.Money {
-			out = append(out, c)
-		}
-		return out
-	}
-	currencies := append(cur(&t.Library), cur(&t.Partner)...)
-	slices.SortFunc(currencies, func(a, b string) int {
-		// The site currency first, then the others by code.
-		return cmp.Or(cmp.Compare(boolInt(a != cfg.Currency), boolInt(b != cfg.Currency)), strings.Compare(a, b))
-	})
-	currencies = slices.Compact(currencies)
 	dash := func(s string, zero bool) string {
 		if zero {
 			return "—"
 		}
 		return s
 	}
-	for _, c := range currencies {
+	for _, c := range currencies(cfg.Currency, &t.Library, &t.Partner) {
 		lv, pv := t.Library.Money[c], t.Partner.Money[c]
-		l.Figures = append(l.Figures, Figure{Label: "Money (" + c + ")",
+		l.Figures = append(l.Figures, Figure{Label: label("money").Text + " (" + c + ")",
 			Library: dash(Money(lv, c, cfg.Currency), lv == 0), Partner: dash(Money(pv, c, cfg.Currency), pv == 0)})
 	}
 	l.Figures = append(l.Figures,
-		Figure{Label: "Staff time", Library: dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0), Partner: dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)},
-		Figure{Label: "Space", Library: dash(Quantity(t.Library.RoomHours, "room-hours"), t.Library.RoomHours == 0), Partner: dash(Quantity(t.Partner.RoomHours, "room-hours"), t.Partner.RoomHours == 0)},
+		Figure{Label: label("staff_time").Text, Library: dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0), Partner: dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)},
+		Figure{Label: label("space").Text, Library: dash(Quantity(t.Library.RoomHours, "room-hours"), t.Library.RoomHours == 0), Partner: dash(Quantity(t.Partner.RoomHours, "room-hours"), t.Partner.RoomHours == 0)},
 		Figure{Label: "Estimated value of in-kind support", Estimate: true,
 			Library: dash(Money(t.Library.EstimatedValue, cfg.Currency, cfg.Currency), t.Library.EstimatedValue == 0),
 			Partner: dash(Money(t.Partner.EstimatedValue, cfg.Currency, cfg.Currency), t.Partner.EstimatedValue == 0)},
@@ -201,6 +188,21 @@ func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 	return l
 }
 
+// currencies lists the currencies of the sides' money, each once: the
+// site currency first, then the others by code.
+func currencies(site string, sides ...*ledger.Side) []string {
+	var out []string
+	for _, s := range sides {
+		for c := range s.Money {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		return cmp.Or(cmp.Compare(boolInt(a != site), boolInt(b != site)), strings.Compare(a, b))
+	})
+	return slices.Compact(out)
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -213,12 +215,11 @@ func boolInt(b bool) int {
 // partners contributed 2,400 hours."
 func (b *build) headline(t ledger.Totals) string {
 	cfg := &b.site.Config
-	orgs := len(content.Partners(b.published))
 	lib := b.gave(&t.Library)
 	if lib == "" {
 		lib = "nothing recorded yet"
 	}
-	s := cfg.Library + " shared " + lib + " with " + plural(orgs, "community organization", "community organizations")
+	s := cfg.Library + " shared " + lib + " with " + plural(t.Organizations, "community organization", "community organizations")
 	if par := b.gave(&t.Partner); par != "" {
 		s += "; partners contributed " + par
 	}
@@ -230,14 +231,7 @@ func (b *build) headline(t ledger.Totals) string {
 func (b *build) gave(s *ledger.Side) string {
 	cfg := &b.site.Config
 	var parts []string
-	codes := make([]string, 0, len(s.Money))
-	for c := range s.Money {
-		codes = append(codes, c)
-	}
-	slices.SortFunc(codes, func(a, b string) int {
-		return cmp.Or(cmp.Compare(boolInt(a != cfg.Currency), boolInt(b != cfg.Currency)), strings.Compare(a, b))
-	})
-	for _, c := range codes {
+	for _, c := range currencies(cfg.Currency, s) {
 		if s.Money[c] > 0 {
 			parts = append(parts, Money(s.Money[c], c, cfg.Currency))
 		}
@@ -340,18 +334,14 @@ func (b *build) yearGave(r ledger.Report) string {
 }
 
 func (b *build) yearHeadline(r ledger.Report) string {
-	orgs := map[string]bool{}
-	for _, row := range r.Rows {
-		orgs[row.Profile.Partner.Slug] = true
-	}
-	s := "In fiscal year " + r.Year.Name + ", " + b.view.Library + " worked with " +
-		plural(len(orgs), "community organization", "community organizations") + " in " +
-		plural(len(r.Rows), "partnership", "partnerships") + ". "
-	return s + strings.ToUpper(b.yearGave(r)[:1]) + b.yearGave(r)[1:] + "."
+	return "In fiscal year " + r.Year.Name + ", " + b.view.Library + " worked with " +
+		plural(r.Totals.Organizations, "community organization", "community organizations") + " in " +
+		plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + ". " +
+		upperFirst(b.yearGave(r)) + "."
 }
 
-// reportRows makes the table and the itemized details of a year, by the
-// DetailID of their row.
+// reportRows formats the table and the itemized details of a year, by
+// the DetailID of their row.
 func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetail) {
 	cfg := &b.site.Config
 	rows := make([]ReportRow, 0, len(r.Rows))
@@ -360,12 +350,9 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 		p := row.Profile
 		id := "p-" + p.Slug
 		d := ReportDetail{ID: id, Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name}
-		for _, res := range p.Resources {
-			if !r.Year.Contains(res.Date) {
-				continue
-			}
+		for _, res := range row.Resources {
 			rr := ReportResource{
-				Side: sideName(res.From), Kind: kindLabels[res.Kind], Description: res.Description,
+				Side: label(res.From).Text, Kind: label(res.Kind).Text, Description: res.Description,
 				Date: dateView(res.Date).Text, Estimate: res.Estimated,
 			}
 			if res.Kind == "money" {
@@ -381,46 +368,25 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 			}
 			d.Resources = append(d.Resources, rr)
 		}
-		var asks ledger.AskCounts
-		for _, a := range p.Asks {
-			when := a.Date
-			if !when.Set() {
-				when = p.Start
-			}
-			if !r.Year.Contains(when) {
-				continue
-			}
-			switch a.Status {
-			case "delivered":
-				asks.Delivered++
-			case "in_progress":
-				asks.InProgress++
-			case "planned":
-				asks.Planned++
-			case "declined":
-				asks.Declined++
-				d.Declined = append(d.Declined, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
-			}
+		for _, a := range row.Declined {
+			d.Declined = append(d.Declined, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
 		}
-		var outs []string
-		for _, o := range p.Outcomes {
-			if !r.Year.Contains(o.Date) {
-				continue
-			}
+		outs := make([]string, 0, len(row.Outcomes))
+		for _, o := range row.Outcomes {
 			d.Outcomes = append(d.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
-			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+strings.ToLower(o.Measure[:1])+o.Measure[1:])
+			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+lowerFirst(o.Measure))
 		}
-		var askParts []string
+		var asks []string
 		for _, s := range content.AskStatuses {
-			if n := asks.Get(s); n > 0 {
-				askParts = append(askParts, strconv.Itoa(n)+" "+strings.ToLower(label(s).Text))
+			if n := row.Totals.Asks.Get(s); n > 0 {
+				asks = append(asks, strconv.Itoa(n)+" "+strings.ToLower(label(s).Text))
 			}
 		}
 		has := len(d.Resources)+len(d.Declined)+len(d.Outcomes) > 0
 		rows = append(rows, ReportRow{
 			Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name, Status: label(p.Status),
 			Library: cmp.Or(b.gave(&row.Totals.Library), "—"), PartnerGave: cmp.Or(b.gave(&row.Totals.Partner), "—"),
-			Asks: cmp.Or(strings.Join(askParts, ", "), "—"), Outcomes: cmp.Or(strings.Join(outs, "; "), "—"),
+			Asks: cmp.Or(strings.Join(asks, ", "), "—"), Outcomes: cmp.Or(strings.Join(outs, "; "), "—"),
 			DetailID: id, HasDetails: has,
 		})
 		if has {
@@ -428,13 +394,6 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 		}
 	}
 	return rows, details
-}
-
-func sideName(from string) string {
-	if from == "library" {
-		return "Library"
-	}
-	return "Partner"
 }
 
 // countingWriter counts the files written through it.

@@ -177,6 +177,15 @@ func TestLedgerPages(t *testing.T) {
 	}
 }
 
+// TestReportOutcomeMeasure: a report's line names each outcome by its
+// measure, first letter lower-cased, whatever the letter's encoding.
+func TestReportOutcomeMeasure(t *testing.T) {
+	site := "-- site.toml --\n-- content/partnerships/devoirs.md --\n+++\ntitle = \"Devoirs\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Familles\"\n[review]\nstate = \"approved\"\ndate = 2025-10-01\n" +
+		"[[outcomes]]\nmeasure = \"Élèves inscrits\"\nvalue = 37\nunit = \"élèves\"\n[[outcomes]]\nmeasure = \"Ateliers\"\nvalue = 4\n+++\n"
+	out := renderSite(t, site, Options{Now: time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)})
+	check(t, out, "reports/2025/index.html", "<td>37 élèves — élèves inscrits; 4 — ateliers</td>", "!\uFFFD")
+}
+
 func TestReportPagination(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("-- site.toml --\nfiscal_year_start = \"07-01\"\n")

@@ -6,10 +6,10 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"slices"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
 
@@ -130,19 +130,18 @@ func (b *build) profileView(p *content.Profile) *Profile {
 		Banner: !p.Approved(), Partner: p.Partner.Name, Date: dateView(p.Review.Date),
 		By: p.Review.By, Note: p.Review.Note,
 	}
+	t := ledger.Of(p)
 	v.Sides = []Side{
-		side("library", cfg.Library, p.Resources, cfg.Currency),
-		side("partner", p.Partner.Name, p.Resources, cfg.Currency),
+		side("library", cfg.Library, p.Resources, &t.Library, cfg.Currency),
+		side("partner", p.Partner.Name, p.Resources, &t.Partner, cfg.Currency),
 	}
-	counts := map[string]int{}
 	for _, a := range p.Asks {
 		v.Asks = append(v.Asks, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
-		counts[a.Status]++
 	}
-	if n := len(p.Asks); n > 0 {
+	if n := t.Asks.Total(); n > 0 {
 		var parts []string
 		for _, s := range content.AskStatuses {
-			if c := counts[s]; c > 0 {
+			if c := t.Asks.Get(s); c > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", c, strings.ToLower(label(s).Text)))
 			}
 		}
@@ -189,64 +188,37 @@ func (b *build) slug(name string) string {
 	return s
 }
 
-// side is the table of what one side put in, with its subtotals: money by
-// currency, staff hours, room-hours and the estimated value of in-kind
-// support (SPEC §4 "Totals", for one profile).
-func side(from, name string, resources []content.Resource, siteCur string) Side {
+// side is the table of what one side put in, with its subtotals from
+// the ledger (t, the side's totals): money by currency, staff hours,
+// room-hours and the estimated value of in-kind support.
+func side(from, name string, resources []content.Resource, t *ledger.Side, siteCur string) Side {
 	s := Side{Key: from, Title: "From the " + from, Name: name}
-	money := map[string]float64{}
-	var currencies []string
-	var hours, roomHours, estimate float64
-	var hasHours, hasRooms, hasEstimate bool
 	for _, r := range resources {
 		if r.From != from {
 			continue
 		}
-		row := Resource{Kind: kindLabels[r.Kind], Description: r.Description, Date: dateView(r.Date), Estimated: r.Estimated}
-		switch r.Kind {
-		case "money":
+		row := Resource{Kind: label(r.Kind).Text, Description: r.Description, Date: dateView(r.Date), Estimated: r.Estimated}
+		if r.Kind == "money" {
 			row.Amount = Money(r.Amount, r.Currency, siteCur)
-			if _, ok := money[r.Currency]; !ok {
-				currencies = append(currencies, r.Currency)
-			}
-			money[r.Currency] += r.Amount
-		case "staff_time":
-			row.Amount = Quantity(r.Amount, r.Unit)
-			hours, hasHours = hours+r.Amount, true
-		case "space":
-			row.Amount = Quantity(r.Amount, r.Unit)
-			roomHours, hasRooms = roomHours+r.Amount, true
-		default:
+		} else {
 			row.Amount = Quantity(r.Amount, r.Unit)
 		}
 		if r.Valued {
 			row.Value = Money(r.Value, siteCur, siteCur)
 		}
-		if r.Estimated {
-			estimate, hasEstimate = estimate+r.Value, true
-		}
 		s.Rows = append(s.Rows, row)
 	}
-	slices.SortStableFunc(currencies, func(a, b string) int {
-		switch {
-		case a == siteCur:
-			return -1
-		case b == siteCur:
-			return 1
-		}
-		return strings.Compare(a, b)
-	})
-	for _, c := range currencies {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Money (" + c + ")", Value: Money(money[c], c, siteCur)})
+	for _, c := range currencies(siteCur, t) {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("money").Text + " (" + c + ")", Value: Money(t.Money[c], c, siteCur)})
 	}
-	if hasHours {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Staff time", Value: Quantity(hours, "hours")})
+	if t.Kinds["staff_time"].Items > 0 {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("staff_time").Text, Value: Quantity(t.StaffHours, "hours")})
 	}
-	if hasRooms {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Space", Value: Quantity(roomHours, "room-hours")})
+	if t.Kinds["space"].Items > 0 {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("space").Text, Value: Quantity(t.RoomHours, "room-hours")})
 	}
-	if hasEstimate {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Estimated value of in-kind support", Value: Money(estimate, siteCur, siteCur), Estimated: true})
+	if t.EstimatedItems() > 0 {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Estimated value of in-kind support", Value: Money(t.EstimatedValue, siteCur, siteCur), Estimated: true})
 	}
 	return s
 }
