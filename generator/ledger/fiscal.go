@@ -45,9 +45,6 @@ func (fy FiscalYear) String() string { return fy.Name }
 // Slug is the year's name, used in /reports/<slug>/.
 func (fy FiscalYear) Slug() string { return fy.Name }
 
-// URL is the year's report below the site root: "reports/<slug>/".
-func (fy FiscalYear) URL() string { return "reports/" + fy.Name + "/" }
-
 // Contains reports whether d falls in the year.
 func (fy FiscalYear) Contains(d content.Date) bool {
 	return d.Set() && !d.Before(fy.Start.Time) && !d.After(fy.End.Time)

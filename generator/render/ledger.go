@@ -16,6 +16,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // Ledger is what a page shows of the totals of package ledger: the home
@@ -259,7 +260,7 @@ func joinAnd(parts []string) string {
 func (b *build) ledgerPages() []*Page {
 	reps := b.reports()
 	var pages []*Page
-	index := b.page("reports", "reports/", "Annual reports",
+	index := b.page("reports", urls.Reports, "Annual reports",
 		"What "+b.view.Library+" and its community partners put in, asked for and achieved, year by year.")
 	views := make([]*Report, len(reps))
 	for i, r := range reps {
@@ -274,7 +275,7 @@ func (b *build) ledgerPages() []*Page {
 				v.Others = append(v.Others, Link{"Report " + o.Name, o.URL})
 			}
 		}
-		proto := b.page("report", r.Year.URL(), "Annual report "+v.Name,
+		proto := b.page("report", urls.Report(r.Year.Name), "Annual report "+v.Name,
 			"The partnerships of "+b.view.Library+" in fiscal year "+v.Name+": "+v.Summary)
 		v.Ledger = b.ledgerOf(r.Totals, "fy-"+r.Year.Slug())
 		// A year of a large site has thousands of partnerships: the table
@@ -305,7 +306,7 @@ func (b *build) ledgerPages() []*Page {
 		year.left = len(yearPages)
 		pages = append(pages, yearPages...)
 	}
-	data := b.page("data", "data/", "Open data",
+	data := b.page("data", urls.Data, "Open data",
 		"Every published figure of "+b.view.Library+"'s partnerships as open data: JSON, CSV, 360Giving and Atom, with every column documented.")
 	data.DataFiles = export.Files(b.site.Config.OpenData.Set())
 	pages = append(pages, data)
@@ -316,7 +317,7 @@ func (b *build) reportView(r ledger.Report) *Report {
 	return &Report{
 		Name:    r.Year.Name,
 		Span:    dateView(r.Year.Start).Text + " – " + dateView(r.Year.End).Text,
-		URL:     b.view.Base + r.Year.URL(),
+		URL:     b.view.Base + urls.Report(r.Year.Name),
 		Summary: plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + "; " + b.yearGave(r) + ".",
 	}
 }

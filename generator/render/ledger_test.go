@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 // ledgerSite has totals worked out by hand in the comments of
@@ -119,7 +121,7 @@ amount = 99999
 // FY 2025-26: Alpha and Beta: $2,000.20, 20 room-hours, 30 books, 8 students.
 func TestLedgerPages(t *testing.T) {
 	out := renderSite(t, ledgerSite, Options{Now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)})
-	check(t, out, "index.html",
+	sitetest.Check(t, out, "index.html",
 		"Rainier Public Library shared $3,000.30, 500 CAD and 20 room-hours with 2 community organizations; partners contributed 10 staff hours.",
 		`<td class="num">$3,000.30</td>`, `<td class="num">500 CAD</td>`,
 		`<td class="num">20 room-hours</td>`, `<td class="num">10 hours</td>`,
@@ -128,18 +130,18 @@ func TestLedgerPages(t *testing.T) {
 		`<span class="count-value">20</span> students`,
 		`<svg`, "<title", "Data table",
 		"!Gamma", "!99,999")
-	check(t, out, "reports/index.html", `href="/reports/2025-26/"`, `href="/reports/2024-25/"`)
-	check(t, out, "reports/2024-25/index.html",
+	sitetest.Check(t, out, "reports/index.html", `href="/reports/2025-26/"`, `href="/reports/2024-25/"`)
+	sitetest.Check(t, out, "reports/2024-25/index.html",
 		"July 1, 2024 – June 30, 2025",
 		"the library gave $1,000.10 and 500 CAD; partners gave 10 staff hours",
 		"Every room is booked until June.",
 		"12 students", "!$2,000.20", "!Beta")
-	check(t, out, "reports/2025-26/index.html",
+	sitetest.Check(t, out, "reports/2025-26/index.html",
 		"July 1, 2025 – June 30, 2026",
 		"the library gave $2,000.20 and 20 room-hours",
 		"30 books", "not valued", "8 students", "1 delivered",
 		"!$1,000.10", "!Every room is booked")
-	check(t, out, "data/index.html", "data/resources.csv", "<code>estimated</code>")
+	sitetest.Check(t, out, "data/index.html", "data/resources.csv", "<code>estimated</code>")
 
 	// The JSON and the CSVs hold the same numbers.
 	data, _ := out.Get("data/partnerships.json")
@@ -183,7 +185,7 @@ func TestReportOutcomeMeasure(t *testing.T) {
 	site := "-- site.toml --\n-- content/partnerships/devoirs.md --\n+++\ntitle = \"Devoirs\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Familles\"\n[review]\nstate = \"approved\"\ndate = 2025-10-01\n" +
 		"[[outcomes]]\nmeasure = \"Élèves inscrits\"\nvalue = 37\nunit = \"élèves\"\n[[outcomes]]\nmeasure = \"Ateliers\"\nvalue = 4\n+++\n"
 	out := renderSite(t, site, Options{Now: time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)})
-	check(t, out, "reports/2025/index.html", "<td>37 élèves — élèves inscrits; 4 — ateliers</td>", "!\uFFFD")
+	sitetest.Check(t, out, "reports/2025/index.html", "<td>37 élèves — élèves inscrits; 4 — ateliers</td>", "!\uFFFD")
 }
 
 func TestReportPagination(t *testing.T) {
@@ -193,7 +195,7 @@ func TestReportPagination(t *testing.T) {
 		fmt.Fprintf(&b, "-- content/partnerships/p%02d.md --\n+++\ntitle = \"P%02d\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Org %d\"\n[review]\nstate = \"approved\"\ndate = 2025-10-01\n[[resources]]\nfrom = \"partner\"\nkind = \"staff_time\"\namount = 1\n+++\n", i, i, i)
 	}
 	out := renderSite(t, b.String(), Options{Now: time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)})
-	check(t, out, "reports/2025-26/index.html", "The year in numbers", "52 hours", `href="#p-p00"`, `href="#p-p49"`, `!href="#p-p50"`,
+	sitetest.Check(t, out, "reports/2025-26/index.html", "The year in numbers", "52 hours", `href="#p-p00"`, `href="#p-p49"`, `!href="#p-p50"`,
 		`rel="next"`, "Page 1 of 2")
-	check(t, out, "reports/2025-26/page/2/index.html", "!The year in numbers", `href="#p-p50"`, `id="p-p51"`, `!href="#p-p00"`, "Page 2 of 2")
+	sitetest.Check(t, out, "reports/2025-26/page/2/index.html", "!The year in numbers", `href="#p-p50"`, `id="p-p51"`, `!href="#p-p00"`, "Page 2 of 2")
 }

@@ -36,42 +36,6 @@ func renderSite(t testing.TB, archive string, opts Options) *output.Memory {
 	return out
 }
 
-// check asserts that the output file name contains each of wants, or
-// does not contain it when it starts with "!".
-func check(t testing.TB, out *output.Memory, name string, wants ...string) {
-	t.Helper()
-	data, ok := out.Get(name)
-	if !ok {
-		t.Errorf("%s: not written (have %d files)", name, len(out.Names()))
-		return
-	}
-	shown := false
-	defer func() {
-		if shown && testing.Verbose() {
-			t.Logf("%s:\n%s", name, data)
-		}
-	}()
-	for _, w := range wants {
-		if not, ok := strings.CutPrefix(w, "!"); ok {
-			if strings.Contains(string(data), not) {
-				t.Errorf("%s: contains %q", name, not)
-			}
-		} else if !strings.Contains(string(data), w) {
-			t.Errorf("%s: does not contain %q", name, w)
-			shown = true
-		}
-	}
-}
-
-func absent(t testing.TB, out *output.Memory, names ...string) {
-	t.Helper()
-	for _, n := range names {
-		if _, ok := out.Get(n); ok {
-			t.Errorf("%s: written, want absent", n)
-		}
-	}
-}
-
 // profile is a valid approved profile, with extra lines (top-level keys)
 // before [partner] and tables after it.
 func profile(title, top, tables string) string {
@@ -118,32 +82,32 @@ audiences = ["middle school students"]
 tags = ["homework help"]
 languages = ["es", "en", "xx-Qq"]`, ""), Options{})
 
-	check(t, out, "index.html", "<h1>Working alongside our neighbors</h1>", "Our <strong>intro</strong>",
+	sitetest.Check(t, out, "index.html", "<h1>Working alongside our neighbors</h1>", "Our <strong>intro</strong>",
 		`<a href="/partnerships/homework-help/">Homework Help</a>`, "Familias Unidas",
 		`<title>Working alongside our neighbors — Partnerships at Rainier</title>`,
 		`<meta name="description" content="What the library and partners put in.">`,
 		`<link rel="canonical" href="https://partners.example.org/">`,
 		`<html lang="en">`, `<a class="skip-link" href="#main">`, `<main id="main"`,
 		`<a href="/about/">About this site</a>`, "!Not in the navigation", "!<script")
-	check(t, out, "partnerships/homework-help/index.html", "<h1>Homework Help</h1>",
+	sitetest.Check(t, out, "partnerships/homework-help/index.html", "<h1>Homework Help</h1>",
 		`<a href="/partners/familias-unidas/">Familias Unidas</a>`, `<a href="https://familias.example.org">familias.example.org</a>`,
 		`<a href="/branches/beacon-branch/">Beacon Branch</a>`, `<a href="/neighborhoods/north-beacon-hill/">`,
 		`<a href="/audiences/middle-school-students/">`, `<a href="/tags/homework-help/">homework help</a>`,
 		"Spanish, English, xx-Qq", "<p>The story of Homework Help.</p>",
 		`<title>Homework Help — Partnerships at Rainier</title>`,
 		`<link rel="canonical" href="https://partners.example.org/partnerships/homework-help/">`)
-	check(t, out, "partners/index.html", `<a href="/partners/familias-unidas/">Familias Unidas</a> <span class="count">1 partnership</span>`)
-	check(t, out, "partners/familias-unidas/index.html", "<h1>Familias Unidas</h1>", `<a href="/partnerships/homework-help/">`)
+	sitetest.Check(t, out, "partners/index.html", `<a href="/partners/familias-unidas/">Familias Unidas</a> <span class="count">1 partnership</span>`)
+	sitetest.Check(t, out, "partners/familias-unidas/index.html", "<h1>Familias Unidas</h1>", `<a href="/partnerships/homework-help/">`)
 	for _, tax := range []string{"branches/beacon-branch", "neighborhoods/north-beacon-hill", "audiences/middle-school-students", "tags/homework-help"} {
 		key, _, _ := strings.Cut(tax, "/")
-		check(t, out, key+"/index.html", `<a href="/`+tax+`/">`)
-		check(t, out, tax+"/index.html", `<a href="/partnerships/homework-help/">`)
+		sitetest.Check(t, out, key+"/index.html", `<a href="/`+tax+`/">`)
+		sitetest.Check(t, out, tax+"/index.html", `<a href="/partnerships/homework-help/">`)
 	}
-	check(t, out, "about/index.html", "<h1>About this site</h1>", "<p>About us.</p>", `aria-current="page">About this site`)
-	check(t, out, "hidden/index.html", "<h1>Not in the navigation</h1>")
-	check(t, out, "404.html", "<h1>Page not found</h1>", `<meta name="robots" content="noindex">`, `<a href="/">All partnerships</a>`)
-	check(t, out, "style.css", "@media print", "!@import", "!url(http")
-	check(t, out, "favicon.svg", "<svg")
+	sitetest.Check(t, out, "about/index.html", "<h1>About this site</h1>", "<p>About us.</p>", `aria-current="page">About this site`)
+	sitetest.Check(t, out, "hidden/index.html", "<h1>Not in the navigation</h1>")
+	sitetest.Check(t, out, "404.html", "<h1>Page not found</h1>", `<meta name="robots" content="noindex">`, `<a href="/">All partnerships</a>`)
+	sitetest.Check(t, out, "style.css", "@media print", "!@import", "!url(http")
+	sitetest.Check(t, out, "favicon.svg", "<svg")
 }
 
 func TestPrivateNeverPublished(t *testing.T) {
@@ -165,7 +129,7 @@ PNG
 	for _, unapproved := range []bool{false, true} {
 		out := renderSite(t, archive, Options{Unapproved: unapproved})
 		for _, name := range out.Names() {
-			check(t, out, name, "!PRIVATE-", "!secret")
+			sitetest.Check(t, out, name, "!PRIVATE-", "!secret")
 		}
 	}
 }
@@ -175,14 +139,14 @@ func TestUnapproved(t *testing.T) {
 -- content/partnerships/draft-one.md --
 ` + strings.Replace(profile("Draft One", "", ""), `state = "approved"`, `state = "in_review"`, 1)
 	out := renderSite(t, archive, Options{})
-	absent(t, out, "partnerships/draft-one/index.html", "partners/familias-unidas/index.html")
-	check(t, out, "index.html", "!Draft One", "No partnerships are published yet.")
+	sitetest.Absent(t, out, "partnerships/draft-one/index.html", "partners/familias-unidas/index.html")
+	sitetest.Check(t, out, "index.html", "!Draft One", "No partnerships are published yet.")
 
 	out = renderSite(t, archive, Options{Unapproved: true})
-	check(t, out, "partnerships/draft-one/index.html", `role="note"`,
+	sitetest.Check(t, out, "partnerships/draft-one/index.html", `role="note"`,
 		"Not yet approved by <bdi>Familias Unidas</bdi>", "review: In review",
 		`<meta name="robots" content="noindex">`, "!Reviewed and approved")
-	check(t, out, "index.html", "Draft One", "Not yet approved")
+	sitetest.Check(t, out, "index.html", "Draft One", "Not yet approved")
 }
 
 func TestReviewStamp(t *testing.T) {
@@ -193,10 +157,10 @@ func TestReviewStamp(t *testing.T) {
 `+approved+`
 -- content/partnerships/changed.md --
 `+strings.Replace(profile("Changed", "", ""), "date = 2025-10-14\n", "date = 2025-10-14\nfingerprint = \"sha256:not-the-right-one\"\n", 1), Options{})
-	check(t, out, "partnerships/current/index.html",
+	sitetest.Check(t, out, "partnerships/current/index.html",
 		`Reviewed and approved by <bdi>Familias Unidas</bdi> on <time datetime="2025-10-14">October 14, 2025</time>`,
 		"Approved by: Program coordinator", "Review note: Asked us to remove a photo.", "!Updated since", "!Not yet approved")
-	check(t, out, "partnerships/changed/index.html",
+	sitetest.Check(t, out, "partnerships/changed/index.html",
 		`Updated since <bdi>Familias Unidas</bdi> approved it on <time datetime="2025-10-14">October 14, 2025</time>`,
 		"!Reviewed and approved by")
 }
@@ -244,7 +208,7 @@ value = 37
 unit = "students"
 note = "Attendance sheets"
 `), Options{})
-	check(t, out, "partnerships/x/index.html",
+	sitetest.Check(t, out, "partnerships/x/index.html",
 		`<th scope="row">Stipends</th><td>Money</td><td class="num">$2,400</td>`,
 		`<td class="num">1,200 CAD</td>`,
 		`<td class="num">1 hour</td>`, `<td class="num">$40 <span class="estimate">estimate</span></td>`,
@@ -272,16 +236,16 @@ func TestPagination(t *testing.T) {
 		if n := strings.Count(string(page1), `<li class="card">`); n != 50 {
 			t.Errorf("%sindex.html: %d cards, want 50", first, n)
 		}
-		check(t, out, first+"index.html", `<nav class="pagination" aria-label="Pagination">`,
+		sitetest.Check(t, out, first+"index.html", `<nav class="pagination" aria-label="Pagination">`,
 			`<a href="/`+first+`page/2/" rel="next">`, "Page 1 of 2", "Showing 1–50 of 51", "!rel=\"prev\"")
-		check(t, out, first+"page/2/index.html", `<a href="/`+first+`" rel="prev">`, "Page 2 of 2", "Showing 51–51 of 51",
+		sitetest.Check(t, out, first+"page/2/index.html", `<a href="/`+first+`" rel="prev">`, "Page 2 of 2", "Showing 51–51 of 51",
 			`<link rel="canonical" href="https://partners.example.org/`+first+`page/2/">`, "!rel=\"next\"", ", page 2 of 2 — Partnerships at Rainier</title>")
 		page2, _ := out.Get(first + "page/2/index.html")
 		if n := strings.Count(string(page2), `<li class="card">`); n != 1 {
 			t.Errorf("%spage/2/index.html: %d cards, want 1", first, n)
 		}
 	}
-	absent(t, out, "page/3/index.html", "page/1/index.html")
+	sitetest.Absent(t, out, "page/3/index.html", "page/1/index.html")
 }
 
 func TestBasePath(t *testing.T) {
@@ -303,9 +267,9 @@ See [the methodology](/methodology/).
 			}
 		}
 	}
-	check(t, out, "index.html", `href="/sub/style.css"`, `<a href="/sub/partnerships/x/">`, `<link rel="canonical" href="http://127.0.0.1:1313/sub/">`)
-	check(t, out, "about/index.html", `<a href="/sub/methodology/">`)
-	check(t, out, "partnerships/x/index.html", `<a href="/sub/tags/t/">`, `"url":"http://127.0.0.1:1313/sub/partnerships/x/"`)
+	sitetest.Check(t, out, "index.html", `href="/sub/style.css"`, `<a href="/sub/partnerships/x/">`, `<link rel="canonical" href="http://127.0.0.1:1313/sub/">`)
+	sitetest.Check(t, out, "about/index.html", `<a href="/sub/methodology/">`)
+	sitetest.Check(t, out, "partnerships/x/index.html", `<a href="/sub/tags/t/">`, `"url":"http://127.0.0.1:1313/sub/partnerships/x/"`)
 }
 
 func TestEscaping(t *testing.T) {
@@ -316,9 +280,9 @@ func TestEscaping(t *testing.T) {
 quote = "</script><script>alert(2)</script>"
 `), Options{})
 	for _, name := range []string{"index.html", "partnerships/x/index.html", "tags/index.html", "tags/b-bold-b/index.html"} {
-		check(t, out, name, "!<script>alert", "!<b>bold")
+		sitetest.Check(t, out, name, "!<script>alert", "!<b>bold")
 	}
-	check(t, out, "partnerships/x/index.html", "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Friends&#34;</h1>",
+	sitetest.Check(t, out, "partnerships/x/index.html", "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Friends&#34;</h1>",
 		`\u003c/script\u003e`)
 }
 
@@ -353,14 +317,14 @@ func TestJSONLD(t *testing.T) {
 func TestCorrectionLink(t *testing.T) {
 	p := profile("Tardes & Tareas", "", "")
 	out := renderSite(t, siteTOML+"-- content/partnerships/x.md --\n"+p, Options{})
-	check(t, out, "partnerships/x/index.html",
+	sitetest.Check(t, out, "partnerships/x/index.html",
 		`<a href="mailto:partnerships@example.org?subject=Correction%3A%20Tardes%20%26%20Tareas">Suggest a correction</a>`)
 
 	out = renderSite(t, "-- site.toml --\ncorrections = \"https://example.org/fix?x=1\"\n-- content/partnerships/x.md --\n"+p, Options{})
-	check(t, out, "partnerships/x/index.html", `<a href="https://example.org/fix?x=1">Suggest a correction</a>`)
+	sitetest.Check(t, out, "partnerships/x/index.html", `<a href="https://example.org/fix?x=1">Suggest a correction</a>`)
 
 	out = renderSite(t, "-- content/partnerships/x.md --\n"+p, Options{})
-	check(t, out, "partnerships/x/index.html", "!Suggest a correction")
+	sitetest.Check(t, out, "partnerships/x/index.html", "!Suggest a correction")
 }
 
 func TestVoiceDirection(t *testing.T) {
@@ -376,8 +340,8 @@ by = "The circle"
 [partner_voice]
 quote = "Aquí nuestros hijos hacen la tarea."
 `), Options{})
-	check(t, out, "partnerships/ar/index.html", `<blockquote lang="ar" dir="rtl">`, "<figcaption><bdi>The circle</bdi></figcaption>")
-	check(t, out, "partnerships/es/index.html", `<blockquote dir="auto">`, "<figcaption><bdi>Familias Unidas</bdi></figcaption>")
+	sitetest.Check(t, out, "partnerships/ar/index.html", `<blockquote lang="ar" dir="rtl">`, "<figcaption><bdi>The circle</bdi></figcaption>")
+	sitetest.Check(t, out, "partnerships/es/index.html", `<blockquote dir="auto">`, "<figcaption><bdi>Familias Unidas</bdi></figcaption>")
 }
 
 func TestThemeOverride(t *testing.T) {
@@ -396,11 +360,11 @@ title = "About"
 Hello.
 -- content/partnerships/x.md --
 `+profile("X", "", ""), Options{})
-	check(t, out, "about/index.html", `<h1 class="mine">About</h1>`, "<p>Hello.</p>", `<html lang="en">`)
-	check(t, out, "style.css", "/* site stylesheet */", "!--accent")
-	check(t, out, "img/logo.svg", "<svg></svg>")
-	check(t, out, "favicon.svg", "<svg") // built-in files the site does not replace stay
-	check(t, out, "partnerships/x/index.html", "<h1>X</h1>")
+	sitetest.Check(t, out, "about/index.html", `<h1 class="mine">About</h1>`, "<p>Hello.</p>", `<html lang="en">`)
+	sitetest.Check(t, out, "style.css", "/* site stylesheet */", "!--accent")
+	sitetest.Check(t, out, "img/logo.svg", "<svg></svg>")
+	sitetest.Check(t, out, "favicon.svg", "<svg") // built-in files the site does not replace stay
+	sitetest.Check(t, out, "partnerships/x/index.html", "<h1>X</h1>")
 }
 
 // A theme's "card" gets a profile's whole view; the entries of a list's
@@ -420,7 +384,7 @@ from = "library"
 kind = "space"
 amount = 10
 `), Options{})
-	check(t, out, "index.html", "[X Familias Unidas /partnerships/x/ Since September 2, 2025 sides=0]<li>card X rows=1</li>")
+	sitetest.Check(t, out, "index.html", "[X Familias Unidas /partnerships/x/ Since September 2, 2025 sides=0]<li>card X rows=1</li>")
 }
 
 func TestBadOverride(t *testing.T) {
@@ -439,9 +403,9 @@ PNGDATA
 -- content/partnerships/zines/docs/guide.pdf --
 PDFDATA
 `, Options{})
-	check(t, out, "partnerships/zines/photo.png", "PNGDATA")
-	check(t, out, "partnerships/zines/docs/guide.pdf", "PDFDATA")
-	check(t, out, "partnerships/zines/index.html", `<img src="photo.png" alt="The lab">`)
+	sitetest.Check(t, out, "partnerships/zines/photo.png", "PNGDATA")
+	sitetest.Check(t, out, "partnerships/zines/docs/guide.pdf", "PDFDATA")
+	sitetest.Check(t, out, "partnerships/zines/index.html", `<img src="photo.png" alt="The lab">`)
 }
 
 func TestCancel(t *testing.T) {

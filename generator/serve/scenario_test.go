@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 // A scenario is a site being edited under serve, without HTTP or file
@@ -82,33 +84,28 @@ func (sc *scenario) rebuild(pages int) *scenario {
 }
 
 // has checks that the file name of the site as served holds each of
-// wants, or lacks it when it starts with "!".
+// wants, or lacks it when it starts with "!" (see sitetest.Check).
 func (sc *scenario) has(name string, wants ...string) *scenario {
 	sc.t.Helper()
-	f, ok := sc.s.Snapshot().Get(name)
-	if !ok || f.status != 0 {
-		sc.t.Errorf("%s: not served", name)
-		return sc
-	}
-	data := f.Data
-	for _, w := range wants {
-		if not, ok := strings.CutPrefix(w, "!"); ok {
-			if strings.Contains(string(data), not) {
-				sc.t.Errorf("%s: contains %q", name, not)
-			}
-		} else if !strings.Contains(string(data), w) {
-			sc.t.Errorf("%s: does not contain %q", name, w)
-		}
-	}
+	sitetest.Check(sc.t, served{sc.s.Snapshot()}, name, wants...)
 	return sc
+}
+
+// served is a snapshot as sitetest reads it: the files that answer 200.
+type served struct{ *Snapshot }
+
+func (s served) Get(name string) ([]byte, bool) {
+	f, ok := s.Snapshot.Get(name)
+	if !ok || f.status != 0 {
+		return nil, false
+	}
+	return f.Data, true
 }
 
 // lacks checks that the file name is not served.
 func (sc *scenario) lacks(name string) *scenario {
 	sc.t.Helper()
-	if _, ok := sc.s.Snapshot().Get(name); ok {
-		sc.t.Errorf("%s: served, want absent", name)
-	}
+	sitetest.Absent(sc.t, served{sc.s.Snapshot()}, name)
 	return sc
 }
 
