@@ -16,13 +16,13 @@ func TestSameAddressWarns(t *testing.T) {
 	}
 	archive := `
 -- content/partnerships/a.md --
-`+profile("Café", `"C++"`)+`
+` + profile("Café", `"C++"`) + `
 -- content/partnerships/b.md --
-`+profile("CAFE", `"C#", "c"`)+`
+` + profile("CAFE", `"C#", "c"`) + `
 -- content/partnerships/c.md --
-`+profile("Cafe\u0301 ", `"afe"`)+`
+` + profile("Cafe\u0301 ", `"afe"`) + `
 -- content/partnerships/d.md --
-`+profile("Familias", `"\u0421afe"`)+`
+` + profile("Familias", `"\u0421afe"`) + `
 `
 	site := sitetest.Load(t, archive)
 	got := NewChecker(sitetest.FS(t, archive), site, content.DateOf(2026, 3, 1)).sameAddress()
