@@ -47,9 +47,16 @@
 //     one-line comment, a draft that passes `check` as it is.
 //
 //   - [Proof] is the file `alongside proof` writes for the partner: the
-//     page as the theme renders it, self-contained (no request of any
-//     kind when opened), under a "Proof — not yet published" banner, and
-//     the numbered checklist of [Facts], every fact the page states, with
-//     room to mark each one correct or write what it should say. No
+//     page as the theme renders it, rebuilt from an allow-list of
+//     elements and attributes (golang.org/x/net/html) so that no theme
+//     can make it load anything, under a "Proof — not yet published"
+//     banner and a Content-Security-Policy that forbids every request;
+//     then the numbered checklist of [Facts], every fact the page states,
+//     each with "Correct" / "Needs a change" and a field for what it
+//     should say, a comment, the partner's decision and a "Send my
+//     answers" link that opens an email with the numbered answers. No
 //     [private] value can reach it: package content does not keep them.
+//
+//   - [ParseAnswers] reads those answers back from the partner's email,
+//     for `alongside answers`.
 package review
