@@ -16,7 +16,10 @@ func init() {
 	register("init", &command{
 		usage: "init DIR",
 		help:  "create a new site in DIR, with an example profile",
-		run:   runInit,
+		long: `Create a new site in the folder DIR, which must be new or empty: site.toml
+(its placeholders marked, for you to replace), a home page and an example
+profile, a draft.`,
+		run: runInit,
 	})
 }
 

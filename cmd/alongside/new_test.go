@@ -42,7 +42,7 @@ func TestNewCommand(t *testing.T) {
 		{[]string{"new", "-s", site, "  "}, 2, "the name is empty"},
 		{[]string{"new", "-s", site}, 2, "missing argument"},
 		{[]string{"new", "-s", t.TempDir(), "X"}, 1, "is not a site folder"},
-		{[]string{"new", "-s", filepath.Join(site, "nope"), "X"}, 1, "nope"},
+		{[]string{"new", "-s", filepath.Join(site, "nope"), "X"}, 2, "nope"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCLI(t, tt.args...)
