@@ -73,7 +73,7 @@ func runProof(ctx context.Context, e *env, args []string) error {
 	if !strings.Contains(s.site.Config.BaseURL, "://") {
 		fmt.Fprintln(e.stdout, "site.toml has no base_url: links to other pages of the site are plain text in the proof.")
 	}
-	fmt.Fprintf(e.stdout, "Send it to %s. When they approve, run: alongside approve %s --by \"ROLE\"\n", p.Partner.Name, p.Slug)
+	fmt.Fprintf(e.stdout, "Send it to %s. Their answers come back by email: save it, or paste it into alongside answers.\n", p.Partner.Name)
 	return nil
 }
 
