@@ -70,11 +70,12 @@ func TestExitCodes(t *testing.T) {
 	goodWithURL := writeSite(t, map[string]string{"site.toml": "base_url = \"https://example.org/\"\n", "content/partnerships/homework-help.md": goodProfile})
 	bad := writeSite(t, map[string]string{"content/partnerships/broken.md": badProfile})
 	tests := []struct {
-		args     []string
-		code     int
-		stdout   string
-		stderr   string
-		noStderr bool
+		args      []string
+		code      int
+		stdout    string
+		stderr    string
+		noStderr  bool
+		notStderr string
 	}{
 		{args: nil, code: 2, stderr: "Usage:"},
 		{args: []string{"frobnicate"}, code: 2, stderr: `unknown command "frobnicate"`},
@@ -83,7 +84,7 @@ func TestExitCodes(t *testing.T) {
 		{args: []string{"build", "--nope"}, code: 2, stderr: "usage: alongside build"},
 		{args: []string{"build", "extra"}, code: 2, stderr: `unexpected argument "extra"`},
 		{args: []string{"check", "-s", good}, code: 0, stdout: "1 profiles checked", stderr: "site.toml:1:1: warning: base_url: not set"},
-		{args: []string{"check", "-s", goodWithURL}, code: 0, stdout: "1 profiles checked", noStderr: true},
+		{args: []string{"check", "-s", goodWithURL}, code: 0, stdout: "1 profiles checked", notStderr: "base_url: not set"},
 		{args: []string{"check", "-s", bad}, code: 1, stderr: "content/partnerships/broken.md:3:10: status: \"actve\" is not one of"},
 		{args: []string{"check", "-s", bad}, code: 1, stderr: "1 error in 1 file"},
 		{args: []string{"build", "-s", bad, "-d", filepath.Join(t.TempDir(), "out")}, code: 1, stderr: "broken.md:3:10: status:"},
@@ -101,6 +102,9 @@ func TestExitCodes(t *testing.T) {
 			}
 			if !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("stderr %q does not contain %q", stderr, tt.stderr)
+			}
+			if tt.notStderr != "" && strings.Contains(stderr, tt.notStderr) {
+				t.Errorf("stderr = %q, want no %q", stderr, tt.notStderr)
 			}
 			if tt.noStderr && stderr != "" {
 				t.Errorf("stderr = %q, want nothing", stderr)

@@ -43,8 +43,16 @@
 //     checked. Contact details are looked for in profiles only: pages are
 //     the library's own voice and may give its public address.
 //
+//     [Warnings] also name what is left of the templates: a story that
+//     still holds the text of `alongside new` or of `alongside init`'s
+//     example (at its line), the example's summary, an approved profile
+//     with no summary, and ([Placeholders]) site.toml's placeholders:
+//     init's names, a base_url or corrections address at a domain
+//     reserved for examples, init's 360Giving identifiers.
+//
 //   - [NewProfile] is the file `alongside new` writes: every key with a
-//     one-line comment, a draft that passes `check` as it is.
+//     one-line comment, a draft that passes `check` as it is (with a
+//     warning that its story is the template's).
 //
 //   - [Proof] is the file `alongside proof` writes for the partner: the
 //     page as the theme renders it, rebuilt from an allow-list of
