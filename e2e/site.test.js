@@ -8,6 +8,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,12 +186,24 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
     assert.deepEqual(banner.map((f) => urlOf(state.dirs.site, f)), [], 'no "Not yet approved" banner in the approved build');
   });
 
-  it('built pages have no <script> but JSON-LD, and that JSON-LD parses', () => {
+  it('built pages have no <script> but JSON-LD, and that JSON-LD parses; a proof has one script, allowed by its CSP hash', () => {
     if (state.error) throw state.error;
     const bad = [];
     for (const dir of [state.dirs.site, state.dirs.unapproved, state.dirs.proof]) {
       for (const file of htmlFiles(dir)) {
-        const html = fs.readFileSync(file, 'utf8');
+        let html = fs.readFileSync(file, 'utf8');
+        if (dir === state.dirs.proof) {
+          // The proof's own script, and only it: its hash is the only
+          // one the Content-Security-Policy allows.
+          const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+          const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1] ?? '';
+          const allowed = csp.match(/script-src ([^;]*)/)?.[1].trim().split(/\s+/) ?? [];
+          const hashes = scripts.map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`);
+          if (scripts.length !== 1 || allowed.length !== 1 || hashes[0] !== allowed[0]) {
+            bad.push(`${path.relative(state.tmp, file)}: ${scripts.length} scripts, hashes ${hashes.join(' ')}, script-src ${allowed.join(' ')}`);
+          }
+          html = html.replace(/<script>[\s\S]*?<\/script>/g, '');
+        }
         for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
           const type = m[1].match(/\btype\s*=\s*["']?([^"'\s>]+)/i)?.[1]?.toLowerCase();
           if (type !== 'application/ld+json') bad.push(`${path.relative(state.tmp, file)}: ${m[0]}`);
@@ -445,6 +458,112 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
         (sideways.length ? `scrolls sideways at 320 px:\n  ${sideways.join('\n  ')}\n` : '') +
         (printed.length ? `wider than A4 paper when printed (the browser shrinks all of it):\n  ${printed.join('\n  ')}` : ''));
     });
+
+  describe('proof form', () => {
+    // The partner answers on a phone: a few taps, then "Send my answers"
+    // opens an email with every answer, numbered, which `alongside
+    // answers` reads back.
+    const corrections = fs.readFileSync(path.join(repoRoot, 'site.toml'), 'utf8').match(/^corrections\s*=\s*"mailto:([^"?]+)/m)?.[1];
+
+    async function openProof(t, context) {
+      const target = need(t, kinds.find((k) => k.id === 'proof'));
+      if (!target) return null;
+      const page = await context.newPage();
+      await page.setViewportSize(widths.phone);
+      await page.goto(state.servers.proof.origin + target.url, { waitUntil: 'load' });
+      return page;
+    }
+
+    function bodyOf(href) {
+      const u = new URL(href);
+      assert.equal(u.protocol, 'mailto:');
+      assert.equal(decodeURIComponent(u.pathname), corrections, 'the answers go to site.toml\'s corrections address');
+      const q = new URLSearchParams(u.search);
+      return { subject: q.get('subject'), body: q.get('body') };
+    }
+
+    async function answers(body, name) {
+      const file = path.join(state.tmp, name);
+      fs.writeFileSync(file, body);
+      const args = ['answers', file];
+      const r = await alongside(args);
+      assert.equal(r.code, 0, describeRun(args, r));
+      return r.stdout;
+    }
+
+    it('filled in, "Send my answers" is a mailto: with every answer, numbered, that alongside answers reads', async (t) => {
+      const page = await openProof(t, state.js);
+      if (!page) return;
+      try {
+        assert.ok(corrections, 'site.toml has a mailto: corrections address');
+        assert.ok(await page.locator('#proof-send-link').isVisible(), '"Send my answers" is shown');
+        const facts = await page.locator('fieldset[data-n]').evaluateAll((fs) => fs.map((f) => [f.dataset.n, f.dataset.label]));
+        assert.ok(facts.length >= 5, `${facts.length} facts in the checklist`);
+        await page.check('#fact-1-correct');
+        // Typing what it should say is enough to mark "Needs a change".
+        await page.locator('#fact-2-text').fill('A shorter summary.\nOn two lines.');
+        await page.check('#fact-3-correct');
+        await page.check('#decision-approve-changes');
+        await page.fill('#proof-role', 'Board');
+        await page.fill('#proof-comments', 'Thank you & see you soon?');
+        assert.ok(await page.isChecked('#fact-2-change'), 'writing in the field marks "Needs a change"');
+        const { subject, body } = bodyOf(await page.getAttribute('#proof-send-link', 'href'));
+        assert.match(subject, /^Answers to the proof: /);
+        const lines = body.split('\r\n');
+        assert.equal(lines[1], `Profile: ${state.proof.slug}`);
+        assert.match(lines[2], /^Version: sha256:[0-9a-f]{64}$/);
+        assert.ok(lines.includes(`1. ${facts[0][1]}: correct`), body);
+        assert.ok(lines.includes(`2. ${facts[1][1]}: needs a change`), body);
+        assert.ok(lines.includes('   Should say: A shorter summary.'), body);
+        assert.ok(lines.includes('   On two lines.'), body);
+        assert.ok(lines.includes(`4. ${facts[3][1]}: no answer`), body);
+        for (const [n, label] of facts) assert.ok(lines.some((l) => l.startsWith(`${n}. ${label}: `)), `fact ${n} is in the body`);
+        assert.ok(lines.includes('Decision: approve with the changes'), body);
+        assert.ok(lines.includes('Role: Board'), body);
+        assert.ok(lines.includes('   Thank you & see you soon?'), body);
+        assert.equal(lines.at(-1), 'End of answers');
+        assert.equal(await page.inputValue('#proof-answers-text'), body.replaceAll('\r\n', '\n'), '"Copy my answers" copies the same text');
+
+        const out = await answers(body, 'answers-changes.txt');
+        assert.match(out, /should say: A shorter summary\./);
+        assert.match(out, /Decision: approve with the changes/);
+        assert.doesNotMatch(out, /alongside approve/);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('every fact correct and "publish as it is": alongside answers prints the approve command', async (t) => {
+      const page = await openProof(t, state.js);
+      if (!page) return;
+      try {
+        for (const n of await page.locator('fieldset[data-n]').evaluateAll((fs) => fs.map((f) => f.dataset.n))) {
+          await page.check(`#fact-${n}-correct`);
+        }
+        await page.check('#decision-approve');
+        await page.fill('#proof-role', 'Board, the partner');
+        const { body } = bodyOf(await page.getAttribute('#proof-send-link', 'href'));
+        assert.doesNotMatch(body, /needs a change|no answer/);
+        const out = await answers(body, 'answers-approve.txt');
+        assert.match(out, new RegExp(`alongside approve ${state.proof.slug} --by "Board, the partner"`));
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('without JavaScript: no dead button, and the reply address is a mailto: link', async (t) => {
+      const page = await openProof(t, state.nojs);
+      if (!page) return;
+      try {
+        assert.ok(await page.locator('#proof-send').isHidden(), 'the send block stays hidden');
+        const links = await page.locator('a[href^="mailto:"]').evaluateAll((as) => as.map((a) => a.href));
+        assert.ok(links.some((l) => decodeURIComponent(new URL(l).pathname) === corrections), `a mailto: link to ${corrections}: ${links}`);
+        assert.ok(await page.locator('#fact-1-correct').isVisible(), 'the checklist\'s choices are there to print');
+      } finally {
+        await page.close();
+      }
+    });
+  });
 
   it('no request tried to leave the machine, from any page', (t) => {
     if (state.error) throw state.error;

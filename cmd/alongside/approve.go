@@ -20,15 +20,20 @@ func init() {
 	register("approve", &command{
 		usage: `approve [-s SITE] SLUG --by "ROLE" [--date YYYY-MM-DD]`,
 		help:  "record the partner's approval of a profile in its [review] table",
-		run:   runApprove,
+		long: `Record that the partner approved the profile SLUG: sets state, date, by and
+fingerprint in its [review] table and changes no other byte of the file.
+--by is who approved, as a role, not a person's name. --date is the day
+they approved, when not today; a date in the future is refused. The next
+build publishes the page with the approval stamp.`,
+		run: runApprove,
 	})
 }
 
 func runApprove(ctx context.Context, e *env, args []string) error {
 	flags := newFlags("approve", e)
-	site := flags.String("s", ".", "site folder")
-	by := flags.String("by", "", `who approved, as a role: "Board, Familias Unidas del Sur"`)
-	date := flags.String("date", "", "the day the partner approved, YYYY-MM-DD (default today)")
+	site := siteFlag(flags)
+	by := flags.String("by", "", "who approved, as a `ROLE`: \"Board, Familias Unidas del Sur\" (required)")
+	date := flags.String("date", "", "the day the partner approved, `YYYY-MM-DD` (default: today; not in the future)")
 	pos, err := parse(flags, args, 1, 1)
 	if err != nil {
 		return err

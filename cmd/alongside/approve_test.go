@@ -121,10 +121,11 @@ func TestPartnerReviewWorkflow(t *testing.T) {
 	edited := strings.Replace(string(data), `summary = ""`, `summary = "Bilingual homework help, twice a week."`, 1)
 	edited = strings.Replace(edited, `status = "planning"`, `status = "active"`, 1)
 	edited = strings.Replace(edited, "[private]", "[[resources]]\nfrom = \"library\"\nkind = \"space\"\namount = 120\n\n[private]", 1)
+	edited = strings.Replace(edited, "Tell the story of the partnership here", "Twice a week, tutors", 1)
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if stderr := must("2 profiles checked", "check", "-s", dir); stderr != "" {
+	if stderr := must("2 profiles checked", "check", "-s", dir); strings.Contains(stderr, "homework-help-in-spanish") {
 		t.Errorf("check warns about the new profile:\n%s", stderr)
 	}
 	proof := filepath.Join(t.TempDir(), "proof.html")

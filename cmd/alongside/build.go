@@ -11,20 +11,27 @@ func init() {
 	register("build", &command{
 		usage: "build [-s SITE] [-d DEST] [--base-url URL] [--unapproved]",
 		help:  "build the site into DEST (default SITE/public)",
-		run:   runBuild,
+		long: `Build the published site, the approved profiles only, into DEST (SITE/public by
+default): the pages, the open data files, the feed and the sitemap. The new
+site is written beside DEST and swapped in only when everything succeeded,
+so a failed build leaves the previous one as it was. A site with errors is
+not built: the errors are listed, as check lists them.`,
+		run: runBuild,
 	})
 }
 
 func runBuild(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("build", e)
 	opts := generator.Options{Now: e.now}
-	fs.StringVar(&opts.Site, "s", ".", "site folder")
-	fs.StringVar(&opts.Dest, "d", "", "output folder (default SITE/public)")
-	fs.StringVar(&opts.BaseURL, "base-url", "", "base URL, replacing site.toml's base_url")
-	fs.BoolVar(&opts.Unapproved, "unapproved", false, "also publish profiles the partner has not approved, with a banner")
+	site := siteFlag(fs)
+	fs.StringVar(&opts.Dest, "dest", "", "the output folder `DEST` (default: SITE/public)")
+	fs.alias("d", "dest")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's address `URL`, instead of site.toml's base_url")
+	fs.BoolVar(&opts.Unapproved, "unapproved", false, "also publish the profiles the partner has not approved, each with a banner (for staff previews)")
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
 	}
+	opts.Site = *site
 	opts.Progress = new(generator.Progress)
 	stop := showProgress(e.stderr, opts.Progress)
 	res, err := generator.Build(ctx, opts)

@@ -11,13 +11,18 @@ func init() {
 	register("check", &command{
 		usage: "check [-s SITE]",
 		help:  "report every error and warning without writing anything",
-		run:   runCheck,
+		long: `Check every file of the site and list every error and warning, one a line, as
+path:line:column: field: what is wrong. Errors stop a build; warnings (a
+review waiting for over 60 days, contact details in public text, a broken
+link, text left from a template, a profile changed since its approval) do
+not. Exits 1 when there are errors.`,
+		run: runCheck,
 	})
 }
 
 func runCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("check", e)
-	site := fs.String("s", ".", "site folder")
+	site := siteFlag(fs)
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
 	}

@@ -7,16 +7,16 @@ import (
 	"io/fs"
 	"os"
 	"path"
-
-	"github.com/alongside-dev/alongside/generator/content"
-	"github.com/alongside-dev/alongside/generator/review"
 )
 
 func init() {
 	register("init", &command{
 		usage: "init DIR",
 		help:  "create a new site in DIR, with an example profile",
-		run:   runInit,
+		long: `Create a new site in the folder DIR, which must be new or empty: site.toml
+(its placeholders marked, for you to replace), a home page and an example
+profile, a draft.`,
+		run: runInit,
 	})
 }
 
@@ -57,7 +57,8 @@ func runInit(ctx context.Context, e *env, args []string) error {
 	for _, f := range files {
 		fmt.Fprintf(e.stdout, "  %s\n", f.name)
 	}
-	fmt.Fprintf(e.stdout, "Next: edit site.toml, then run alongside build -s %s, and alongside new \"Partnership name\" -s %s for your first profile.\n", dir, dir)
+	fmt.Fprintf(e.stdout, "Next: replace the placeholders of site.toml (alongside check -s %s names them), then write your first profile with alongside new -s %s \"Partnership name\".\n", dir, dir)
+	fmt.Fprintf(e.stdout, "The example profile is a draft: alongside serve -s %s shows it; a build does not publish it.\n", dir)
 	return nil
 }
 
@@ -66,41 +67,37 @@ type siteFile struct {
 	data []byte
 }
 
-// newSite returns the files of a new site. The example profile is
-// approved with the real fingerprint, so the new site shows the
-// approval stamp from its first build.
+// newSite returns the files of a new site. The example profile is a
+// draft: nothing fictional is published until someone approves it on
+// purpose (build --unapproved, or serve, shows it).
 func newSite() ([]siteFile, error) {
-	cfg := content.Defaults()
-	profile, _, err := review.Approve(exampleProfilePath, []byte(exampleProfile), &cfg,
-		review.Approval{Date: content.DateOf(2025, 10, 20), By: "Coordinadora, Vecinos de Riverside"})
-	if err != nil {
-		return nil, fmt.Errorf("the example profile: %w", err)
-	}
 	return []siteFile{
 		{"site.toml", []byte(siteTOML)},
 		{"content/_index.md", []byte(homePage)},
-		{exampleProfilePath, profile},
+		{exampleProfilePath, []byte(exampleProfile)},
 	}, nil
 }
 
 const siteTOML = `# Site settings of alongside. Every key is optional: delete a line to get
 # its default. Unknown keys are errors, so a typo cannot pass unnoticed.
-title = "Partnerships at Example Public Library"  # the site's name, in every page title
-library = "Example Public Library"       # the institution's name, used in text
-base_url = "https://partners.example.org/"  # where the site is published
+# Lines marked PLACEHOLDER hold example values: replace them with yours
+# (alongside check names every one that is left).
+title = "Partnerships at Example Public Library"  # PLACEHOLDER: the site's name, in every page title
+library = "Example Public Library"       # PLACEHOLDER: the institution's name, used in text
+base_url = "https://partners.example.org/"  # PLACEHOLDER: the address where the site is published
 language = "en"                          # BCP 47 language of the pages: "en", "es-MX"
 currency = "USD"                         # ISO 4217 currency of money amounts
 fiscal_year_start = "07-01"              # MM-DD: annual reports run from this day
 theme = "default"                        # the built-in theme, or a folder in themes/
-corrections = "mailto:partnerships@example.org"  # where "Suggest a correction" leads
+corrections = "mailto:partnerships@example.org"  # PLACEHOLDER: where "Suggest a correction" and partners' answers to proofs go
 
 [valuation]            # money value of one unit of in-kind support, in currency
 staff_time = 40.00     # per staff hour
 space = 35.00          # per room-hour
 
 [open_data]            # the 360Giving export of the library's money, /data/360giving.json
-grant_prefix = "360G-examplepl"          # prefix of every grant identifier: replace with yours
-funder_id = "US-EIN-00-0000000"          # the library's org-id.guide identifier: replace with yours
+grant_prefix = "360G-examplepl"          # PLACEHOLDER: prefix of every grant identifier, from 360Giving
+funder_id = "US-EIN-00-0000000"          # PLACEHOLDER: the library's org-id.guide identifier
 `
 
 const homePage = `+++
@@ -113,14 +110,13 @@ associations, youth collectives, tenants' unions, cultural circles. This
 site reports on each partnership in public: what each side put in, what
 the group asked us for and whether we delivered it, and what came of it.
 Every page was read and approved by the partner before it went online.
-
-Start with the [Saturday Homework Club](/partnerships/saturday-homework-club/).
 `
 
 const exampleProfilePath = "content/partnerships/saturday-homework-club.md"
 
 const exampleProfile = `+++
-# An example profile, fictional: replace it with your own (alongside new "Name").
+# An example profile, fictional, and a draft: nothing of it is published.
+# Replace it with your own (alongside new "Name"), or delete it.
 title = "Saturday Homework Club"
 summary = "Homework help in Spanish and English for middle schoolers, every Saturday morning at the Riverside Branch."
 status = "active"             # planning | active | paused | completed
@@ -141,7 +137,8 @@ quote = "Our kids get help in the language they think in, and we parents learn h
 by = "Vecinos de Riverside, parents' committee"
 
 [review]                      # the partner's consent to publish
-state = "in_review"           # alongside approve set this to "approved"
+state = "draft"               # alongside approve sets "approved" once the partner approves
+date = 2025-10-20
 
 [[resources]]                 # what each side put in
 from = "library"

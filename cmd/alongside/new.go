@@ -16,13 +16,16 @@ func init() {
 	register("new", &command{
 		usage: `new [-s SITE] "Partner or partnership name"`,
 		help:  "start a profile, as a draft, from a template that explains every key",
-		run:   runNew,
+		long: `Write content/partnerships/SLUG.md for a new partnership, SLUG made from the
+name: a draft with every key shown and explained in a comment. It never
+overwrites a file.`,
+		run: runNew,
 	})
 }
 
 func runNew(ctx context.Context, e *env, args []string) error {
 	flags := newFlags("new", e)
-	site := flags.String("s", ".", "site folder")
+	site := siteFlag(flags)
 	pos, err := parse(flags, args, 1, 1)
 	if err != nil {
 		return err

@@ -17,14 +17,22 @@ func init() {
 	register("proof", &command{
 		usage: "proof [-s SITE] SLUG [-o FILE]",
 		help:  "write one self-contained HTML file of a profile for its partner to check",
-		run:   runProof,
+		long: `Write the proof of the profile SLUG: one HTML file, to email to the partner,
+with the page as it will look under a "Proof — not yet published" banner,
+then a numbered checklist of every fact on it. The partner answers each
+fact (correct, or what it should say), gives a decision, and "Send my
+answers" opens an email to the site's corrections address with the
+numbered answers; the file also prints well, for answers on paper. It
+loads nothing from anywhere. Read the answers with alongside answers.`,
+		run: runProof,
 	})
 }
 
 func runProof(ctx context.Context, e *env, args []string) error {
 	flags := newFlags("proof", e)
-	site := flags.String("s", ".", "site folder")
-	out := flags.String("o", "", "the file to write (default proof-SLUG-YYYY-MM-DD.html in the current folder)")
+	site := siteFlag(flags)
+	out := flags.String("output", "", "write the proof to `FILE`, a new file or an earlier proof (default: proof-SLUG-YYYY-MM-DD.html in the current folder)")
+	flags.alias("o", "output")
 	pos, err := parse(flags, args, 1, 1)
 	if err != nil {
 		return err
@@ -65,7 +73,7 @@ func runProof(ctx context.Context, e *env, args []string) error {
 	if !strings.Contains(s.site.Config.BaseURL, "://") {
 		fmt.Fprintln(e.stdout, "site.toml has no base_url: links to other pages of the site are plain text in the proof.")
 	}
-	fmt.Fprintf(e.stdout, "Send it to %s. When they approve, run: alongside approve %s --by \"ROLE\"\n", p.Partner.Name, p.Slug)
+	fmt.Fprintf(e.stdout, "Send it to %s. Their answers come back by email: save it, or paste it into alongside answers.\n", p.Partner.Name)
 	return nil
 }
 

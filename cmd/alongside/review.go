@@ -11,13 +11,16 @@ func init() {
 	register("review", &command{
 		usage: "review [-s SITE]",
 		help:  "list every profile by review state, with days waiting",
-		run:   runReview,
+		long: `List every profile by review state (draft, in review, changes requested,
+approved and changed since approval, approved), with the date of its
+state and the days since, longest waiting first.`,
+		run: runReview,
 	})
 }
 
 func runReview(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("review", e)
-	site := fs.String("s", ".", "site folder")
+	site := siteFlag(fs)
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
 	}

@@ -74,7 +74,9 @@ func TestServeAnyPortThenInterrupt(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"serve", "-s", site, "--port", "0"}, &stdout, &stderr) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "-s", site, "--port", "0"}, strings.NewReader(""), &stdout, &stderr)
+	}()
 	url := regexp.MustCompile(`http://127\.0\.0\.1:[1-9][0-9]*/reports/`)
 	deadline := time.Now().Add(10 * time.Second)
 	tick := time.NewTicker(5 * time.Millisecond)

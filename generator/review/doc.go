@@ -43,13 +43,28 @@
 //     checked. Contact details are looked for in profiles only: pages are
 //     the library's own voice and may give its public address.
 //
+//     [Warnings] also name what is left of the templates: a story that
+//     still holds the text of `alongside new` or of `alongside init`'s
+//     example (at its line), the example's summary, an approved profile
+//     with no summary, and ([Placeholders]) site.toml's placeholders:
+//     init's names, a base_url or corrections address at a domain
+//     reserved for examples, init's 360Giving identifiers.
+//
 //   - [NewProfile] is the file `alongside new` writes: every key with a
-//     one-line comment, a draft that passes `check` as it is.
+//     one-line comment, a draft that passes `check` as it is (with a
+//     warning that its story is the template's).
 //
 //   - [Proof] is the file `alongside proof` writes for the partner: the
-//     page as the theme renders it, self-contained (no request of any
-//     kind when opened), under a "Proof — not yet published" banner, and
-//     the numbered checklist of [Facts], every fact the page states, with
-//     room to mark each one correct or write what it should say. No
+//     page as the theme renders it, rebuilt from an allow-list of
+//     elements and attributes (golang.org/x/net/html) so that no theme
+//     can make it load anything, under a "Proof — not yet published"
+//     banner and a Content-Security-Policy that forbids every request;
+//     then the numbered checklist of [Facts], every fact the page states,
+//     each with "Correct" / "Needs a change" and a field for what it
+//     should say, a comment, the partner's decision and a "Send my
+//     answers" link that opens an email with the numbered answers. No
 //     [private] value can reach it: package content does not keep them.
+//
+//   - [ParseAnswers] reads those answers back from the partner's email,
+//     for `alongside answers`.
 package review

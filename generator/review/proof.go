@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"html/template"
@@ -34,21 +35,31 @@ func ProofFileName(slug string, today content.Date) string {
 // Proof returns the proof of p: one self-contained HTML file that the
 // library can email or print for the partner. It holds
 //
-//   - the profile page exactly as the theme renders it (r), with the
+//   - the profile page as the theme renders it (r), rebuilt from an
+//     allow-list of elements and attributes (see cleanPage), with the
 //     theme's stylesheet inlined in <style>, bundle images inlined as
 //     data:image/… URIs (or, when larger than MaxImage or not images,
 //     replaced by a drawn note), and links to other pages of the site
 //     made absolute from base_url;
 //   - a "Proof — not yet published" banner at the top;
 //   - a numbered checklist of every fact the page states (see Facts),
-//     each with boxes to mark it correct or write what it should say, and
-//     a box for the partner's decision.
+//     each with a choice of "Correct" or "Needs a change" and a field for
+//     what it should say, a field for comments, the partner's decision
+//     and the role of who answers; a short script turns the answers into
+//     an email to the site's corrections address (see ParseAnswers), or
+//     copies them. Without the script, the checklist prints and the
+//     address is a link.
 //
-// Whatever the theme does, the file makes no request of any kind when it
-// is opened: every <link> and <script> element is removed, every src that
-// is not a data: URI is replaced by a note, and CSS @import and url()
-// other than data: are dropped. It works for a profile in any review
-// state. now is when the proof is made; its day is printed on it.
+// The file makes no request of any kind when it is opened. The page is
+// serialized from the allow-list, so no <link>, <script>, <base>, <meta>,
+// <object>, style attribute, srcset or SVG reference survives, every src
+// that is not a data:image URI is a drawn note, and CSS @import and url()
+// other than data: are dropped from the stylesheet. Behind that, a
+// Content-Security-Policy forbids every request (default-src 'none'),
+// allows images only as data: URIs, and allows only the proof's own two
+// style elements and its script, by their hashes. It works for a profile
+// in any review state. now is when the proof is made; its day is printed
+// on it.
 func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS fs.FS, p *content.Profile, now time.Time) ([]byte, error) {
 	today := content.DayOf(now)
 	var left []string // what the proof leaves out, for the checklist
@@ -72,76 +83,63 @@ func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS f
 	if err != nil {
 		return nil, err
 	}
-	var banner, checklist bytes.Buffer
-	data := proofData{
-		Profile: v, Library: site.Config.Library, Today: dateText(today),
-		URL: site.Config.BaseURL + p.URL(), Sections: groupFacts(Facts(v)),
-		Files: p.BundleFiles, Left: left, ReturnTo: returnTo(site.Config.Corrections),
+	kept, err := cleanPage(page, func(string) string { return placeholder("Not included in this proof", "") })
+	if err != nil {
+		return nil, err
 	}
+	mailTo, link := replyLink(site.Config.Corrections, v.Title)
+	data := proofData{
+		Profile: v, Slug: p.Slug, Library: site.Config.Library, Today: dateText(today), Made: today.String(),
+		Fingerprint: p.Fingerprint, Version: version(p.Fingerprint), URL: site.Config.BaseURL + p.URL(), Sections: groupFacts(Facts(v)),
+		Files: p.BundleFiles, Left: left, ReturnTo: returnTo(site.Config.Corrections), ReturnLink: link,
+		MailTo: mailTo, Subject: answersSubject(v.Title), Decisions: decisions,
+	}
+	var banner, checklist bytes.Buffer
 	if err := proofTemplates.ExecuteTemplate(&banner, "banner", data); err != nil {
 		return nil, fmt.Errorf("proof: %w", err)
 	}
 	if err := proofTemplates.ExecuteTemplate(&checklist, "checklist", data); err != nil {
 		return nil, fmt.Errorf("proof: %w", err)
 	}
-	doc := string(page)
-	doc = linkRE.ReplaceAllString(doc, "")
-	doc = scriptRE.ReplaceAllString(doc, "")
-	doc = titleRE.ReplaceAllString(doc, "${1}Proof — ")
-	head := "<meta name=\"robots\" content=\"noindex\">\n<style>\n" + safeCSS(string(css)) + "</style>\n<style>\n" + proofCSS + "</style>\n"
-	var ok1, ok2, ok3 bool
-	doc, ok1 = insert(doc, "</head>", head, false)
-	doc, ok2 = insert(doc, "<body", banner.String(), true)
-	doc, ok3 = insert(doc, "</body>", checklist.String(), false)
-	if !ok1 || !ok2 || !ok3 {
-		return nil, fmt.Errorf("proof: the theme's profile page has no <head> or <body>")
-	}
-	return []byte(srcRE.ReplaceAllStringFunc(doc, keepDataSrc)), nil
-}
-
-var (
-	linkRE   = regexp.MustCompile(`(?i)<link\b[^>]*>\n?`)
-	scriptRE = regexp.MustCompile(`(?is)<script\b.*?</script\s*>\n?`)
-	titleRE  = regexp.MustCompile(`(?i)(<title>)`)
-	srcRE    = regexp.MustCompile(`(?i)\s(src|srcset|poster)\s*=\s*("[^"]*"|'[^']*')`)
-	importRE = regexp.MustCompile(`(?i)@import[^;]*;`)
-	urlRE    = regexp.MustCompile(`(?i)url\(\s*(['"]?)([^)'"]*)['"]?\s*\)`)
-)
-
-// insert puts text before the first marker in doc, or, when after is
-// true, right after the end of the tag that starts with marker.
-func insert(doc, marker, text string, after bool) (string, bool) {
-	i := strings.Index(strings.ToLower(doc), marker)
-	if i < 0 {
-		return doc, false
-	}
-	if after {
-		end := strings.IndexByte(doc[i:], '>')
-		if end < 0 {
-			return doc, false
+	themeCSS := safeCSS(string(css))
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html")
+	for _, a := range [][2]string{{"lang", kept.lang}, {"dir", kept.dir}} {
+		if a[1] != "" {
+			b.WriteString(" " + a[0] + `="` + template.HTMLEscapeString(a[1]) + `"`)
 		}
-		i += end + 1
 	}
-	return doc[:i] + text + doc[i:], true
+	b.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString(`<meta http-equiv="Content-Security-Policy" content="` + proofCSP(themeCSS, proofCSS, proofScript) + "\">\n")
+	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n")
+	b.WriteString("<title>" + template.HTMLEscapeString("Proof — "+kept.title) + "</title>\n")
+	b.WriteString("<style>" + themeCSS + "</style>\n<style>" + proofCSS + "</style>\n</head>\n<body>\n")
+	b.Write(banner.Bytes())
+	if err := renderNodes(&b, kept.body); err != nil {
+		return nil, fmt.Errorf("proof: %w", err)
+	}
+	b.Write(checklist.Bytes())
+	b.WriteString("<script>" + proofScript + "</script>\n</body>\n</html>\n")
+	return b.Bytes(), nil
 }
 
-// keepDataSrc keeps an src that is a data:image URI and turns any other
-// into a note, so that the proof never loads anything.
-func keepDataSrc(attr string) string {
-	m := srcRE.FindStringSubmatch(attr)
-	val := strings.Trim(m[2], `"'`)
-	if strings.EqualFold(m[1], "src") && strings.HasPrefix(strings.ToLower(val), "data:image/") {
-		return attr
+// proofCSP is the Content-Security-Policy of a proof: no request of any
+// kind, images only from data: URIs, and no style or script but the
+// proof's own, each allowed by the hash of its text.
+func proofCSP(themeCSS, ownCSS, script string) string {
+	h := func(s string) string {
+		sum := sha256.Sum256([]byte(s))
+		return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 	}
-	if strings.EqualFold(m[1], "src") {
-		return ` src="` + placeholder("Not included in this proof", "") + `"`
-	}
-	return ""
+	return "default-src 'none'; img-src data:; style-src " + h(themeCSS) + " " + h(ownCSS) +
+		"; script-src " + h(script) + "; base-uri 'none'; form-action 'none'"
 }
 
 // safeCSS drops what would make a stylesheet load anything: @import rules
 // and url() other than data:. It also keeps the CSS from closing the
-// <style> element around it, or from looking like markup.
+// <style> element around it, or from looking like markup. (The proof's
+// Content-Security-Policy stops whatever a CSS escape might hide from
+// these expressions.)
 func safeCSS(css string) string {
 	css = importRE.ReplaceAllString(css, "")
 	css = urlRE.ReplaceAllStringFunc(css, func(m string) string {
@@ -151,11 +149,19 @@ func safeCSS(css string) string {
 		return "none"
 	})
 	css = strings.ReplaceAll(css, "<", `\3c `) // a CSS escape; "<" has no other use in CSS
+	if !strings.HasPrefix(css, "\n") {
+		css = "\n" + css
+	}
 	if !strings.HasSuffix(css, "\n") {
 		css += "\n"
 	}
 	return css
 }
+
+var (
+	importRE = regexp.MustCompile(`(?i)@import[^;]*;`)
+	urlRE    = regexp.MustCompile(`(?i)url\(\s*(['"]?)([^)'"]*)['"]?\s*\)`)
+)
 
 // imageTypes are the image formats a proof inlines, by extension.
 var imageTypes = map[string]string{
@@ -234,6 +240,31 @@ func returnTo(corrections string) string {
 	}
 	return corrections
 }
+
+// replyLink returns, for the site's corrections address, the mailto:
+// address the answers go to (without its query; "" when corrections is
+// not an email address) and the link the proof gives for replies: a
+// mailto: with the answers' subject, or the web address as it is.
+func replyLink(corrections, title string) (mailTo, link string) {
+	addr, ok := strings.CutPrefix(corrections, "mailto:")
+	if !ok {
+		return "", corrections
+	}
+	addr, _, _ = strings.Cut(addr, "?")
+	return addr, "mailto:" + addr + "?subject=" + strings.ReplaceAll(url.QueryEscape(answersSubject(title)), "+", "%20")
+}
+
+// version is a fingerprint as the proof shows it: "4892c759942e".
+func version(fp string) string {
+	v := strings.TrimPrefix(fp, "sha256:")
+	if len(v) > 12 {
+		v = v[:12]
+	}
+	return v
+}
+
+// answersSubject is the subject of the email that carries the answers.
+func answersSubject(title string) string { return "Answers to the proof: " + title }
 
 // dateText is a date as pages write it: "March 14, 2026".
 func dateText(d content.Date) string { return d.Format("January 2, 2006") }

@@ -66,6 +66,7 @@ func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Proble
 		ps = append(ps, w...)
 	}
 	ps = append(ps, c.sameAddress()...)
+	ps = append(ps, Placeholders(c.fsys, &c.site.Config)...)
 	ps.Sort()
 	return ps
 }
@@ -97,6 +98,7 @@ func (c *Checker) profile(p *content.Profile) content.Problems {
 			"the profile changed since %s approved it on %s: send a new proof, then run alongside approve %s --by \"…\" again",
 			approver(p), p.Review.Date, p.Slug)
 	}
+	c.templateWarnings(p, warn)
 	for _, s := range publicStrings(p) {
 		for _, ct := range findContacts(s.text) {
 			key := s.key()
@@ -119,6 +121,7 @@ func (c *Checker) Story(p *content.Profile, story []byte) content.Problems {
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: "body",
 			Message: strconv.Quote(ct.text) + " looks like " + ct.kind + ": private contact details belong in [private]", Warning: true})
 	}
+	ps = append(ps, storyTemplate(p, body)...)
 	return append(ps, c.addrs.brokenLinks(p.Path, body, p.BodyLine, "/"+p.URL(), p)...)
 }
 
