@@ -26,6 +26,9 @@ type decoder struct {
 	keys      keyIndex
 	openLine  int // the opening +++ line (1 for site.toml)
 	problems  Problems
+	// blanked are the fields of lines emptied to read past syntax
+	// errors: they are not also "missing".
+	blanked map[string]bool
 }
 
 // pos returns where key is written. The key index is made on the first
@@ -38,37 +41,60 @@ func (d *decoder) pos(key string) (pos, bool) {
 	return p, ok
 }
 
+// maxSyntaxErrors is how many syntax errors of one file decodeTOML
+// reports before it stops reading the file.
+const maxSyntaxErrors = 10
+
 // decodeTOML parses front matter into a map. A syntax error becomes a
-// Problem at the parser's position, shifted to the file's lines.
+// Problem at the parser's position, shifted to the file's lines, in plain
+// words for the common mistakes (see explain). When the error is on a
+// "key = value" line, that line is emptied and the rest parsed again, so
+// that one run lists the file's other problems too; ok is then still
+// true, with the errors among d.problems.
 func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool) {
-	var m map[string]any
-	if _, err := toml.Decode(string(front), &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			msg := pe.Message
-			if pe.Usage != "" {
-				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
-			}
-			field := pe.LastKey
-			if field == "private" || strings.HasPrefix(field, "private.") {
-				// Problems are shown in the terminal and in serve's
-				// error overlay: name no key of [private] and quote
-				// none of its text.
-				field = "private"
-				msg = hideQuoted(msg)
-			}
-			line, col := errPos(front, pe.Position)
-			d.problems = append(d.problems, Problem{
-				Path: d.path, Line: line + firstLine - 1, Col: col,
-				Field: field, Message: "TOML syntax: " + msg,
-			})
-		} else {
-			d.problems = append(d.problems, Problem{Path: d.path, Line: firstLine, Col: 1, Message: "TOML: " + err.Error()})
+	for range maxSyntaxErrors {
+		var m map[string]any
+		_, err := toml.Decode(string(front), &m)
+		if err == nil {
+			d.front, d.frontLine = front, firstLine
+			return m, true
 		}
-		return nil, false
+		var pe toml.ParseError
+		if !errors.As(err, &pe) {
+			d.problems = append(d.problems, Problem{Path: d.path, Line: firstLine, Col: 1, Message: "TOML: " + err.Error()})
+			return nil, false
+		}
+		line, col := errPos(front, pe.Position)
+		at := lineAt(front, line)
+		msg, field := pe.Message, pe.LastKey
+		if pe.Usage != "" {
+			msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
+		}
+		if at.ok {
+			field = at.field
+		}
+		switch plain := explain(at); {
+		case field == "private" || strings.HasPrefix(field, "private."):
+			// Problems are shown in the terminal and in serve's error
+			// overlay: name no key of [private] and quote none of its
+			// text.
+			field, msg = "private", "TOML syntax: "+hideQuoted(msg)
+		case plain != "":
+			msg, col = plain, at.valueCol
+		default:
+			msg = "TOML syntax: " + msg
+		}
+		d.problems = append(d.problems, Problem{Path: d.path, Line: line + firstLine - 1, Col: col, Field: field, Message: msg})
+		if !at.ok {
+			return nil, false // a broken header or bracket: reading on would mislead
+		}
+		if d.blanked == nil {
+			d.blanked = map[string]bool{}
+		}
+		d.blanked[at.field] = true
+		front = blankLineOf(front, line)
 	}
-	d.front, d.frontLine = front, firstLine
-	return m, true
+	return nil, false
 }
 
 // errPos is the line and column of a syntax error in front. Both are
@@ -183,7 +209,11 @@ func (d *decoder) lineOf(key string) (int, int) {
 	return d.openLine, 1
 }
 
-func (t table) missing(k string) { t.errf(k, "missing (this key is required)") }
+func (t table) missing(k string) {
+	if !t.d.blanked[t.fieldName(k)] {
+		t.errf(k, "missing (this key is required)")
+	}
+}
 
 // str reads an optional or required string. It is a copy: the toml
 // package's strings are parts of the whole front matter, [private]

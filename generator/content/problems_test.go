@@ -1077,7 +1077,7 @@ name = "Familias Unidas"
 [review]
 state = "draft"
 +++
-`, wants: []want{{p + "a.md:7:9", "TOML syntax"}}},
+`, wants: []want{{p + "a.md:7:9: partner.url", `text must be in quotes: url = "https://familias.example.org"`}}},
 	{name: "TOML syntax error at the start of a line", site: `
 -- content/partnerships/a.md --
 +++
@@ -1108,7 +1108,49 @@ state = "draft"
 title = "Homework help
 status = "active"
 +++
-`, wants: []want{{p + "a.md:2:23: title", "TOML syntax: strings cannot contain newlines"}}},
+`, wants: []want{
+		// The rest of the file is read on: it lacks three keys.
+		{p + "a.md:1:1: partner.name", "missing"},
+		{p + "a.md:1:1: review.state", "missing"},
+		{p + "a.md:1:1: start", "missing"},
+		{p + "a.md:2:9: title", `the text has no closing quote: end it with " on the same line`},
+	}},
+	{name: "TOML mistakes in plain words, each of a file in one run", site: `
+-- content/partnerships/a.md --
++++
+title = “Homework help”
+summary = Bilingual homework help
+status = "active"
+start = 2025/09/02
+end = Sept 2
+[partner]
+name = 'Familias Unidas del Sur's'
+[review]
+state = "draft"
+[[resources]]
+from = "library"
+kind = "staff_time"
+amount = 48 hours
+[[resources]]
+from = "library"
+kind = "money"
+amount = 1,200
+[[resources]]
+from = "library"
+kind = "space"
+amount = 12
+unit = "rooms"
++++
+`, wants: []want{
+		{p + "a.md:2:9: title", `the text is in curly quotes (“…”), which word processors make: type straight quotes instead, as in title = "Homework help"`},
+		{p + "a.md:3:11: summary", `text must be in quotes: summary = "Bilingual homework help"`},
+		{p + "a.md:5:9: start", "write the date as year-month-day, like 2025-09-02"},
+		{p + "a.md:6:7: end", "write the date as year-month-day"},
+		{p + "a.md:8:8: partner.name", `the text holds an apostrophe inside single quotes: put it in double quotes, as in name = "Familias Unidas del Sur's"`},
+		{p + "a.md:14:10: resources[1].amount", `write the number alone (48); the unit comes from the kind or from unit = "…"`},
+		{p + "a.md:18:10: resources[2].amount", "write the number without commas: 1200"},
+		{p + "a.md:23:8: resources[3].unit", "space is counted in room-hours; remove unit"},
+	}},
 	{name: "duplicate key at its file line", site: `
 -- content/partnerships/a.md --
 +++
@@ -1150,7 +1192,7 @@ state = draft
 		}
 	}, wants: []want{
 		{p + "a.md:3:10: status", `did you mean "active"?`},
-		{p + "b.md:8:9", "TOML syntax"},
+		{p + "b.md:8:9: review.state", `text must be in quotes: state = "draft"`},
 	}},
 	{name: "not UTF-8", site: `
 -- content/partnerships/a.md --
@@ -1407,7 +1449,7 @@ title = "Partnerships"
 # a comment
 
 library = Rainier
-`, wants: []want{{"site.toml:4:11", "TOML syntax"}}},
+`, wants: []want{{"site.toml:4:11: library", `text must be in quotes: library = "Rainier`}}},
 	{name: "site.toml: BOM and CRLF", site: `
 -- site.toml --
 title = "Partnerships"
