@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
 
@@ -101,8 +102,27 @@ func (c *Checker) profile(p *content.Profile) content.Problems {
 			key := s.key()
 			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(ct.text), ct.kind)
 		}
+		if export.Formula(s.text) && !notInCSV[s.name] {
+			key := s.key()
+			warn(key, field(key), "starts with %s, which a spreadsheet would take for the start of a formula: the CSV files of /data/ put a ' before it so that it stays text; start it with a word or a number if you can",
+				formulaStart(s.text[0]))
+		}
 	}
 	return ps
+}
+
+// notInCSV are the public strings that no CSV file of /data/ holds.
+var notInCSV = map[string]bool{"partner.about": true, "partner_voice.quote": true, "partner_voice.by": true, "review.note": true}
+
+// formulaStart names the first character of text that starts a formula.
+func formulaStart(c byte) string {
+	switch c {
+	case '\t':
+		return "a tab"
+	case '\r':
+		return "a carriage return"
+	}
+	return strconv.Quote(string(c))
 }
 
 // Story returns the warnings about p's story, the Markdown body of its

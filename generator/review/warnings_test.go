@@ -187,3 +187,48 @@ func FuzzAllFine(f *testing.F) {
 		}
 	})
 }
+
+// Text that a spreadsheet would run as a formula is a warning where the
+// CSV files hold it, and not where they do not (partner.about).
+func TestWarningsFormula(t *testing.T) {
+	archive := `
+-- content/partnerships/f.md --
++++
+title = "=1+1"
+status = "active"
+start = 2025-09-02
+tags = ["ok", "@home"]
+[partner]
+name = "P"
+about = "-not in a CSV file"
+[review]
+state = "approved"
+date = 2026-01-01
+[[resources]]
+from = "library"
+kind = "other"
+amount = 1
+unit = "kits"
+description = '=HYPERLINK("https://evil.example/","Click for receipt")'
+[[outcomes]]
+measure = "People"
+value = 3
+note = "	tabbed"
++++
+`
+	site := sitetest.Load(t, archive)
+	var got []string
+	for _, p := range Warnings(sitetest.FS(t, archive), site, content.DateOf(2026, 3, 14)) {
+		got = append(got, p.String())
+	}
+	const tail = ", which a spreadsheet would take for the start of a formula: the CSV files of /data/ put a ' before it so that it stays text; start it with a word or a number if you can"
+	want := []string{
+		`content/partnerships/f.md:2:9: warning: title: starts with "="` + tail,
+		`content/partnerships/f.md:5:8: warning: tags: starts with "@"` + tail,
+		`content/partnerships/f.md:17:15: warning: resources[1].description: starts with "="` + tail,
+		`content/partnerships/f.md:21:8: warning: outcomes[1].note: starts with a tab` + tail,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\n\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
