@@ -106,8 +106,8 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		}
 	}
 	if s := t.str("currency", false); s != "" {
-		if !currencyRE.MatchString(s) {
-			t.errf("currency", "%q is not a three-letter ISO 4217 code like \"USD\"", s)
+		if msg := checkCurrency(s); msg != "" {
+			t.errf("currency", "%s", msg)
 		} else {
 			cfg.Currency = s
 		}

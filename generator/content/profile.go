@@ -290,8 +290,8 @@ func parseResource(r table, p *Profile, cfg *Config) Resource {
 	case "money":
 		res.Currency = cfg.Currency
 		if cur != "" {
-			if !currencyRE.MatchString(cur) {
-				r.errf("currency", "%q is not a three-letter ISO 4217 code like \"USD\"", cur)
+			if msg := checkCurrency(cur); msg != "" {
+				r.errf("currency", "%s", msg)
 			} else {
 				res.Currency = cur
 			}
