@@ -101,6 +101,9 @@ space = 35.00          # per room-hour
 [open_data]            # the 360Giving export of the library's money, /data/360giving.json
 grant_prefix = "360G-examplepl"          # prefix of every grant identifier: replace with yours
 funder_id = "US-EIN-00-0000000"          # the library's org-id.guide identifier: replace with yours
+# license = "https://creativecommons.org/licenses/by/4.0/"   # the licence of the data files: choose yours
+# publisher_name = "Example Public Library"   # who publishes the data (default: library)
+# publisher_website = "https://example.org/"  # the publisher's website
 `
 
 const homePage = `+++

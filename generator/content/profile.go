@@ -22,7 +22,7 @@ var (
 	resourceKeys = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
 	askKeys      = []string{"ask", "status", "reason", "date"}
 	outcomeKeys  = []string{"measure", "value", "unit", "date", "note"}
-	partnerKeys  = []string{"name", "url", "about"}
+	partnerKeys  = []string{"name", "url", "about", "org_id"}
 	voiceKeys    = []string{"quote", "by"}
 	reviewKeys   = []string{"state", "date", "by", "note", "fingerprint"}
 	pageKeys     = []string{"title", "summary", "weight"}
@@ -71,6 +71,7 @@ type Partner struct {
 	Slug  string // from Name: see PartnerSlug
 	URL   string
 	About string
+	OrgID string // its org-id.guide identifier ("US-EIN-12-3456789"), or ""
 }
 
 // Voice is the partner's own words.
@@ -220,6 +221,13 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 	p.Partner.Slug = intern(PartnerSlug(p.Partner.Name))
 	p.Partner.URL = intern(pt.webURL("url"))
 	p.Partner.About = intern(pt.raw("about", false))
+	if id := pt.raw("org_id", false); id != "" {
+		if msg := CheckOrgID(id); msg != "" {
+			pt.errf("org_id", "%s", msg)
+		} else {
+			p.Partner.OrgID = intern(id)
+		}
+	}
 
 	if vt, ok := t.sub("partner_voice"); ok {
 		vt.known(voiceKeys...)
