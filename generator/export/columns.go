@@ -20,15 +20,16 @@ type ColumnDoc struct {
 	Description string
 }
 
-// Files documents every file that Write makes for readers of the data;
-// giving says whether /data/360giving.json is among them. Its CSV columns
-// are the ones the CSV files have (a test keeps them so).
-func Files(giving bool) []FileDoc {
+// Files documents every file that Write makes for readers of the data, as
+// out says: 360giving.json only with out.Giving, the feed only with
+// out.Absolute. Its CSV columns are the ones the CSV files have (a test
+// keeps them so).
+func Files(out Outputs) []FileDoc {
 	files := []FileDoc{
 		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list whose fields are the columns of the four CSV files below, and \"totals\". Missing dates are null."},
 		{Name: urls.CSV, Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
 			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
-			"url":           "The address of the partnership's page.",
+			"url":           "The address of the partnership's page (empty when the site was built without its full address).",
 			"title":         "The name of the partnership.",
 			"summary":       "One sentence about it.",
 			"status":        "planning, active, paused or completed.",
@@ -75,10 +76,9 @@ func Files(giving bool) []FileDoc {
 		{Name: urls.Giving, Format: "JSON", Description: "The library's money to partners as grants in the 360Giving Data Standard: one grant per payment, with the library's in-kind support to the same partnership as additional fields."},
 		{Name: urls.Feed, Format: "Atom", Description: "The partnerships, most recently approved first, for feed readers."},
 	}
-	if !giving {
-		files = slices.DeleteFunc(files, func(f FileDoc) bool { return f.Name == urls.Giving })
-	}
-	return files
+	return slices.DeleteFunc(files, func(f FileDoc) bool {
+		return f.Name == urls.Giving && !out.Giving || f.Name == urls.Feed && !out.Absolute
+	})
 }
 
 func doc(columns []string, text map[string]string) []ColumnDoc {

@@ -47,7 +47,7 @@ func cell(text string) string {
 // PartnershipsCSV writes /data/partnerships.csv: a row per profile.
 func PartnershipsCSV(w io.Writer, published []*content.Profile, baseURL string) error {
 	return writeCSV(w, partnershipColumns, published, func(p *content.Profile, row func(...string)) {
-		row(p.Slug, abs(baseURL, p.URL()), p.Title, p.Summary, p.Status, p.Start.String(), p.End.String(),
+		row(p.Slug, pageURL(baseURL, p.URL()), p.Title, p.Summary, p.Status, p.Start.String(), p.End.String(),
 			p.Partner.Name, p.Partner.Slug, p.Partner.URL, list(p.Branches), list(p.Neighborhoods),
 			list(p.Audiences), list(p.Languages), list(p.Tags), p.Review.State, p.Review.Date.String(), p.Review.By)
 	})

@@ -131,7 +131,7 @@ func (e *encoder) write(w io.Writer, indent string, v any) error {
 func partnership(p *content.Profile, baseURL string) jsonPartnership {
 	out := jsonPartnership{
 		Slug:          p.Slug,
-		URL:           abs(baseURL, p.URL()),
+		URL:           pageURL(baseURL, p.URL()),
 		Title:         p.Title,
 		Summary:       p.Summary,
 		Status:        p.Status,

@@ -70,7 +70,7 @@ func pageURLs(pages []string) []string {
 // not absolute, as robots.txt requires).
 func Robots(w io.Writer, baseURL string) error {
 	s := "User-agent: *\nAllow: /\n"
-	if strings.HasPrefix(baseURL, "https://") || strings.HasPrefix(baseURL, "http://") {
+	if Absolute(baseURL) {
 		s += "\nSitemap: " + abs(baseURL, urls.Sitemap) + "\n"
 	}
 	_, err := io.WriteString(w, s)
