@@ -101,7 +101,7 @@ space = 35.00          # per room-hour
 [open_data]            # the 360Giving export of the library's money, /data/360giving.json
 grant_prefix = "360G-examplepl"          # prefix of every grant identifier: replace with yours
 funder_id = "US-EIN-00-0000000"          # the library's org-id.guide identifier: replace with yours
-# license = "https://creativecommons.org/licenses/by/4.0/"   # the licence of the data files: choose yours
+license = "https://creativecommons.org/licenses/by/4.0/"   # the licence of the data files (CC BY 4.0): choose yours
 # publisher_name = "Example Public Library"   # who publishes the data (default: library)
 # publisher_website = "https://example.org/"  # the publisher's website
 `
@@ -138,6 +138,7 @@ tags = ["homework help"]
 name = "Vecinos de Riverside"
 url = "https://vecinos-riverside.example.org"
 about = "A volunteer-run group of Riverside parents, founded in 2016, that organizes tutoring, a clothing swap and the neighborhood's Día de los Muertos altar."
+org_id = "US-EIN-00-0000001"   # its org-id.guide identifier, if it is registered (fictional here): used by 360Giving
 
 [partner_voice]
 quote = "Our kids get help in the language they think in, and we parents learn how the school works."

@@ -10,7 +10,7 @@ import (
 )
 
 func TestNewCommand(t *testing.T) {
-	site := writeSite(t, map[string]string{"site.toml": "base_url = \"https://partners.example.org/\"\n", "content/partnerships/tet/index.md": goodProfile})
+	site := writeSite(t, map[string]string{"site.toml": "base_url = \"https://partners.example.org/\"\n[open_data]\nlicense = \"https://creativecommons.org/licenses/by/4.0/\"\n", "content/partnerships/tet/index.md": goodProfile})
 	code, stdout, stderr := runCLI(t, "new", "Hội Văn Hóa Việt: Tết!", "-s", site)
 	if code != 0 || !strings.Contains(stdout, "content/partnerships/hoi-van-hoa-viet-tet.md") {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -87,4 +88,25 @@ func doc(columns []string, text map[string]string) []ColumnDoc {
 		out[i] = ColumnDoc{Name: c, Description: text[c]}
 	}
 	return out
+}
+
+// licenses names the licences most open data is published under, by the
+// canonical address [open_data] license gives.
+var licenses = map[string]string{
+	"https://creativecommons.org/licenses/by/4.0/":                               "Creative Commons Attribution 4.0 (CC BY 4.0)",
+	"https://creativecommons.org/licenses/by-sa/4.0/":                            "Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)",
+	"https://creativecommons.org/publicdomain/zero/1.0/":                         "Creative Commons Zero (CC0 1.0), in the public domain",
+	"https://opendatacommons.org/licenses/odbl/1-0/":                             "Open Data Commons Open Database License (ODbL 1.0)",
+	"https://opendatacommons.org/licenses/pddl/1-0/":                             "Open Data Commons Public Domain Dedication and License (PDDL 1.0)",
+	"https://opendatacommons.org/licenses/by/1-0/":                               "Open Data Commons Attribution License (ODC-By 1.0)",
+	"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/": "Open Government Licence v3.0",
+}
+
+// LicenseName is the name of the licence at uri, for a link's text: a
+// known licence's name, else the address itself.
+func LicenseName(uri string) string {
+	if name, ok := licenses["https://"+strings.TrimPrefix(strings.TrimPrefix(uri, "http://"), "https://")]; ok {
+		return name
+	}
+	return uri
 }

@@ -25,7 +25,7 @@ func Which(site *content.Site, published []*content.Profile, baseURL string) Out
 	o := Outputs{Absolute: Absolute(base(site, baseURL))}
 	if o.Absolute && site.Config.OpenData.Set() {
 		for _, p := range published {
-			if libraryMoney(p) {
+			if Grants(p) {
 				o.Giving = true
 				break
 			}

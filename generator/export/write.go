@@ -32,7 +32,7 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 		urls.Robots:    func(w io.Writer) error { return Robots(w, baseURL) },
 	}
 	if out.Giving {
-		files[urls.Giving] = func(w io.Writer) error { return Giving(w, site, published, baseURL) }
+		files[urls.Giving] = func(w io.Writer) error { return Giving(w, site, published, baseURL, now) }
 	}
 	if out.Absolute {
 		files[urls.Feed] = func(w io.Writer) error { return Feed(w, site, published, baseURL, now) }

@@ -232,3 +232,28 @@ note = "	tabbed"
 		t.Errorf("got\n%s\n\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// With [open_data], a partner that 360giving.json names by a made-up id
+// gets one warning saying how to add its org_id, at the [partner] table
+// of its first approved profile with library money.
+func TestWarningsOrgID(t *testing.T) {
+	prof := func(partner, extra, state string) string {
+		return "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"" + partner + "\"\n" + extra +
+			"[review]\nstate = \"" + state + "\"\ndate = 2026-01-01\n[[resources]]\nfrom = \"library\"\nkind = \"money\"\namount = 5\n+++\n"
+	}
+	archive := "-- site.toml --\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-TEST-1\"\nlicense = \"https://creativecommons.org/licenses/by/4.0/\"\n" +
+		"-- content/partnerships/a1.md --\n" + prof("Anon", "", "approved") +
+		"-- content/partnerships/a2.md --\n" + prof("Anon", "", "approved") +
+		"-- content/partnerships/b1.md --\n" + prof("Registered", "", "approved") +
+		"-- content/partnerships/b2.md --\n" + prof("Registered", "org_id = \"US-EIN-12-3456789\"\n", "approved") +
+		"-- content/partnerships/c.md --\n" + prof("Draft", "", "draft")
+	site := sitetest.Load(t, archive)
+	var got []string
+	for _, p := range Warnings(sitetest.FS(t, archive), site, content.DateOf(2026, 3, 14)) {
+		got = append(got, p.String())
+	}
+	want := `content/partnerships/a1.md:5:1: warning: partner.org_id: not set, so /data/360giving.json names Anon by an id made up for it (360G-x-partner-anon): if it is registered (a charity, a nonprofit, a company), add org_id = "US-EIN-12-3456789" under [partner], its number as org-id.guide writes it`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
