@@ -27,7 +27,8 @@ type ColumnDoc struct {
 // keeps them so).
 func Files(out Outputs) []FileDoc {
 	files := []FileDoc{
-		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list whose fields are the columns of the four CSV files below, and \"totals\". Missing dates are null."},
+		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list, and \"totals\". A partnership holds the columns of partnerships.csv, but its partner (name, slug, url) and its review (state, date, by, and current: false when the profile changed after the partner approved it) are objects of their own, and its resources, asks and outcomes are lists with the columns of the CSV files below (without slug). Missing dates are null, missing text is \"\". partnerships.schema.json describes every field."},
+		{Name: urls.Schema, Format: "JSON Schema", Description: "The JSON Schema (2020-12) of partnerships.json: every field, its type and what it means, for validators and code generators."},
 		{Name: urls.CSV, Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
 			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
 			"url":           "The address of the partnership's page (empty when the site was built without its full address).",

@@ -25,6 +25,7 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 	out := Which(site, published, baseURL)
 	files := map[string]func(io.Writer) error{
 		urls.JSON:      func(w io.Writer) error { return JSON(w, site, published, baseURL, now) },
+		urls.Schema:    func(w io.Writer) error { _, err := w.Write(PartnershipsSchema); return err },
 		urls.CSV:       func(w io.Writer) error { return PartnershipsCSV(w, published, baseURL) },
 		urls.Resources: func(w io.Writer) error { return ResourcesCSV(w, published) },
 		urls.Asks:      func(w io.Writer) error { return AsksCSV(w, published) },
