@@ -38,12 +38,13 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 	if out.Absolute {
 		files[urls.Feed] = func(w io.Writer) error { return Feed(w, site, published, baseURL, now) }
 		addrs := pageURLs(pages)
+		lastmod := lastModified(published, now)
 		if names := urls.Sitemaps(len(addrs)); len(names) == 1 {
-			files[urls.Sitemap] = func(w io.Writer) error { return Sitemap(w, baseURL, addrs) }
+			files[urls.Sitemap] = func(w io.Writer) error { return Sitemap(w, baseURL, addrs, lastmod) }
 		} else {
 			for k, name := range names[1:] {
 				part := addrs[k*urls.SitemapMax : min((k+1)*urls.SitemapMax, len(addrs))]
-				files[name] = func(w io.Writer) error { return Sitemap(w, baseURL, part) }
+				files[name] = func(w io.Writer) error { return Sitemap(w, baseURL, part, lastmod) }
 			}
 			files[urls.Sitemap] = func(w io.Writer) error { return sitemapIndex(w, baseURL, names[1:]) }
 		}
