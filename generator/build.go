@@ -126,14 +126,18 @@ func checkSite(c *review.Checker, site *content.Site, readStory func(*content.Pr
 	return append(probs, c.Warnings(readStory)...)
 }
 
-// BaseURLWarning says when feeds, the sitemap and the data files will
-// lack absolute addresses.
+// BaseURLWarning says, once, which files a build leaves out for want of
+// an absolute base URL (see export.Which).
 func BaseURLWarning(cfg *content.Config) content.Problems {
-	if strings.HasPrefix(cfg.BaseURL, "http") {
+	if export.Absolute(cfg.BaseURL) {
 		return nil
 	}
+	left := "feed.xml and sitemap.xml"
+	if cfg.OpenData.Set() {
+		left = "feed.xml, sitemap.xml and data/360giving.json"
+	}
 	return content.Problems{{Path: "site.toml", Line: 1, Col: 1, Warning: true, Field: "base_url",
-		Message: "not set: the feed, the sitemap and the data files need the site's full address (set base_url, or build with --base-url)"}}
+		Message: "not set, so " + left + " are left out (they need the site's full address, and the data files have no page addresses): set base_url = \"https://…/\" in site.toml, or build with --base-url https://…/"}}
 }
 
 // Build loads the site, renders it into a new folder beside Dest and swaps

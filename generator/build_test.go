@@ -463,3 +463,31 @@ func TestContentLinkedOutOfTheSite(t *testing.T) {
 		})
 	}
 }
+
+// TestNoBaseURL: without an absolute base_url a build works, leaves out
+// the files that need one, and warns once, naming them.
+func TestNoBaseURL(t *testing.T) {
+	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	writeFiles(t, site, map[string]string{
+		"site.toml":                   "[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-TEST-1\"\n",
+		"content/partnerships/one.md": profile("One", "approved"),
+	})
+	res, err := Build(context.Background(), Options{Site: site, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `site.toml:1:1: warning: base_url: not set, so feed.xml, sitemap.xml and data/360giving.json are left out (they need the site's full address, and the data files have no page addresses): set base_url = "https://…/" in site.toml, or build with --base-url https://…/`
+	if got := res.Warnings.Error(); strings.Count(got, "warning: base_url") != 1 || !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant once:\n%s", got, want)
+	}
+	for _, name := range []string{"feed.xml", "sitemap.xml", "data/360giving.json"} {
+		if _, err := os.Stat(filepath.Join(dest, name)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: %v, want it absent", name, err)
+		}
+	}
+	for _, name := range []string{"robots.txt", "data/partnerships.json", "data/partnerships.csv", "index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, name)); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -98,6 +98,9 @@ space = 35.00          # per room-hour
 [open_data]            # the 360Giving export of the library's money, /data/360giving.json
 grant_prefix = "360G-examplepl"          # PLACEHOLDER: prefix of every grant identifier, from 360Giving
 funder_id = "US-EIN-00-0000000"          # PLACEHOLDER: the library's org-id.guide identifier
+license = "https://creativecommons.org/licenses/by/4.0/"   # the licence of the data files (CC BY 4.0): choose yours
+# publisher_name = "Example Public Library"   # who publishes the data (default: library)
+# publisher_website = "https://example.org/"  # the publisher's website
 `
 
 const homePage = `+++
@@ -131,6 +134,7 @@ tags = ["homework help"]
 name = "Vecinos de Riverside"
 url = "https://vecinos-riverside.example.org"
 about = "A volunteer-run group of Riverside parents, founded in 2016, that organizes tutoring, a clothing swap and the neighborhood's Día de los Muertos altar."
+org_id = "US-EIN-00-0000001"   # its org-id.guide identifier, if it is registered (fictional here): used by 360Giving
 
 [partner_voice]
 quote = "Our kids get help in the language they think in, and we parents learn how the school works."

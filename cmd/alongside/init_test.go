@@ -35,8 +35,8 @@ func TestInitCommand(t *testing.T) {
 		"site.toml:5:9: warning: title: ", "site.toml:6:11: warning: library: ", "site.toml:7:12: warning: base_url: ",
 		"site.toml:12:15: warning: corrections: ", "site.toml:19:16: warning: open_data.grant_prefix: ", "site.toml:20:13: warning: open_data.funder_id: ",
 		"saturday-homework-club.md:5:11: warning: summary: still the example's summary",
-		"saturday-homework-club.md:76:24: warning: body: the story is still the template's text",
-		"8 warnings in 2 files",
+		"saturday-homework-club.md:77:24: warning: body: the story is still the template's text",
+		"9 warnings in 2 files",
 	} {
 		if code != 0 || !strings.Contains(stderr, want) {
 			t.Errorf("check of the new site: exit %d, lacks %q:\n%s", code, want, stderr)

@@ -10,7 +10,7 @@ import (
 )
 
 func TestNewCommand(t *testing.T) {
-	site := writeSite(t, map[string]string{"site.toml": "base_url = \"https://partners.example.org/\"\n", "content/partnerships/tet/index.md": goodProfile})
+	site := writeSite(t, map[string]string{"site.toml": "base_url = \"https://partners.example.org/\"\n[open_data]\nlicense = \"https://creativecommons.org/licenses/by/4.0/\"\n", "content/partnerships/tet/index.md": goodProfile})
 	code, stdout, stderr := runCLI(t, "new", "Hội Văn Hóa Việt: Tết!", "-s", site)
 	if code != 0 || !strings.Contains(stdout, "content/partnerships/hoi-van-hoa-viet-tet.md") {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
@@ -33,7 +33,7 @@ func TestNewCommand(t *testing.T) {
 			about = append(about, line)
 		}
 	}
-	if code != 0 || len(about) != 1 || !strings.Contains(about[0], ":63:1: warning: body: the story is still the template's text") {
+	if code != 0 || len(about) != 1 || !strings.Contains(about[0], ":64:1: warning: body: the story is still the template's text") {
 		t.Errorf("check of the new profile: exit %d\n%s", code, stderr)
 	}
 	if err := os.WriteFile(file, []byte("edited"), 0o644); err != nil {

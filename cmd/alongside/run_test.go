@@ -85,8 +85,8 @@ state = "draft"
 
 func TestExitCodes(t *testing.T) {
 	good := writeSite(t, map[string]string{"content/partnerships/homework-help.md": goodProfile})
-	goodWithURL := writeSite(t, map[string]string{"site.toml": "base_url = \"https://example.org/\"\n", "content/partnerships/homework-help.md": goodProfile})
-	bad := writeSite(t, map[string]string{"content/partnerships/broken.md": badProfile})
+	goodWithURL := writeSite(t, map[string]string{"site.toml": "base_url = \"https://example.org/\"\n[open_data]\nlicense = \"https://creativecommons.org/licenses/by/4.0/\"\n", "content/partnerships/homework-help.md": goodProfile})
+	bad := writeSite(t, map[string]string{"site.toml": "[open_data]\nlicense = \"https://creativecommons.org/licenses/by/4.0/\"\n", "content/partnerships/broken.md": badProfile})
 	tests := []struct {
 		args      []string
 		code      int

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -28,14 +29,27 @@ type Valuation struct {
 	Space     float64 // per room-hour
 }
 
-// OpenData configures the 360Giving export.
+// OpenData is [open_data]: the licence of the data files and who
+// publishes them, and the identifiers of the 360Giving export.
 type OpenData struct {
-	GrantPrefix string
-	FunderID    string
+	GrantPrefix      string // "360G-…": the prefix of every grant id
+	FunderID         string // the library's org-id.guide identifier
+	License          string // the canonical address of the data's licence, or ""
+	PublisherName    string // who publishes the data; "" means the library
+	PublisherWebsite string // an http(s) address, or ""
+	Line             int    // the line of [open_data] in site.toml; 0 without one
 }
 
 // Set reports whether the 360Giving export is configured.
 func (o OpenData) Set() bool { return o.GrantPrefix != "" && o.FunderID != "" }
+
+// Publisher is who publishes the data: PublisherName, else the library.
+func (c *Config) Publisher() string {
+	if c.OpenData.PublisherName != "" {
+		return c.OpenData.PublisherName
+	}
+	return c.Library
+}
 
 // MonthDay is the first day of the fiscal year.
 type MonthDay struct {
@@ -106,8 +120,8 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		}
 	}
 	if s := t.str("currency", false); s != "" {
-		if !currencyRE.MatchString(s) {
-			t.errf("currency", "%q is not a three-letter ISO 4217 code like \"USD\"", s)
+		if msg := checkCurrency(s); msg != "" {
+			t.errf("currency", "%s", msg)
 		} else {
 			cfg.Currency = s
 		}
@@ -141,11 +155,73 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		cfg.Valuation.Space, _ = v.num("space", false)
 	}
 	if o, ok := t.sub("open_data"); ok {
-		o.known("grant_prefix", "funder_id")
-		cfg.OpenData.GrantPrefix = o.str("grant_prefix", true)
-		cfg.OpenData.FunderID = o.str("funder_id", true)
+		o.known("grant_prefix", "funder_id", "license", "publisher_name", "publisher_website")
+		cfg.OpenData.Line, _ = d.lineOf("open_data")
+		// The two identifiers of the 360Giving export go together; a
+		// table with only the licence or the publisher needs neither.
+		_, prefix := o.m["grant_prefix"]
+		_, funder := o.m["funder_id"]
+		giving := prefix || funder || len(o.m) == 0
+		if s := o.str("grant_prefix", giving); s != "" {
+			if msg := checkGrantPrefix(s); msg != "" {
+				o.errf("grant_prefix", "%s", msg)
+			} else {
+				cfg.OpenData.GrantPrefix = s
+			}
+		}
+		if s := o.str("funder_id", giving); s != "" {
+			if msg := CheckOrgID(s); msg != "" {
+				o.errf("funder_id", "%s", msg)
+			} else {
+				cfg.OpenData.FunderID = s
+			}
+		}
+		if s := o.str("license", false); s != "" {
+			if u, err := url.Parse(s); err != nil || !(u.Scheme == "http" || u.Scheme == "https") || u.Host == "" {
+				o.errf("license", "%q is not the address of a licence, like \"https://creativecommons.org/licenses/by/4.0/\"", s)
+			} else {
+				cfg.OpenData.License = s
+			}
+		}
+		cfg.OpenData.PublisherName = o.str("publisher_name", false)
+		cfg.OpenData.PublisherWebsite = o.webURL("publisher_website")
 	}
 	return cfg, d.problems
+}
+
+// checkGrantPrefix says what is wrong with a grant_prefix, or "".
+func checkGrantPrefix(s string) string {
+	switch {
+	case strings.HasPrefix(s, "360G-") && len(s) > len("360G-") && !strings.ContainsAny(s, " \t"):
+		return ""
+	case strings.HasPrefix(strings.ToUpper(s), "360G-") && !strings.HasPrefix(s, "360G-"):
+		return fmt.Sprintf("%q must start with 360G- in capitals (did you mean %q?)", s, "360G-"+s[5:])
+	case strings.ContainsAny(s, " \t"):
+		return fmt.Sprintf("%q has a space: a grant prefix is 360G- and a short name without spaces, like \"360G-alderbaypl\"", s)
+	}
+	return fmt.Sprintf("%q does not start with 360G-: every 360Giving grant id starts with it, then a short name of the funder, like \"360G-alderbaypl\" (ask 360Giving for yours)", s)
+}
+
+// orgIDRE is the shape of an org-id.guide identifier: the register's
+// code, a country (or XI, XM for international registers) and a list,
+// then the organization's number in that register.
+var orgIDRE = regexp.MustCompile(`^[A-Z]{2}-[A-Z0-9_]{2,}-[^\s]+$`)
+
+// CheckOrgID says what is wrong with an org-id.guide identifier ("US-EIN-
+// 12-3456789", "GB-CHC-1234567"), or "" when it has the right shape.
+func CheckOrgID(s string) string {
+	if orgIDRE.MatchString(s) {
+		return ""
+	}
+	msg := fmt.Sprintf("%q is not an organization identifier of org-id.guide, which are written like \"US-EIN-12-3456789\" or \"GB-CHC-1234567\" (the country, the register, then the number in it)", s)
+	if i := strings.IndexByte(s, '-'); i > 0 {
+		if j := strings.IndexByte(s[i+1:], '-'); j > 0 {
+			if up := strings.ToUpper(s[:i+1+j]) + s[i+1+j:]; up != s && orgIDRE.MatchString(up) {
+				msg += fmt.Sprintf(" (did you mean %q?)", up)
+			}
+		}
+	}
+	return msg
 }
 
 // keyPos is where key (a dotted path such as "theme") is written in

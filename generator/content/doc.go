@@ -24,7 +24,11 @@
 // [[asks]] needs ask and status (delivered | in_progress | planned |
 // declined), and a reason when declined. Each [[outcomes]] needs measure
 // and value ≥ 0. Dates are TOML dates or "YYYY-MM-DD" strings. A
-// resource's or outcome's date defaults to the profile's start.
+// resource's or outcome's date defaults to the profile's start. A
+// currency (site.toml's, or a money resource's) is an active ISO 4217
+// code (Currencies); a near miss gets a "did you mean". partner.org_id
+// and site.toml's open_data.funder_id are org-id.guide identifiers
+// (CheckOrgID); open_data.grant_prefix starts with "360G-".
 //
 // Valuation: a resource's value is its `value` if given; else money in the
 // site currency counts at its amount; staff_time and space at amount × the

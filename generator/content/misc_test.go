@@ -109,6 +109,8 @@ space = 45
 [open_data]
 grant_prefix = "360G-rainierpl"
 funder_id = "US-EIN-91-0000000"
+license = "https://creativecommons.org/licenses/by/4.0/"
+publisher_website = "https://rainierlibrary.example.org/"
 `))
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
@@ -119,10 +121,14 @@ funder_id = "US-EIN-91-0000000"
 		FiscalYearStart: content.MonthDay{Month: 7, Day: 1}, Theme: "default",
 		Corrections: "mailto:partnerships@example.org",
 		Valuation:   content.Valuation{StaffTime: 38.5, Space: 45},
-		OpenData:    content.OpenData{GrantPrefix: "360G-rainierpl", FunderID: "US-EIN-91-0000000"},
+		OpenData: content.OpenData{GrantPrefix: "360G-rainierpl", FunderID: "US-EIN-91-0000000",
+			License: "https://creativecommons.org/licenses/by/4.0/", PublisherWebsite: "https://rainierlibrary.example.org/", Line: 12},
 	}
 	if cfg != want {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
+	}
+	if cfg.Publisher() != "Rainier Public Library" {
+		t.Errorf("Publisher() = %q, want the library", cfg.Publisher())
 	}
 	if cfg.BasePath() != "/rainier/" || !cfg.OpenData.Set() || cfg.FiscalYearStart.String() != "07-01" {
 		t.Errorf("BasePath %q, OpenData.Set %v, FiscalYearStart %s", cfg.BasePath(), cfg.OpenData.Set(), cfg.FiscalYearStart)

@@ -1434,6 +1434,52 @@ title = "Partnerships"
 		{"site.toml:3:1: open_data.funder_id", "missing"},
 		{"site.toml:3:1: open_data.grant_prefix", "missing"},
 	}},
+	{name: "site.toml: [open_data] identifiers and addresses", site: `
+-- site.toml --
+[open_data]
+grant_prefix = "rainierpl"
+funder_id = "91-0000000"
+license = "CC-BY-4.0"
+publisher_website = "rainier.example.org"
+`, wants: []want{
+		{"site.toml:2:16: open_data.grant_prefix", `"rainierpl" does not start with 360G-: every 360Giving grant id starts with it`},
+		{"site.toml:3:13: open_data.funder_id", `"91-0000000" is not an organization identifier of org-id.guide, which are written like "US-EIN-12-3456789"`},
+		{"site.toml:4:11: open_data.license", `"CC-BY-4.0" is not the address of a licence, like "https://creativecommons.org/licenses/by/4.0/"`},
+		{"site.toml:5:21: open_data.publisher_website", `"rainier.example.org" is not a web address`},
+	}},
+	{name: "site.toml: [open_data] near misses", site: `
+-- site.toml --
+[open_data]
+grant_prefix = "360g-rainierpl"
+funder_id = "us-ein-91-0000000"
+`, wants: []want{
+		{"site.toml:2:16: open_data.grant_prefix", `must start with 360G- in capitals (did you mean "360G-rainierpl"?)`},
+		{"site.toml:3:13: open_data.funder_id", `(did you mean "US-EIN-91-0000000"?)`},
+	}},
+	{name: "site.toml: [open_data] with only a licence", site: `
+-- site.toml --
+[open_data]
+license = "https://creativecommons.org/publicdomain/zero/1.0/"
+publisher_name = "Friends of the Library"
+`},
+	{name: "site.toml: [open_data] with one identifier", site: `
+-- site.toml --
+[open_data]
+grant_prefix = "360G-rainierpl"
+`, wants: []want{{"site.toml:1:1: open_data.funder_id", "missing"}}},
+	{name: "partner.org_id", site: `
+-- content/partnerships/a.md --
++++
+title = "A"
+status = "active"
+start = 2025-01-01
+[partner]
+name = "P"
+org_id = "EIN 12-3456789"
+[review]
+state = "draft"
++++
+`, wants: []want{{p + "a.md:7:10: partner.org_id", `"EIN 12-3456789" is not an organization identifier of org-id.guide`}}},
 	{name: "site.toml: valuation rates", site: `
 -- site.toml --
 [valuation]

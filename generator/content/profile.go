@@ -21,7 +21,7 @@ var (
 	resourceKeys = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
 	askKeys      = []string{"ask", "status", "reason", "date"}
 	outcomeKeys  = []string{"measure", "value", "unit", "date", "note"}
-	partnerKeys  = []string{"name", "url", "about"}
+	partnerKeys  = []string{"name", "url", "about", "org_id"}
 	voiceKeys    = []string{"quote", "by"}
 	reviewKeys   = []string{"state", "date", "by", "note", "fingerprint"}
 	pageKeys     = []string{"title", "summary", "weight"}
@@ -70,6 +70,7 @@ type Partner struct {
 	Slug  string // from Name: see PartnerSlug
 	URL   string
 	About string
+	OrgID string // its org-id.guide identifier ("US-EIN-12-3456789"), or ""
 }
 
 // Voice is the partner's own words.
@@ -219,6 +220,13 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 	p.Partner.Slug = intern(PartnerSlug(p.Partner.Name))
 	p.Partner.URL = intern(pt.webURL("url"))
 	p.Partner.About = intern(pt.raw("about", false))
+	if id := pt.raw("org_id", false); id != "" {
+		if msg := CheckOrgID(id); msg != "" {
+			pt.errf("org_id", "%s", msg)
+		} else {
+			p.Partner.OrgID = intern(id)
+		}
+	}
 
 	if vt, ok := t.sub("partner_voice"); ok {
 		vt.known(voiceKeys...)
@@ -289,8 +297,8 @@ func parseResource(r table, p *Profile, cfg *Config) Resource {
 	case "money":
 		res.Currency = cfg.Currency
 		if cur != "" {
-			if !currencyRE.MatchString(cur) {
-				r.errf("currency", "%q is not a three-letter ISO 4217 code like \"USD\"", cur)
+			if msg := checkCurrency(cur); msg != "" {
+				r.errf("currency", "%s", msg)
 			} else {
 				res.Currency = cur
 			}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -20,15 +21,17 @@ type ColumnDoc struct {
 	Description string
 }
 
-// Files documents every file that Write makes for readers of the data;
-// giving says whether /data/360giving.json is among them. Its CSV columns
-// are the ones the CSV files have (a test keeps them so).
-func Files(giving bool) []FileDoc {
+// Files documents every file that Write makes for readers of the data, as
+// out says: 360giving.json only with out.Giving, the feed only with
+// out.Absolute. Its CSV columns are the ones the CSV files have (a test
+// keeps them so).
+func Files(out Outputs) []FileDoc {
 	files := []FileDoc{
-		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list whose fields are the columns of the four CSV files below, and \"totals\". Missing dates are null."},
+		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list, and \"totals\". A partnership holds the columns of partnerships.csv, but its partner (name, slug, url) and its review (state, date, by, and current: false when the profile changed after the partner approved it) are objects of their own, and its resources, asks and outcomes are lists with the columns of the CSV files below (without slug). Missing dates are null, missing text is \"\". partnerships.schema.json describes every field."},
+		{Name: urls.Schema, Format: "JSON Schema", Description: "The JSON Schema (2020-12) of partnerships.json: every field, its type and what it means, for validators and code generators."},
 		{Name: urls.CSV, Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
 			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
-			"url":           "The address of the partnership's page.",
+			"url":           "The address of the partnership's page (empty when the site was built without its full address).",
 			"title":         "The name of the partnership.",
 			"summary":       "One sentence about it.",
 			"status":        "planning, active, paused or completed.",
@@ -75,10 +78,9 @@ func Files(giving bool) []FileDoc {
 		{Name: urls.Giving, Format: "JSON", Description: "The library's money to partners as grants in the 360Giving Data Standard: one grant per payment, with the library's in-kind support to the same partnership as additional fields."},
 		{Name: urls.Feed, Format: "Atom", Description: "The partnerships, most recently approved first, for feed readers."},
 	}
-	if !giving {
-		files = slices.DeleteFunc(files, func(f FileDoc) bool { return f.Name == urls.Giving })
-	}
-	return files
+	return slices.DeleteFunc(files, func(f FileDoc) bool {
+		return f.Name == urls.Giving && !out.Giving || f.Name == urls.Feed && !out.Absolute
+	})
 }
 
 func doc(columns []string, text map[string]string) []ColumnDoc {
@@ -87,4 +89,25 @@ func doc(columns []string, text map[string]string) []ColumnDoc {
 		out[i] = ColumnDoc{Name: c, Description: text[c]}
 	}
 	return out
+}
+
+// licenses names the licences most open data is published under, by the
+// canonical address [open_data] license gives.
+var licenses = map[string]string{
+	"https://creativecommons.org/licenses/by/4.0/":                               "Creative Commons Attribution 4.0 (CC BY 4.0)",
+	"https://creativecommons.org/licenses/by-sa/4.0/":                            "Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)",
+	"https://creativecommons.org/publicdomain/zero/1.0/":                         "Creative Commons Zero (CC0 1.0), in the public domain",
+	"https://opendatacommons.org/licenses/odbl/1-0/":                             "Open Data Commons Open Database License (ODbL 1.0)",
+	"https://opendatacommons.org/licenses/pddl/1-0/":                             "Open Data Commons Public Domain Dedication and License (PDDL 1.0)",
+	"https://opendatacommons.org/licenses/by/1-0/":                               "Open Data Commons Attribution License (ODC-By 1.0)",
+	"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/": "Open Government Licence v3.0",
+}
+
+// LicenseName is the name of the licence at uri, for a link's text: a
+// known licence's name, else the address itself.
+func LicenseName(uri string) string {
+	if name, ok := licenses["https://"+strings.TrimPrefix(strings.TrimPrefix(uri, "http://"), "https://")]; ok {
+		return name
+	}
+	return uri
 }

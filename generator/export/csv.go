@@ -19,10 +19,35 @@ var (
 	outcomeColumns  = []string{"slug", "measure", "value", "unit", "date", "note"}
 )
 
+// numberColumns are the columns that hold numbers: they are written as
+// numbers, never as text (see Formula).
+var numberColumns = map[string]bool{"amount": true, "value": true}
+
+// FormulaStarts are the characters with which a cell starts a formula in
+// a spreadsheet (LibreOffice, Excel, Google Sheets): "=", "+", "-", "@",
+// a tab and a carriage return.
+const FormulaStarts = "=+-@\t\r"
+
+// Formula reports whether text would start a formula if a spreadsheet
+// opened it as a CSV cell.
+func Formula(text string) bool {
+	return text != "" && strings.IndexByte(FormulaStarts, text[0]) >= 0
+}
+
+// cell is text as a CSV cell that no spreadsheet runs: with a leading '
+// when it starts like a formula. A spreadsheet shows the text after the
+// ', and reads the cell as text.
+func cell(text string) string {
+	if Formula(text) {
+		return "'" + text
+	}
+	return text
+}
+
 // PartnershipsCSV writes /data/partnerships.csv: a row per profile.
 func PartnershipsCSV(w io.Writer, published []*content.Profile, baseURL string) error {
 	return writeCSV(w, partnershipColumns, published, func(p *content.Profile, row func(...string)) {
-		row(p.Slug, abs(baseURL, p.URL()), p.Title, p.Summary, p.Status, p.Start.String(), p.End.String(),
+		row(p.Slug, pageURL(baseURL, p.URL()), p.Title, p.Summary, p.Status, p.Start.String(), p.End.String(),
 			p.Partner.Name, p.Partner.Slug, p.Partner.URL, list(p.Branches), list(p.Neighborhoods),
 			list(p.Audiences), list(p.Languages), list(p.Tags), p.Review.State, p.Review.Date.String(), p.Review.By)
 	})
@@ -62,16 +87,23 @@ func OutcomesCSV(w io.Writer, published []*content.Profile) error {
 }
 
 // writeCSV writes the header, then the rows of each profile by slug.
+// Every cell but those of numberColumns goes through cell: text a
+// profile gives is never a formula (SPEC §4).
 func writeCSV(w io.Writer, header []string, published []*content.Profile, rows func(*content.Profile, func(...string))) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	var err error
 	row := func(fields ...string) {
+		for i, f := range fields {
+			if !numberColumns[header[i]] {
+				fields[i] = cell(f)
+			}
+		}
 		if err == nil {
 			err = cw.Write(fields)
 		}
 	}
-	row(header...)
+	err = cw.Write(header)
 	for _, p := range bySlug(published) {
 		rows(p, row)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -109,5 +110,69 @@ func TestCSVNumbers(t *testing.T) {
 	}
 	if want := []string{"1000000000000000000000", "0", "0.3"}; !slices.Equal(got, want) {
 		t.Errorf("amounts = %q, want %q", got, want)
+	}
+}
+
+// TestCSVFormulas writes text that starts like a formula into every text
+// column that a profile fills: each comes back with a ' in front, so a
+// spreadsheet shows it as text, and the number columns stay numbers.
+func TestCSVFormulas(t *testing.T) {
+	texts := []string{
+		`=HYPERLINK("https://evil.example/","Click for receipt")`,
+		"+1+1", "-2+3", "@SUM(A1:A2)", "\tTab", "\rReturn",
+	}
+	var rs []content.Resource
+	var asks []content.Ask
+	var outs []content.Outcome
+	for _, s := range texts {
+		rs = append(rs, content.Resource{From: "library", Kind: "other", Amount: 2, Unit: s, Description: s, Value: 3, Valued: true, Estimated: true})
+		asks = append(asks, content.Ask{Ask: s, Status: "declined", Reason: s})
+		outs = append(outs, content.Outcome{Measure: s, Value: 4, Unit: s, Note: s})
+	}
+	p := &content.Profile{Slug: "x", Title: texts[0], Summary: texts[1], Status: "active",
+		Partner: content.Partner{Name: texts[2], Slug: "p"}, Branches: []string{texts[3], "Main"}, Tags: []string{texts[4]},
+		Review: content.Review{State: "approved", By: texts[5]}, Resources: rs, Asks: asks, Outcomes: outs}
+	published := []*content.Profile{p}
+	guarded := func(t *testing.T, row []string, cols ...int) {
+		t.Helper()
+		for _, c := range cols {
+			s := row[c]
+			if s == "'Return" {
+				s = "'\rReturn" // a lone CR is dropped by encoding/csv's CRLF writer
+			}
+			if !strings.HasPrefix(s, "'") || !slices.Contains(texts, s[1:]) && !strings.HasPrefix(s[1:], texts[3]+"; ") {
+				t.Errorf("column %d = %q, want a ' before the text", c, s)
+			}
+		}
+	}
+	rows, data := readCSV(t, func(w io.Writer) error { return PartnershipsCSV(w, published, "https://x.example/") })
+	if !bytes.HasSuffix(data, []byte(",\"'Return\"\r\n")) {
+		t.Errorf("review_by: want \"'Return\" in\n%q", data)
+	}
+	guarded(t, rows[1], 2, 3, 7, 10, 14, 17) // title, summary, partner_name, branches, tags, review_by
+	rows, _ = readCSV(t, func(w io.Writer) error { return ResourcesCSV(w, published) })
+	for i, row := range rows[1:] {
+		guarded(t, row, 4, 7) // unit, description
+		if row[3] != "2" || row[5] != "3" {
+			t.Errorf("resource %d: amount %q and value %q, want the numbers 2 and 3", i+1, row[3], row[5])
+		}
+	}
+	rows, _ = readCSV(t, func(w io.Writer) error { return AsksCSV(w, published) })
+	for _, row := range rows[1:] {
+		guarded(t, row, 1, 3) // ask, reason
+	}
+	rows, _ = readCSV(t, func(w io.Writer) error { return OutcomesCSV(w, published) })
+	for i, row := range rows[1:] {
+		guarded(t, row, 1, 3, 5) // measure, unit, note
+		if row[2] != "4" {
+			t.Errorf("outcome %d: value %q, want the number 4", i+1, row[2])
+		}
+	}
+	// Text that only contains those characters further on is as written.
+	rows, _ = readCSV(t, func(w io.Writer) error {
+		return AsksCSV(w, []*content.Profile{{Slug: "y", Asks: []content.Ask{{Ask: "a=b", Status: "planned", Reason: "'=x"}}}})
+	})
+	if rows[1][1] != "a=b" || rows[1][3] != "'=x" {
+		t.Errorf("text that does not start like a formula changed: %q", rows[1])
 	}
 }

@@ -102,12 +102,14 @@ func TestFeed(t *testing.T) {
 func TestSitemap(t *testing.T) {
 	pages := []string{"index.html", "partnerships/zine-lab/index.html", "/about/", "404.html", "tags/a&b/", "about/index.html", "data/index.html"}
 	var b bytes.Buffer
-	if err := Sitemap(&b, "https://partners.example.org/reports/", pages); err != nil {
+	_, published := testSite(t)
+	if err := Sitemap(&b, "https://partners.example.org/reports/", pages, lastModified(published, now)); err != nil {
 		t.Fatal(err)
 	}
 	var s struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 		URLs    []string `xml:"url>loc"`
+		Mods    []string `xml:"url>lastmod"`
 	}
 	d := xml.NewDecoder(&b)
 	d.Strict = true
@@ -124,11 +126,15 @@ func TestSitemap(t *testing.T) {
 	if !slices.Equal(s.URLs, want) {
 		t.Errorf("sitemap = %q, want %q", s.URLs, want)
 	}
+	// zine-lab's page: its approval; the others: the build's day.
+	if mods := []string{"2026-03-01", "2026-03-01", "2026-03-01", "2025-11-20", "2026-03-01"}; !slices.Equal(s.Mods, mods) {
+		t.Errorf("lastmod = %q, want %q", s.Mods, mods)
+	}
 	many := make([]string, urls.SitemapMax+1)
 	for i := range many {
 		many[i] = "p/" + strconv.Itoa(i) + "/"
 	}
-	if err := Sitemap(&b, "https://x.example/", many); err == nil {
+	if err := Sitemap(&b, "https://x.example/", many, nil); err == nil {
 		t.Error("Sitemap of 50,001 pages succeeded")
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"io"
 	"time"
@@ -10,6 +11,12 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/ledger"
 )
+
+// PartnershipsSchema is /data/partnerships.schema.json: the JSON Schema
+// (2020-12) of /data/partnerships.json, which the tests hold the JSON to.
+//
+//go:embed partnerships.schema.json
+var PartnershipsSchema []byte
 
 // The shape of /data/partnerships.json, fields in the order of SPEC §4.
 type (
@@ -131,7 +138,7 @@ func (e *encoder) write(w io.Writer, indent string, v any) error {
 func partnership(p *content.Profile, baseURL string) jsonPartnership {
 	out := jsonPartnership{
 		Slug:          p.Slug,
-		URL:           abs(baseURL, p.URL()),
+		URL:           pageURL(baseURL, p.URL()),
 		Title:         p.Title,
 		Summary:       p.Summary,
 		Status:        p.Status,

@@ -6,7 +6,9 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
 
@@ -14,8 +16,9 @@ import (
 // site root as the build wrote them ("", "partnerships/x/",
 // "/about/index.html"; an index.html is dropped, as is 404.html). A
 // sitemap holds at most 50,000 URLs: for more, it returns an error, and
-// Write splits them into several files.
-func Sitemap(w io.Writer, baseURL string, pages []string) error {
+// Write splits them into several files. lastmod, when not nil, gives the
+// <lastmod> of a page by its path ("partnerships/x/").
+func Sitemap(w io.Writer, baseURL string, pages []string, lastmod func(path string) content.Date) error {
 	addrs := pageURLs(pages)
 	if len(addrs) > urls.SitemapMax {
 		return fmt.Errorf("sitemap: %d pages is more than the %d a sitemap may list", len(addrs), urls.SitemapMax)
@@ -26,7 +29,13 @@ func Sitemap(w io.Writer, baseURL string, pages []string) error {
 	for _, p := range addrs {
 		x.raw("  <url><loc>")
 		x.text(abs(baseURL, p))
-		x.raw("</loc></url>\n")
+		x.raw("</loc>")
+		if lastmod != nil {
+			if d := lastmod(p); d.Set() {
+				x.raw("<lastmod>" + d.String() + "</lastmod>")
+			}
+		}
+		x.raw("</url>\n")
 	}
 	x.raw("</urlset>\n")
 	return x.w.Flush()
@@ -70,9 +79,29 @@ func pageURLs(pages []string) []string {
 // not absolute, as robots.txt requires).
 func Robots(w io.Writer, baseURL string) error {
 	s := "User-agent: *\nAllow: /\n"
-	if strings.HasPrefix(baseURL, "https://") || strings.HasPrefix(baseURL, "http://") {
+	if Absolute(baseURL) {
 		s += "\nSitemap: " + abs(baseURL, urls.Sitemap) + "\n"
 	}
 	_, err := io.WriteString(w, s)
 	return err
+}
+
+// lastModified is the <lastmod> of the sitemap's pages: a profile's page
+// changed last when its partner approved it (its start, when it never
+// was); every other page lists or adds up profiles, so may have changed
+// with any build: the build's day.
+func lastModified(published []*content.Profile, now time.Time) func(string) content.Date {
+	bySlug := make(map[string]content.Date, len(published))
+	for _, p := range published {
+		bySlug[p.Slug] = updated(p)
+	}
+	today := content.DayOf(now)
+	return func(path string) content.Date {
+		if kind, slug := urls.Classify(urls.File(path)); kind == urls.ProfilePage {
+			if d, ok := bySlug[slug]; ok {
+				return d
+			}
+		}
+		return today
+	}
 }

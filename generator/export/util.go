@@ -70,8 +70,9 @@ func orEmpty(list []string) []string {
 	return list
 }
 
-// libraryMoney reports whether p records money from the library.
-func libraryMoney(p *content.Profile) bool {
+// Grants reports whether p records money from the library: each such
+// resource is a grant of /data/360giving.json.
+func Grants(p *content.Profile) bool {
 	for i := range p.Resources {
 		if r := &p.Resources[i]; r.From == "library" && r.Kind == "money" {
 			return true

@@ -16,33 +16,38 @@ import (
 
 // Write writes every file of the package to w: the data files, the feed,
 // robots.txt and the sitemap of pages (the paths of the pages the build
-// wrote; see Sitemap). It writes nothing and returns Check's error when
-// the site needs [open_data]. Files are written concurrently; the error
-// names each file that failed.
+// wrote; see Sitemap), as Which says: without an absolute base URL, no
+// feed, no sitemap and no 360giving.json. Files are written
+// concurrently; the error names each file that failed.
 func Write(w output.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, pages []string) error {
 	baseURL = base(site, baseURL)
 	published = bySlug(published)
+	out := Which(site, published, baseURL)
 	files := map[string]func(io.Writer) error{
 		urls.JSON:      func(w io.Writer) error { return JSON(w, site, published, baseURL, now) },
+		urls.Schema:    func(w io.Writer) error { _, err := w.Write(PartnershipsSchema); return err },
 		urls.CSV:       func(w io.Writer) error { return PartnershipsCSV(w, published, baseURL) },
 		urls.Resources: func(w io.Writer) error { return ResourcesCSV(w, published) },
 		urls.Asks:      func(w io.Writer) error { return AsksCSV(w, published) },
 		urls.Outcomes:  func(w io.Writer) error { return OutcomesCSV(w, published) },
-		urls.Feed:      func(w io.Writer) error { return Feed(w, site, published, baseURL, now) },
 		urls.Robots:    func(w io.Writer) error { return Robots(w, baseURL) },
 	}
-	if site.Config.OpenData.Set() {
-		files[urls.Giving] = func(w io.Writer) error { return Giving(w, site, published, baseURL) }
+	if out.Giving {
+		files[urls.Giving] = func(w io.Writer) error { return Giving(w, site, published, baseURL, now) }
 	}
-	addrs := pageURLs(pages)
-	if names := urls.Sitemaps(len(addrs)); len(names) == 1 {
-		files[urls.Sitemap] = func(w io.Writer) error { return Sitemap(w, baseURL, addrs) }
-	} else {
-		for k, name := range names[1:] {
-			part := addrs[k*urls.SitemapMax : min((k+1)*urls.SitemapMax, len(addrs))]
-			files[name] = func(w io.Writer) error { return Sitemap(w, baseURL, part) }
+	if out.Absolute {
+		files[urls.Feed] = func(w io.Writer) error { return Feed(w, site, published, baseURL, now) }
+		addrs := pageURLs(pages)
+		lastmod := lastModified(published, now)
+		if names := urls.Sitemaps(len(addrs)); len(names) == 1 {
+			files[urls.Sitemap] = func(w io.Writer) error { return Sitemap(w, baseURL, addrs, lastmod) }
+		} else {
+			for k, name := range names[1:] {
+				part := addrs[k*urls.SitemapMax : min((k+1)*urls.SitemapMax, len(addrs))]
+				files[name] = func(w io.Writer) error { return Sitemap(w, baseURL, part, lastmod) }
+			}
+			files[urls.Sitemap] = func(w io.Writer) error { return sitemapIndex(w, baseURL, names[1:]) }
 		}
-		files[urls.Sitemap] = func(w io.Writer) error { return sitemapIndex(w, baseURL, names[1:]) }
 	}
 
 	var wg sync.WaitGroup

@@ -21,7 +21,7 @@ func TestWrite(t *testing.T) {
 	}
 	want := []string{
 		"data/360giving.json", "data/asks.csv", "data/outcomes.csv", "data/partnerships.csv",
-		"data/partnerships.json", "data/resources.csv", "feed.xml", "robots.txt", "sitemap.xml",
+		"data/partnerships.json", "data/partnerships.schema.json", "data/resources.csv", "feed.xml", "robots.txt", "sitemap.xml",
 	}
 	if got := out.Names(); !slices.Equal(got, want) {
 		t.Fatalf("files = %q, want %q", got, want)
@@ -31,7 +31,7 @@ func TestWrite(t *testing.T) {
 	for _, name := range want {
 		data, _ := out.Get(name)
 		for _, slug := range []string{"homework-help", "zine-lab"} {
-			if name == "robots.txt" || name == "data/360giving.json" && slug == "zine-lab" {
+			if name == "robots.txt" || name == "data/partnerships.schema.json" || name == "data/360giving.json" && slug == "zine-lab" {
 				continue
 			}
 			if !bytes.Contains(data, []byte(slug)) {
@@ -94,5 +94,44 @@ func TestWriteSplitsSitemap(t *testing.T) {
 	two, _ := out.Get("sitemap-2.xml")
 	if n1, n2 := bytes.Count(one, []byte("<url>")), bytes.Count(two, []byte("<url>")); n1 != urls.SitemapMax || n2 != 2 {
 		t.Errorf("sitemap files hold %d and %d URLs, want %d and 2", n1, n2, urls.SitemapMax)
+	}
+}
+
+// TestWriteWithoutBaseURL: a site without an absolute base URL gets no
+// feed, no sitemap and no 360giving.json, which need absolute addresses,
+// and no relative address in its data; Which and Names say the same.
+func TestWriteWithoutBaseURL(t *testing.T) {
+	archive := strings.Replace(siteToml, `base_url = "https://partners.example.org/reports/"`+"\n", "", 1) + openData + profiles
+	site := sitetest.Load(t, archive)
+	published := site.Published(false)
+	out := output.NewMemory()
+	if err := Write(out, site, published, "", now, []string{"index.html", "partnerships/homework-help/index.html"}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"data/asks.csv", "data/outcomes.csv", "data/partnerships.csv", "data/partnerships.json", "data/partnerships.schema.json", "data/resources.csv", "robots.txt"}
+	if got := out.Names(); !slices.Equal(got, want) {
+		t.Errorf("files = %q, want %q", got, want)
+	}
+	names := Which(site, published, "").Names()
+	slices.Sort(names)
+	if !slices.Equal(names, want) {
+		t.Errorf("Which(…).Names() = %q, want %q", names, want)
+	}
+	for _, name := range want {
+		data, _ := out.Get(name)
+		if bytes.Contains(data, []byte("partnerships/homework-help/")) || bytes.Contains(data, []byte("Sitemap:")) {
+			t.Errorf("%s has a relative address or names a sitemap:\n%s", name, data)
+		}
+	}
+	js, _ := out.Get("data/partnerships.json")
+	if !bytes.Contains(js, []byte(`"slug":"homework-help","url":""`)) {
+		t.Errorf("partnerships.json: want an empty url\n%s", js)
+	}
+	// --base-url with a relative path is no better; an absolute one is.
+	if o := Which(site, published, "/sub/"); o.Absolute || o.Giving {
+		t.Errorf("Which(/sub/) = %+v", o)
+	}
+	if o := Which(site, published, "http://localhost:1313/"); !o.Absolute || !o.Giving {
+		t.Errorf("Which(http://localhost:1313/) = %+v", o)
 	}
 }

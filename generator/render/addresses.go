@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -10,7 +11,8 @@ import (
 // published (in any order), as paths below the site root laid out by
 // package urls: each page's path ("", "partnerships/x/", "tags/page/2/",
 // "404.html"), each bundle file ("partnerships/x/photo.png") and each
-// data and machine file. It leaves out the theme's static files. today
+// data and machine file that export.Which says a build at the site's
+// base_url writes. It leaves out the theme's static files. today
 // is the build date, which decides the fiscal years reported. A test
 // holds Render to exactly these files.
 func Addresses(site *content.Site, published []*content.Profile, today content.Date) []string {
@@ -53,6 +55,6 @@ func Addresses(site *content.Site, published []*content.Profile, today content.D
 		list(urls.Report(fy.Name), n) // a line per partnership of the year
 	}
 	out = append(out, urls.Data)
-	out = append(out, urls.DataFiles(site.Config.OpenData.Set())...)
-	return append(out, urls.Feed, urls.Sitemap, urls.Robots, urls.NotFound)
+	out = append(out, export.Which(site, published, site.Config.BaseURL).Names()...)
+	return append(out, urls.NotFound)
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -22,6 +23,36 @@ func TestRenderWritesAddresses(t *testing.T) {
 	fsys := sitetest.Corpus(130)
 	cfg := string(fsys["site.toml"].Data) + "\n[open_data]\ngrant_prefix = \"360G-wrenfield\"\nfunder_id = \"US-EIN-00-1234567\"\n"
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	fsys["content/partnerships/granted.md"] = &fstest.MapFile{Data: []byte(`+++
+title = "Granted"
+status = "active"
+start = 2025-01-01
+[partner]
+name = "Grantee"
+[review]
+state = "approved"
+date = 2025-02-01
+[[resources]]
+from = "library"
+kind = "money"
+amount = 100
++++
+`)}
+	checkAddresses(t, fsys, "page/3/index.html", "partnerships/partnership-00000/photo.png", urls.Giving, urls.Feed, urls.Sitemap, "reports/2019/index.html")
+
+	// Without base_url: no feed, sitemap or 360giving.json, in both.
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(cfg, "base_url", "# base_url", 1))}
+	for _, name := range checkAddresses(t, fsys, urls.JSON, urls.Robots) {
+		if name == urls.Feed || name == urls.Sitemap || name == urls.Giving {
+			t.Errorf("without base_url, Addresses lists %s", name)
+		}
+	}
+}
+
+// checkAddresses renders the site of fsys and holds it to Addresses, which
+// must list each of names; it returns the files written.
+func checkAddresses(t *testing.T, fsys fstest.MapFS, names ...string) []string {
+	t.Helper()
 	site, probs := content.Load(fsys)
 	if errs := probs.Errors(); len(errs) > 0 {
 		t.Fatalf("site has errors:\n%v", errs)
@@ -49,7 +80,7 @@ func TestRenderWritesAddresses(t *testing.T) {
 	slices.Sort(want)
 	got := out.Names()
 	slices.Sort(got)
-	for _, name := range []string{"page/3/index.html", "partnerships/partnership-00000/photo.png", urls.Giving, "reports/2019/index.html"} {
+	for _, name := range names {
 		if !slices.Contains(want, name) {
 			t.Errorf("Addresses has no %s: the test site does not test what it should", name)
 		}
@@ -58,6 +89,7 @@ func TestRenderWritesAddresses(t *testing.T) {
 		t.Errorf("Render wrote files that Addresses does not list, or the reverse:\nonly written: %v\nonly listed:  %v",
 			minus(got, want), minus(want, got))
 	}
+	return got
 }
 
 // minus is the elements of a that are not in b.

@@ -308,7 +308,7 @@ func (b *build) ledgerPages() []*Page {
 	}
 	data := b.page("data", urls.Data, "Open data",
 		"Every published figure of "+b.view.Library+"'s partnerships as open data: JSON, CSV, 360Giving and Atom, with every column documented.")
-	data.DataFiles = export.Files(b.site.Config.OpenData.Set())
+	data.DataFiles = export.Files(export.Which(b.site, b.published, b.opts.BaseURL))
 	pages = append(pages, data)
 	return pages
 }

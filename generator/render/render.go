@@ -204,6 +204,9 @@ func (b *build) siteView(basePath string) *Site {
 		Unapproved:  b.opts.Unapproved, Today: dateView(b.today),
 	}
 	s.Nav = []Link{{"Partnerships", basePath + urls.Home}, {"Partners", basePath + urls.Partners}, {"Annual reports", basePath + urls.Reports}, {"Open data", basePath + urls.Data}}
+	if l := cfg.OpenData.License; l != "" {
+		s.License = Link{export.LicenseName(l), l}
+	}
 	for _, pg := range b.site.Pages {
 		if pg.HasWeight {
 			s.Nav = append(s.Nav, Link{pg.Title, basePath + urls.Page(pg.Name)})

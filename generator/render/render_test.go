@@ -492,3 +492,20 @@ value = 1
 		}
 	}
 }
+
+// TestLicense: the licence of [open_data] is on /data/ and in the footer
+// of every page, named when it is a known one; without one, neither.
+func TestLicense(t *testing.T) {
+	p := "-- content/partnerships/x.md --\n" + profile("X", "", "")
+	out := renderSite(t, siteTOML+"license = \"https://creativecommons.org/licenses/by/4.0/\"\n"+p, Options{})
+	link := `<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">Creative Commons Attribution 4.0 (CC BY 4.0)</a>`
+	sitetest.Check(t, out, "data/index.html", "open data, published under the "+link+" licence")
+	for _, name := range []string{"index.html", "partnerships/x/index.html", "partners/index.html", "reports/index.html", "404.html"} {
+		sitetest.Check(t, out, name, "Its open data is published under the "+link+" licence.")
+	}
+	out = renderSite(t, siteTOML+"license = \"https://example.org/our-licence\"\n"+p, Options{})
+	sitetest.Check(t, out, "index.html", `<a href="https://example.org/our-licence" rel="license">https://example.org/our-licence</a>`)
+	out = renderSite(t, siteTOML+p, Options{})
+	sitetest.Check(t, out, "index.html", `!rel="license"`)
+	sitetest.Check(t, out, "data/index.html", `!rel="license"`, "open data, free to reuse")
+}

@@ -19,6 +19,7 @@ type Site struct {
 	Language string // BCP 47, for <html lang>
 	Dir      string // "rtl" when Language is written right to left, else ""
 	Currency string
+	License  Link // the data's licence ([open_data] license): its name and address; zero without one
 
 	Base    string // the base path: "/" or "/sub/"; prefix of every internal link
 	BaseURL string // the absolute base URL, ending in "/"

@@ -35,6 +35,7 @@ tags = []                 # topics: ["homework help"]
 name = {{name}}           # the partner organization, as it names itself
 url = ""                  # its website, https:// only
 about = ""                # a sentence about the partner, ideally in its own words
+# org_id = "US-EIN-12-3456789"   # its org-id.guide identifier, if it is registered (for 360Giving)
 
 # [partner_voice]         # the partner's own words, shown prominently on the page
 # quote = "…"             # a quote the partner chose or approved

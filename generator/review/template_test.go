@@ -17,7 +17,7 @@ func TestNewProfileChecks(t *testing.T) {
 		fsys := fstest.MapFS{"content/partnerships/" + slug + ".md": {Data: NewProfile(name, today)}}
 		site, probs := content.Load(fsys)
 		probs = append(probs, Warnings(fsys, site, today)...)
-		if len(probs) != 1 || len(site.Profiles) != 1 || !strings.Contains(probs[0].String(), `:63:1: warning: body: the story is still the template's text ("Tell the story of the partnership here…")`) {
+		if len(probs) != 1 || len(site.Profiles) != 1 || !strings.Contains(probs[0].String(), `:64:1: warning: body: the story is still the template's text ("Tell the story of the partnership here…")`) {
 			t.Fatalf("%s: %v", name, probs)
 		}
 		p := site.Profiles[0]
@@ -48,9 +48,9 @@ func TestTemplateWarnings(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		`content/partnerships/draft.md:63:1: warning: body: the story is still the template's text ("Tell the story of the partnership here…"): tell the story of this partnership before it is published`,
+		`content/partnerships/draft.md:64:1: warning: body: the story is still the template's text ("Tell the story of the partnership here…"): tell the story of this partnership before it is published`,
 		`content/partnerships/tech-tuesdays.md:5:11: warning: summary: empty, on an approved profile: lists, search results and the feed show nothing for it (write one sentence about the partnership)`,
-		`content/partnerships/tech-tuesdays.md:63:1: warning: body: the story is still the template's text ("Tell the story of the partnership here…"): tell the story of this partnership before it is published`,
+		`content/partnerships/tech-tuesdays.md:64:1: warning: body: the story is still the template's text ("Tell the story of the partnership here…"): tell the story of this partnership before it is published`,
 		`site.toml:1:9: warning: title: "Partnerships at Example Public Library" is the placeholder from alongside init: write your site's name`,
 		`site.toml:3:12: warning: base_url: "https://reports.alderbay.test/" is a placeholder (reports.alderbay.test is reserved for examples): write the address where the site will be published, or build with --base-url`,
 		`site.toml:4:15: warning: corrections: "mailto:partners@alderbay.example" is a placeholder (alderbay.example is reserved for examples): partners' corrections and their answers to proofs would go nowhere; write your library's address`,

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
 
@@ -29,12 +30,40 @@ type Checker struct {
 	site  *content.Site
 	today content.Date
 	addrs *addresses
+	// noOrgID holds, for each partner that 360giving.json names by a
+	// made-up id, the first of its approved profiles (by path) with
+	// library money: the one that says how to give it a real one. (A
+	// draft's partner may still send its number with its review.)
+	noOrgID map[*content.Profile]bool
 }
 
 // NewChecker prepares the checks of site: the addresses its links may
 // lead to. fsys is as for Warnings.
 func NewChecker(fsys fs.FS, site *content.Site, today content.Date) *Checker {
-	return &Checker{fsys: fsys, site: site, today: today, addrs: siteAddresses(site, today)}
+	return &Checker{fsys: fsys, site: site, today: today, addrs: siteAddresses(site, today), noOrgID: noOrgID(site)}
+}
+
+// noOrgID is Checker.noOrgID; nil without [open_data].
+func noOrgID(site *content.Site) map[*content.Profile]bool {
+	if !site.Config.OpenData.Set() {
+		return nil
+	}
+	first := map[string]*content.Profile{}
+	hasID := map[string]bool{}
+	for _, p := range site.Profiles {
+		slug := p.Partner.Slug
+		hasID[slug] = hasID[slug] || p.Partner.OrgID != ""
+		if f := first[slug]; p.Approved() && export.Grants(p) && (f == nil || p.Path < f.Path) {
+			first[slug] = p
+		}
+	}
+	out := map[*content.Profile]bool{}
+	for slug, p := range first {
+		if !hasID[slug] {
+			out[p] = true
+		}
+	}
+	return out
 }
 
 // Warnings returns the warnings about site's home page, content pages and
@@ -99,13 +128,36 @@ func (c *Checker) profile(p *content.Profile) content.Problems {
 			approver(p), p.Review.Date, p.Slug)
 	}
 	c.templateWarnings(p, warn)
+	if c.noOrgID[p] {
+		warn("partner", "partner.org_id", "not set, so /data/360giving.json names %s by an id made up for it (%s-partner-%s): if it is registered (a charity, a nonprofit, a company), add org_id = \"US-EIN-12-3456789\" under [partner], its number as org-id.guide writes it",
+			p.Partner.Name, c.site.Config.OpenData.GrantPrefix, p.Partner.Slug)
+	}
 	for _, s := range publicStrings(p) {
 		for _, ct := range findContacts(s.text) {
 			key := s.key()
 			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(ct.text), ct.kind)
 		}
+		if export.Formula(s.text) && !notInCSV[s.name] {
+			key := s.key()
+			warn(key, field(key), "starts with %s, which a spreadsheet would take for the start of a formula: the CSV files of /data/ put a ' before it so that it stays text; start it with a word or a number if you can",
+				formulaStart(s.text[0]))
+		}
 	}
 	return ps
+}
+
+// notInCSV are the public strings that no CSV file of /data/ holds.
+var notInCSV = map[string]bool{"partner.about": true, "partner_voice.quote": true, "partner_voice.by": true, "review.note": true}
+
+// formulaStart names the first character of text that starts a formula.
+func formulaStart(c byte) string {
+	switch c {
+	case '\t':
+		return "a tab"
+	case '\r':
+		return "a carriage return"
+	}
+	return strconv.Quote(string(c))
 }
 
 // Story returns the warnings about p's story, the Markdown body of its

@@ -190,3 +190,74 @@ func FuzzAllFine(f *testing.F) {
 		}
 	})
 }
+
+// Text that a spreadsheet would run as a formula is a warning where the
+// CSV files hold it, and not where they do not (partner.about).
+func TestWarningsFormula(t *testing.T) {
+	archive := `
+-- content/partnerships/f.md --
++++
+title = "=1+1"
+summary = "A summary."
+status = "active"
+start = 2025-09-02
+tags = ["ok", "@home"]
+[partner]
+name = "P"
+about = "-not in a CSV file"
+[review]
+state = "approved"
+date = 2026-01-01
+[[resources]]
+from = "library"
+kind = "other"
+amount = 1
+unit = "kits"
+description = '=HYPERLINK("https://evil.example/","Click for receipt")'
+[[outcomes]]
+measure = "People"
+value = 3
+note = "	tabbed"
++++
+`
+	site := sitetest.Load(t, archive)
+	var got []string
+	for _, p := range Warnings(sitetest.FS(t, archive), site, content.DateOf(2026, 3, 14)) {
+		got = append(got, p.String())
+	}
+	const tail = ", which a spreadsheet would take for the start of a formula: the CSV files of /data/ put a ' before it so that it stays text; start it with a word or a number if you can"
+	want := []string{
+		`content/partnerships/f.md:2:9: warning: title: starts with "="` + tail,
+		`content/partnerships/f.md:6:8: warning: tags: starts with "@"` + tail,
+		`content/partnerships/f.md:18:15: warning: resources[1].description: starts with "="` + tail,
+		`content/partnerships/f.md:22:8: warning: outcomes[1].note: starts with a tab` + tail,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\n\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// With [open_data], a partner that 360giving.json names by a made-up id
+// gets one warning saying how to add its org_id, at the [partner] table
+// of its first approved profile with library money.
+func TestWarningsOrgID(t *testing.T) {
+	prof := func(partner, extra, state string) string {
+		return "+++\ntitle = \"T\"\nsummary = \"S.\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"" + partner + "\"\n" + extra +
+			"[review]\nstate = \"" + state + "\"\ndate = 2026-01-01\n[[resources]]\nfrom = \"library\"\nkind = \"money\"\namount = 5\n+++\n"
+	}
+	archive := "-- site.toml --\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-TEST-1\"\nlicense = \"https://creativecommons.org/licenses/by/4.0/\"\n" +
+		"-- content/partnerships/a1.md --\n" + prof("Anon", "", "approved") +
+		"-- content/partnerships/a2.md --\n" + prof("Anon", "", "approved") +
+		"-- content/partnerships/b1.md --\n" + prof("Registered", "", "approved") +
+		"-- content/partnerships/b2.md --\n" + prof("Registered", "org_id = \"US-EIN-12-3456789\"\n", "approved") +
+		"-- content/partnerships/c.md --\n" + prof("Draft", "", "draft")
+	site := sitetest.Load(t, archive)
+	var got []string
+	for _, p := range Warnings(sitetest.FS(t, archive), site, content.DateOf(2026, 3, 14)) {
+		got = append(got, p.String())
+	}
+	want := `content/partnerships/a1.md:6:1: warning: partner.org_id: not set, so /data/360giving.json names Anon by an id made up for it (360G-x-partner-anon): if it is registered (a charity, a nonprofit, a company), add org_id = "US-EIN-12-3456789" under [partner], its number as org-id.guide writes it`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}

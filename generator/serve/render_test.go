@@ -88,7 +88,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			fmt.Sprintf("2025-%02d-%02d", 1+rng.IntN(3), 1+rng.IntN(28)), state, ts, rng.IntN(5000))
 	}
 	files := map[string]string{
-		"site.toml":              "title = \"Test\"\nbase_url = \"https://example.org/\"\nfiscal_year_start = \"07-01\"\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-1\"\n",
+		"site.toml":              "title = \"Test\"\nbase_url = \"https://example.org/\"\nfiscal_year_start = \"07-01\"\n[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-TEST-1\"\n",
 		"content/_index.md":      "+++\ntitle = \"Home\"\n+++\nHello.\n",
 		"content/pages/about.md": "+++\ntitle = \"About\"\nweight = 1\n+++\nAbout us.\n",
 	}

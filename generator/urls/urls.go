@@ -33,6 +33,7 @@ const (
 // The files of the open data, the feed and the crawlers' files.
 const (
 	JSON       = "data/partnerships.json"
+	Schema     = "data/partnerships.schema.json"
 	Giving     = "data/360giving.json"
 	CSV        = "data/partnerships.csv"
 	Resources  = "data/resources.csv"
@@ -44,13 +45,13 @@ const (
 	Stylesheet = "style.css"
 )
 
-// DataFiles are the files of Data that every build writes, in the order
-// the /data/ page lists them; Giving comes after JSON when the site has
-// [open_data].
+// DataFiles are the files of Data that a build writes, in the order the
+// /data/ page lists them: every build's, and Giving after Schema when
+// giving (see export.Which).
 func DataFiles(giving bool) []string {
-	files := []string{JSON, CSV, Resources, Asks, Outcomes}
+	files := []string{JSON, Schema, CSV, Resources, Asks, Outcomes}
 	if giving {
-		files = append(files[:1], append([]string{Giving}, files[1:]...)...)
+		files = slices.Insert(files, 2, Giving)
 	}
 	return files
 }
