@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -223,39 +224,88 @@ func side(from, name string, resources []content.Resource, t *ledger.Side, siteC
 	return s
 }
 
-// ldOrg is a schema.org Organization.
+// ldRef is a reference to a node described elsewhere in the page's
+// JSON-LD, by its @id.
+type ldRef struct {
+	ID string `json:"@id"`
+}
+
+// ldOrg is a schema.org Organization with a stable @id: the library's is
+// the site's address + "#library", a partner's its page + "#org", so
+// that every page and every site that names them names the same node.
 type ldOrg struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
+	Type        string `json:"@type"`
+	ID          string `json:"@id"`
+	Name        string `json:"name"`
+	URL         string `json:"url,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
-// ldProject is the schema.org Project of a profile page. A Project is an
-// Organization, so the partnership's dates are its foundingDate and
-// dissolutionDate (schema.org has no startDate on Organization).
+// ldGrant is a payment of money from the library to the partner: a
+// schema.org MonetaryGrant whose funder is the library and whose funded
+// item is the partner (schema.org's Grant has no recipient).
+type ldGrant struct {
+	Type       string   `json:"@type"`
+	Name       string   `json:"name"`
+	Amount     ldAmount `json:"amount"`
+	Funder     ldRef    `json:"funder"`
+	FundedItem ldRef    `json:"fundedItem"`
+	Date       string   `json:"startDate,omitempty"`
+}
+
+type ldAmount struct {
+	Type     string  `json:"@type"`
+	Currency string  `json:"currency"`
+	Value    float64 `json:"value"`
+}
+
+// ldProject is the schema.org Project of a profile page, at the page's
+// address + "#project". A Project is an Organization, so the
+// partnership's dates are its foundingDate and dissolutionDate
+// (schema.org has no startDate on Organization). The library sponsors
+// it, both are its members, and its funding is the library's money.
 type ldProject struct {
-	Context     string   `json:"@context"`
-	Type        string   `json:"@type"`
-	Name        string   `json:"name"`
-	Description string   `json:"description,omitempty"`
-	URL         string   `json:"url"`
-	Start       string   `json:"foundingDate,omitempty"`
-	End         string   `json:"dissolutionDate,omitempty"`
-	Sponsor     ldOrg    `json:"sponsor"`
-	Member      ldOrg    `json:"member"`
-	Keywords    []string `json:"keywords,omitempty"`
+	Context     string    `json:"@context"`
+	Type        string    `json:"@type"`
+	ID          string    `json:"@id"`
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	URL         string    `json:"url"`
+	Start       string    `json:"foundingDate,omitempty"`
+	End         string    `json:"dissolutionDate,omitempty"`
+	Sponsor     ldRef     `json:"sponsor"`
+	Member      []ldOrg   `json:"member"`
+	Funding     []ldGrant `json:"funding,omitempty"`
+	Languages   []string  `json:"knowsLanguage,omitempty"`
+	Area        []string  `json:"areaServed,omitempty"`
+	Keywords    []string  `json:"keywords,omitempty"`
 }
 
-// jsonLD is the JSON-LD of a profile page. encoding/json escapes <, > and
-// &, so no string in it can close the <script> element around it.
+// jsonLD is the JSON-LD of a profile page, the one description of a
+// partnership in schema.org terms. encoding/json escapes <, > and &, so
+// no string in it can close the <script> element around it.
 func (b *build) jsonLD(p *content.Profile, v *Profile) (template.JS, error) {
+	library := ldOrg{Type: "Organization", ID: b.view.BaseURL + "#library", Name: b.site.Config.Library}
+	partner := ldOrg{Type: "Organization", ID: b.view.BaseURL + urls.Partner(p.Partner.Slug) + "#org",
+		Name: p.Partner.Name, URL: p.Partner.URL, Description: p.Partner.About}
 	ld := ldProject{
-		Context: "https://schema.org", Type: "Project",
+		Context: "https://schema.org", Type: "Project", ID: v.Canonical + "#project",
 		Name: p.Title, Description: p.Summary, URL: v.Canonical,
 		Start: p.Start.String(), End: p.End.String(),
-		Sponsor:  ldOrg{Type: "Organization", Name: b.site.Config.Library},
-		Member:   ldOrg{Type: "Organization", Name: p.Partner.Name, URL: p.Partner.URL},
-		Keywords: p.Tags,
+		Sponsor:   ldRef{library.ID},
+		Member:    []ldOrg{library, partner},
+		Languages: p.Languages, Area: p.Neighborhoods, Keywords: p.Tags,
+	}
+	for i := range p.Resources {
+		r := &p.Resources[i]
+		if r.From != "library" || r.Kind != "money" {
+			continue
+		}
+		ld.Funding = append(ld.Funding, ldGrant{
+			Type: "MonetaryGrant", Name: cmp.Or(r.Description, "Money from "+library.Name),
+			Amount: ldAmount{Type: "MonetaryAmount", Currency: r.Currency, Value: r.Amount},
+			Funder: ldRef{library.ID}, FundedItem: ldRef{partner.ID}, Date: r.Date.String(),
+		})
 	}
 	data, err := json.Marshal(ld)
 	if err != nil {

@@ -289,7 +289,22 @@ quote = "</script><script>alert(2)</script>"
 func TestJSONLD(t *testing.T) {
 	out := renderSite(t, siteTOML+`
 -- content/partnerships/x.md --
-`+profile("Homework </script> Help", `end = 2026-06-12`, ""), Options{})
+`+profile("Homework </script> Help", `end = 2026-06-12`, `
+[[resources]]
+from = "library"
+kind = "money"
+amount = 2400
+description = "Stipends"
+date = 2025-10-01
+[[resources]]
+from = "partner"
+kind = "money"
+amount = 300
+[[resources]]
+from = "library"
+kind = "space"
+amount = 12
+`), Options{})
 	data, _ := out.Get("partnerships/x/index.html")
 	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindSubmatch(data)
 	if m == nil {
@@ -299,18 +314,30 @@ func TestJSONLD(t *testing.T) {
 	if err := json.Unmarshal(m[1], &ld); err != nil {
 		t.Fatalf("JSON-LD: %v\n%s", err, m[1])
 	}
-	want := map[string]any{"@type": "Project", "name": "Homework </script> Help", "url": "https://partners.example.org/partnerships/x/",
+	want := map[string]any{"@type": "Project", "@id": "https://partners.example.org/partnerships/x/#project",
+		"name": "Homework </script> Help", "url": "https://partners.example.org/partnerships/x/",
 		"foundingDate": "2025-09-02", "dissolutionDate": "2026-06-12", "description": "Summary of Homework </script> Help."}
 	for k, v := range want {
 		if ld[k] != v {
 			t.Errorf("JSON-LD %s = %v, want %v", k, ld[k], v)
 		}
 	}
-	if sp, _ := ld["sponsor"].(map[string]any); sp["name"] != "Rainier Public Library" {
+	const library, partner = "https://partners.example.org/#library", "https://partners.example.org/partners/familias-unidas/#org"
+	if sp, _ := ld["sponsor"].(map[string]any); sp["@id"] != library {
 		t.Errorf("sponsor = %v", ld["sponsor"])
 	}
-	if mb, _ := ld["member"].(map[string]any); mb["name"] != "Familias Unidas" || mb["url"] != "https://familias.example.org" {
+	members, _ := ld["member"].([]any)
+	if len(members) != 2 || fmt.Sprint(members[0]) != fmt.Sprint(map[string]any{"@type": "Organization", "@id": library, "name": "Rainier Public Library"}) ||
+		fmt.Sprint(members[1]) != fmt.Sprint(map[string]any{"@type": "Organization", "@id": partner, "name": "Familias Unidas", "url": "https://familias.example.org"}) {
 		t.Errorf("member = %v", ld["member"])
+	}
+	// Only the library's money is funding: a MonetaryGrant to the partner.
+	funding, _ := ld["funding"].([]any)
+	wantGrant := map[string]any{"@type": "MonetaryGrant", "name": "Stipends", "startDate": "2025-10-01",
+		"amount": map[string]any{"@type": "MonetaryAmount", "currency": "USD", "value": 2400.0},
+		"funder": map[string]any{"@id": library}, "fundedItem": map[string]any{"@id": partner}}
+	if len(funding) != 1 || fmt.Sprint(funding[0]) != fmt.Sprint(wantGrant) {
+		t.Errorf("funding = %v\nwant [%v]", funding, wantGrant)
 	}
 }
 
