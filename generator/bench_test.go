@@ -83,6 +83,21 @@ func BenchmarkLoad10k(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadProfile10k reads what approve, proof and answers read of a
+// site of 10,000 profiles: one profile, and every slug.
+func BenchmarkLoadProfile10k(b *testing.B) {
+	fsys, err := OpenSite(corpus(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if site, _, _ := content.LoadProfile(fsys, "homework-help-in-spanish-winter-2021"); len(site.Profiles) != 1 {
+			b.Fatal("no homework-help-in-spanish-winter-2021")
+		}
+	}
+}
+
 func BenchmarkRender10k(b *testing.B) {
 	fsys, err := OpenSite(corpus(b, 10000))
 	if err != nil {

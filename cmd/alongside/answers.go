@@ -54,14 +54,11 @@ func runAnswers(ctx context.Context, e *env, args []string) error {
 	if a.Slug == "" {
 		return fmt.Errorf("%s: no \"Profile:\" line, so the answers name no profile", name)
 	}
-	s, fsys, err := loadForSlug(*site)
+	s, err := loadProfile(*site, a.Slug)
 	if err != nil {
 		return err
 	}
-	p, err := review.Find(s.site, s.probs, a.Slug)
-	if err != nil {
-		return contentError(err)
-	}
+	p, fsys := s.profile, s.fsys
 	r, err := render.New(fsys, s.site.Config.Theme)
 	if err != nil {
 		return err

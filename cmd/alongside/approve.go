@@ -50,14 +50,11 @@ func runApprove(ctx context.Context, e *env, args []string) error {
 			return usagef("--date %s is in the future: give the day the partner approved (today is %s)", day, e.today())
 		}
 	}
-	s, fsys, err := loadForSlug(*site)
+	s, err := loadProfile(*site, pos[0])
 	if err != nil {
 		return err
 	}
-	p, err := review.Find(s.site, s.probs, pos[0])
-	if err != nil {
-		return contentError(err)
-	}
+	p, fsys := s.profile, s.fsys
 	data, err := fs.ReadFile(fsys, p.Path)
 	if err != nil {
 		return err
@@ -83,19 +80,27 @@ func runApprove(ctx context.Context, e *env, args []string) error {
 
 // loaded is a site read for a command that works on one profile.
 type loaded struct {
-	site  *content.Site
-	probs content.Problems
+	site    *content.Site
+	profile *content.Profile
+	probs   content.Problems // of site.toml, the pages and the profile's file
+	fsys    fs.FS
 }
 
-// loadForSlug reads the site in dir, whatever its problems: a command on
-// one profile judges only that profile's.
-func loadForSlug(dir string) (loaded, fs.FS, error) {
+// loadProfile reads what a command on the one profile called slug needs
+// of the site in dir (content.LoadProfile), whatever the problems of the
+// rest: such a command judges only that profile's. The error names the
+// closest slugs when no profile has slug.
+func loadProfile(dir, slug string) (*loaded, error) {
 	fsys, err := generator.OpenSite(dir)
 	if err != nil {
-		return loaded{}, nil, err
+		return nil, err
 	}
-	s, probs := content.Load(fsys)
-	return loaded{s, probs}, fsys, nil
+	site, slugs, probs := content.LoadProfile(fsys, slug)
+	p, err := review.Find(site, slugs, probs, slug)
+	if err != nil {
+		return nil, contentError(err)
+	}
+	return &loaded{site, p, probs, fsys}, nil
 }
 
 // contentError turns the problems of a profile into the error that prints

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -50,11 +51,12 @@ func runNew(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%s already exists; nothing was changed (edit it, or choose another name)", p)
 		}
 	}
-	s, _ := content.Load(root.FS())
-	for _, p := range s.Profiles {
-		if p.Slug == slug {
-			return fmt.Errorf("%s already has the slug %q; nothing was changed (choose another name)", p.Path, slug)
+	if s, slugs, _ := content.LoadProfile(root.FS(), slug); slices.Contains(slugs, slug) {
+		which := "a profile"
+		if len(s.Profiles) > 0 {
+			which = s.Profiles[0].Path
 		}
+		return fmt.Errorf("%s already has the slug %q; nothing was changed (choose another name)", which, slug)
 	}
 	if err := root.MkdirAll("content/partnerships", 0o755); err != nil {
 		return err

@@ -37,14 +37,11 @@ func runProof(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, fsys, err := loadForSlug(*site)
+	s, err := loadProfile(*site, pos[0])
 	if err != nil {
 		return err
 	}
-	p, err := review.Find(s.site, s.probs, pos[0])
-	if err != nil {
-		return contentError(err)
-	}
+	p, fsys := s.profile, s.fsys
 	var errs content.Problems
 	for _, pr := range s.probs.Errors() {
 		if pr.Path == p.Path || pr.Path == "site.toml" {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alongside-dev/alongside/generator"
+	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/review"
 )
 
@@ -24,14 +26,15 @@ func runReview(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
 	}
-	s, _, err := loadForSlug(*site)
+	fsys, err := generator.OpenSite(*site)
 	if err != nil {
 		return err
 	}
-	if err := review.WriteWorklist(e.stdout, review.Worklist(s.site, e.today())); err != nil {
+	s, probs := content.Load(fsys)
+	if err := review.WriteWorklist(e.stdout, review.Worklist(s, e.today())); err != nil {
 		return err
 	}
-	if errs := s.probs.Errors(); len(errs) > 0 {
+	if errs := probs.Errors(); len(errs) > 0 {
 		fmt.Fprintf(e.stdout, "\n%s: run alongside check to see them.\n", errs.Summary())
 	}
 	return nil

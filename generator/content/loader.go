@@ -136,6 +136,13 @@ const StoryBudget = 64 << 20
 func (l *Loader) Load() Change {
 	l.clear()
 	l.updateConfig()
+	l.loadPages()
+	l.loadProfiles(l.profileJobs())
+	return Change{Full: true}
+}
+
+// loadPages reads the home page and the content pages.
+func (l *Loader) loadPages() {
 	l.updatePage(homePath)
 	ents, err := fs.ReadDir(l.fsys, pagesDir)
 	l.setProbs("dir:"+pagesDir, dirProblems(pagesDir, err))
@@ -144,29 +151,41 @@ func (l *Loader) Load() Change {
 			l.updatePage(pagesDir + "/" + e.Name())
 		}
 	}
-	ents, err = fs.ReadDir(l.fsys, profilesDir)
+}
+
+// A profileJob is one profile file to read: its own, or a bundle's.
+type profileJob struct {
+	rel    string // the profile file
+	dir    string // its bundle folder, or ""
+	ok     bool   // the bundle folder has an index.md
+	files  []string
+	bprobs Problems // the bundle folder's
+	f      *file
+	probs  Problems
+}
+
+// profileJobs lists the profile files of content/partnerships.
+func (l *Loader) profileJobs() []profileJob {
+	ents, err := fs.ReadDir(l.fsys, profilesDir)
 	l.setProbs("dir:"+profilesDir, dirProblems(profilesDir, err))
-	type job struct {
-		rel    string // the profile file
-		dir    string // its bundle folder, or ""
-		ok     bool   // the bundle folder has an index.md
-		files  []string
-		bprobs Problems // the bundle folder's
-		f      *file
-		probs  Problems
-	}
-	jobs := make([]job, 0, len(ents))
+	jobs := make([]profileJob, 0, len(ents))
 	for _, e := range ents {
 		name := e.Name()
 		rel := profilesDir + "/" + name
 		switch {
 		case strings.HasPrefix(name, "."):
 		case e.IsDir():
-			jobs = append(jobs, job{rel: rel + "/index.md", dir: rel})
+			jobs = append(jobs, profileJob{rel: rel + "/index.md", dir: rel})
 		case isContentFile(name):
-			jobs = append(jobs, job{rel: rel})
+			jobs = append(jobs, profileJob{rel: rel})
 		}
 	}
+	return jobs
+}
+
+// loadProfiles reads and parses the profiles of jobs on all cores, and
+// makes them the site's.
+func (l *Loader) loadProfiles(jobs []profileJob) {
 	cfg := l.site.Config
 	var kept atomic.Int64
 	parallel.For(len(jobs), func(i int) {
@@ -200,7 +219,6 @@ func (l *Loader) Load() Change {
 		l.checkSlug(slug)
 	}
 	slices.SortFunc(l.site.Profiles, func(a, b *Profile) int { return strings.Compare(a.Slug, b.Slug) })
-	return Change{Full: true}
 }
 
 // read reads rel. It returns nil and no error when the file does not

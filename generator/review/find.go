@@ -10,10 +10,11 @@ import (
 )
 
 // Find returns the profile of site whose slug is slug. probs are the
-// problems content.Load reported for site. When no profile has that slug
-// but a file of that name could not be read at all, the error is that
-// file's content.Problems; otherwise it names the closest slugs.
-func Find(site *content.Site, probs content.Problems, slug string) (*content.Profile, error) {
+// problems content.Load (or LoadProfile) reported for site, and slugs the
+// slugs of every profile. When no profile has that slug but a file of
+// that name could not be read at all, the error is that file's
+// content.Problems; otherwise it names the closest of slugs.
+func Find(site *content.Site, slugs []string, probs content.Problems, slug string) (*content.Profile, error) {
 	for _, p := range site.Profiles {
 		if p.Slug == slug {
 			return p, nil
@@ -28,13 +29,9 @@ func Find(site *content.Site, probs content.Problems, slug string) (*content.Pro
 	if len(file.Errors()) > 0 {
 		return nil, file
 	}
-	slugs := make([]string, len(site.Profiles))
-	for i, p := range site.Profiles {
-		slugs[i] = p.Slug
-	}
 	msg := fmt.Sprintf("no profile has the slug %q", slug)
 	switch close := closest(slug, slugs); {
-	case len(site.Profiles) == 0:
+	case len(slugs) == 0:
 		msg += " (this site has no profiles yet: create one with alongside new \"Partnership name\")"
 	case len(close) > 0:
 		msg += "; did you mean " + strings.Join(close, ", ") + "?"

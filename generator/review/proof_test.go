@@ -31,7 +31,7 @@ func proofOf(t *testing.T, fsys fstest.MapFS, slug string) (*content.Profile, []
 	if errs := probs.Errors(); len(errs) > 0 {
 		t.Fatalf("the test site has errors:\n%v", errs)
 	}
-	p, err := Find(site, probs, slug)
+	p, err := Find(site, []string{slug}, probs, slug)
 	if err != nil {
 		t.Fatal(err)
 	}
