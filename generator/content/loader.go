@@ -270,6 +270,9 @@ func (f *file) parseProfile(rel string, bundleFiles []string, cfg *Config, kept 
 	p, probs, story := parseProfile(rel, f.data, cfg)
 	if p != nil {
 		p.BundleFiles = bundleFiles
+		if p.BundleDir != "" {
+			probs = append(probs, p.checkPhotos()...)
+		}
 		if kept != nil && len(story) > 0 && kept.Add(int64(len(story))) <= StoryBudget {
 			p.story = bytes.Clone(story) // not the file's bytes, which hold [private]
 		}

@@ -378,6 +378,52 @@ state = "draft"
 		{p + "a.md:2:9: warning: title", `held a control character (U+001B), which was removed`},
 		{p + "a.md:3:11: warning: summary", `held a control character (U+0007)`},
 	}},
+	{name: "photos: bundles only, photo files of the bundle, with alt text", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "Familias Unidas"
+[partner_voice]
+quote = "Gracias."
+lang = "español"
+[review]
+state = "draft"
+[[photos]]
+file = "a.jpg"
+alt = "A room"
++++
+-- content/partnerships/b/index.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
+[[photos]]
+file = "flyer.pdf"
+alt = "A flyer"
+[[photos]]
+file = "missing.jpg"
+[[photos]]
+file = "here.jpg"
+alt = "Here"
++++
+-- content/partnerships/b/here.jpg --
+JPEG
+-- content/partnerships/b/flyer.pdf --
+PDF
+`, wants: []want{
+		{p + "a.md:9:8: partner_voice.lang", `"español" is not a language code`},
+		{p + "a.md:13:8: photos[1].file", "a photo is shown only from a bundle: move this profile to content/partnerships/a/index.md"},
+		{p + "b/index.md:10:8: photos[1].file", `"flyer.pdf" is not a photo`},
+		{p + "b/index.md:12:1: photos[2].alt", "missing"},
+		{p + "b/index.md:13:8: photos[2].file", `"missing.jpg" is not a published file of this folder`},
+	}},
 	{name: "datetimes and times are not dates", site: `
 -- content/partnerships/a.md --
 +++

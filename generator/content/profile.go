@@ -5,6 +5,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/urls"
@@ -17,12 +18,13 @@ var (
 	Sides        = []string{"library", "partner"}
 	Kinds        = []string{"money", "staff_time", "space", "marketing", "equipment", "materials", "other"}
 	AskStatuses  = []string{"delivered", "in_progress", "planned", "declined"}
-	profileKeys  = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "review", "resources", "asks", "outcomes", "private"}
+	profileKeys  = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "photos", "review", "resources", "asks", "outcomes", "private"}
 	resourceKeys = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
 	askKeys      = []string{"ask", "status", "reason", "date"}
 	outcomeKeys  = []string{"measure", "value", "unit", "date", "note"}
 	partnerKeys  = []string{"name", "url", "about", "org_id"}
-	voiceKeys    = []string{"quote", "by"}
+	voiceKeys    = []string{"quote", "lang", "translation", "by"}
+	photoKeys    = []string{"file", "alt", "credit"}
 	reviewKeys   = []string{"state", "date", "by", "note", "fingerprint"}
 	pageKeys     = []string{"title", "summary", "weight"}
 )
@@ -46,6 +48,7 @@ type Profile struct {
 	Tags          []string
 	Partner       Partner
 	Voice         *Voice // nil when the profile has no [partner_voice]
+	Photos        []Photo
 	Review        Review
 	Resources     []Resource
 	Asks          []Ask
@@ -75,8 +78,36 @@ type Partner struct {
 
 // Voice is the partner's own words.
 type Voice struct {
-	Quote string
-	By    string
+	Quote       string
+	Lang        string // the quote's language (BCP 47) when given
+	Translation string // the quote in the site's language, when given
+	By          string
+}
+
+// A Photo is a picture of the partnership: a file of the profile's
+// bundle, shown at the top of its page with its text alternative.
+type Photo struct {
+	File   string // relative to the bundle folder
+	Alt    string
+	Credit string
+	at     Problem // where File is written, for the loader's check
+}
+
+// photoTypes are the extensions of the files a photo may be.
+var photoTypes = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+
+// checkPhotos reports each photo whose file is not one of the bundle's
+// published files.
+func (p *Profile) checkPhotos() Problems {
+	var probs Problems
+	for _, ph := range p.Photos {
+		if !slices.Contains(p.BundleFiles, ph.File) {
+			pr := ph.at
+			pr.Message = quote(ph.File) + " is not a published file of this folder (" + p.BundleDir + "): put the photo beside index.md, or see the warnings about it"
+			probs = append(probs, pr)
+		}
+	}
+	return probs
 }
 
 // Review is the partner's consent to publish.
@@ -230,7 +261,25 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 
 	if vt, ok := t.sub("partner_voice"); ok {
 		vt.known(voiceKeys...)
-		p.Voice = &Voice{Quote: vt.str("quote", true), By: vt.str("by", false)}
+		p.Voice = &Voice{Quote: vt.str("quote", true), Translation: vt.str("translation", false), By: vt.str("by", false)}
+		if l := vt.str("lang", false); l != "" && !langRE.MatchString(l) {
+			vt.errf("lang", "%q is not a language code: write one like \"es\", \"so\" or \"zh-Hant\"", l)
+		} else {
+			p.Voice.Lang = l
+		}
+	}
+	for _, pt := range t.subs("photos") {
+		pt.known(photoKeys...)
+		ph := Photo{File: pt.str("file", true), Alt: pt.str("alt", true), Credit: pt.str("credit", false)}
+		line, col := pt.where("file")
+		ph.at = Problem{Path: rel, Line: line, Col: col, Field: pt.fieldName("file")}
+		switch {
+		case p.BundleDir == "":
+			pt.errf("file", "a photo is shown only from a bundle: move this profile to %s/index.md and put the photo beside it", strings.TrimSuffix(rel, ".md"))
+		case ph.File != "" && !slices.Contains(photoTypes, strings.ToLower(path.Ext(ph.File))):
+			pt.errf("file", "%q is not a photo: use a .jpg, .png, .gif, .webp, .avif or .svg file", ph.File)
+		}
+		p.Photos = append(p.Photos, ph)
 	}
 
 	rt, _ := t.sub("review")

@@ -237,7 +237,7 @@ func reportDetailItems(ds []ReportDetail) template.HTML {
 		if len(d.Declined) > 0 {
 			f.raw("\n<h4>Asks the library declined, and why</h4>\n<ul class=\"declined\">")
 			for _, a := range d.Declined {
-				f.raw("\n<li><strong>").text(a.Ask).raw("</strong> ").date(a.Date).raw(`<br><span class="reason">`).text(a.Reason).raw("</span></li>")
+				f.raw("\n<li><p><strong>").text(a.Ask).raw("</strong> ").date(a.Date).raw(`</p><p class="reason">`).text(a.Reason).raw("</p></li>")
 			}
 			f.raw("\n</ul>")
 		}

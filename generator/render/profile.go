@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"image"
+	_ "image/gif" // photo sizes
+	_ "image/jpeg"
+	_ "image/png"
 	"io"
 	"io/fs"
 	"strings"
@@ -124,7 +128,13 @@ func (b *build) profileView(p *content.Profile) *Profile {
 			by = p.Partner.Name
 		}
 		v.Voice = &Voice{Quote: p.Voice.Quote, By: by,
-			Lang: quoteLang(p.Voice.Quote, p.Languages, cfg.Language), Dir: direction(p.Voice.Quote)}
+			Lang: cmp.Or(p.Voice.Lang, quoteLang(p.Voice.Quote, p.Languages, cfg.Language)), Dir: direction(p.Voice.Quote)}
+		if p.Voice.Translation != "" {
+			v.Voice.Translation, v.Voice.TranslationLang = p.Voice.Translation, cfg.Language
+		}
+	}
+	if len(p.Photos) > 0 {
+		v.Photo = b.photo(p, p.Photos[0])
 	}
 	v.Review = Review{
 		State: label(p.Review.State), Approved: p.Approved(), Current: p.Current(),
@@ -312,4 +322,27 @@ func (b *build) jsonLD(p *content.Profile, v *Profile) (template.JS, error) {
 		return "", fmt.Errorf("render: %s: JSON-LD: %w", p.Path, err)
 	}
 	return template.JS(data), nil
+}
+
+// photo is the view of ph, a photo of p's bundle: its address (through
+// the Image hook of a proof, which inlines it), and its size when the
+// standard library can read it from the file's header, so that the page
+// does not move when it loads.
+func (b *build) photo(p *content.Profile, ph content.Photo) *Photo {
+	v := &Photo{URL: b.view.Base + p.URL() + ph.File, Alt: ph.Alt, Credit: ph.Credit}
+	if b.image != nil {
+		v.URL = b.image(ph.File)
+	}
+	if b.fsys == nil {
+		return v
+	}
+	f, err := b.fsys.Open(p.BundlePath(ph.File))
+	if err != nil {
+		return v
+	}
+	defer f.Close()
+	if c, _, err := image.DecodeConfig(f); err == nil {
+		v.Width, v.Height = c.Width, c.Height
+	}
+	return v
 }

@@ -47,6 +47,7 @@ func (r *Renderer) Profile(ctx context.Context, site *content.Site, siteFS fs.FS
 		basePath = "/"
 	}
 	b.md = markdown.New(markdown.Options{BasePath: basePath, Image: opts.Image})
+	b.image = opts.Image
 	q := *p
 	q.BundleFiles = nil // the page only; nothing to copy
 	v := b.profileView(&q)

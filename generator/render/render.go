@@ -133,7 +133,8 @@ type build struct {
 	site  *content.Site
 	fsys  fs.FS
 	opts  Options
-	today content.Date // the day of opts.Now
+	today content.Date             // the day of opts.Now
+	image func(dest string) string // rewrites the address of a bundle image (a proof inlines them), or nil
 	w     output.Writer
 	md    *markdown.Converter
 	view  *Site

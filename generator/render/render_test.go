@@ -1,9 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"regexp"
 	"strings"
 	"testing"
@@ -159,7 +162,7 @@ func TestReviewStamp(t *testing.T) {
 `+strings.Replace(profile("Changed", "", ""), "date = 2025-10-14\n", "date = 2025-10-14\nfingerprint = \"sha256:not-the-right-one\"\n", 1), Options{})
 	sitetest.Check(t, out, "partnerships/current/index.html",
 		`Reviewed and approved by <bdi>Familias Unidas</bdi> on <time datetime="2025-10-14">October 14, 2025</time>`,
-		"Approved by: Program coordinator", "Review note: Asked us to remove a photo.", "!Updated since", "!Not yet approved")
+		"!Approved by:", "Review note: Asked us to remove a photo.", "!Updated since", "!Not yet approved")
 	sitetest.Check(t, out, "partnerships/changed/index.html",
 		`Updated since <bdi>Familias Unidas</bdi> approved it on <time datetime="2025-10-14">October 14, 2025</time>`,
 		"!Reviewed and approved by")
@@ -535,4 +538,36 @@ func TestLicense(t *testing.T) {
 	out = renderSite(t, siteTOML+p, Options{})
 	sitetest.Check(t, out, "index.html", `!rel="license"`)
 	sitetest.Check(t, out, "data/index.html", `!rel="license"`, "open data, free to reuse")
+}
+
+// The first photo of a bundle shows at the top of its page, with its
+// text alternative, size and credit; a quote's translation shows beside
+// it, each marked with its language.
+func TestPhotoAndTranslation(t *testing.T) {
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 640, 480))); err != nil {
+		t.Fatal(err)
+	}
+	photo := img.String()
+	out := renderSite(t, siteTOML+`
+-- content/partnerships/x/index.md --
+`+profile("Tardes", "", `
+[partner_voice]
+quote = "Nuestros hijos por fin tienen un lugar tranquilo."
+lang = "es"
+translation = "Our kids finally have a quiet place."
+[[photos]]
+file = "tutoring.png"
+alt = "Two tutors and a student at a table"
+credit = "Familias Unidas"
+`)+`
+-- content/partnerships/x/tutoring.png --
+`+photo+`
+`, Options{})
+	sitetest.Check(t, out, "partnerships/x/index.html",
+		`<figure class="photo">
+<img src="/partnerships/x/tutoring.png" alt="Two tutors and a student at a table" width="640" height="480">
+<figcaption>Photo: <bdi>Familias Unidas</bdi></figcaption>`,
+		`<blockquote lang="es" dir="auto">`,
+		`<p class="translation" lang="en"><span class="visually-hidden">Translation: </span>Our kids finally have a quiet place.</p>`)
 }

@@ -190,6 +190,7 @@ type Profile struct {
 	FactItems template.HTML
 
 	Voice  *Voice // nil without [partner_voice]
+	Photo  *Photo // the first of [[photos]], shown at the top; nil without
 	Review Review
 
 	Sides      []Side // library, then partner
@@ -239,8 +240,17 @@ type Date struct {
 type Voice struct {
 	Quote string
 	By    string // who said it; the partner's name when the profile does not say
-	Lang  string // the quote's language when it can be told, else ""
+	Lang  string // the quote's language: as given, else when it can be told, else ""
 	Dir   string // "rtl" or "auto"
+	// Translation is the quote in the site's language TranslationLang,
+	// shown beside it, or "".
+	Translation, TranslationLang string
+}
+
+// Photo is a picture of the partnership, from its bundle.
+type Photo struct {
+	URL, Alt, Credit string
+	Width, Height    int // in pixels; 0 when not known (WebP, AVIF, SVG)
 }
 
 // Review is the partner's consent, as a page states it.
