@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -121,7 +122,7 @@ funder_id = "US-EIN-91-0000000"
 		Valuation:   content.Valuation{StaffTime: 38.5, Space: 45},
 		OpenData:    content.OpenData{GrantPrefix: "360G-rainierpl", FunderID: "US-EIN-91-0000000"},
 	}
-	if cfg != want {
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
 	}
 	if cfg.BasePath() != "/rainier/" || !cfg.OpenData.Set() || cfg.FiscalYearStart.String() != "07-01" {
@@ -129,7 +130,7 @@ funder_id = "US-EIN-91-0000000"
 	}
 
 	empty, probs := content.ParseConfig("site.toml", nil)
-	if len(probs) > 0 || empty != content.Defaults() {
+	if len(probs) > 0 || !reflect.DeepEqual(empty, content.Defaults()) {
 		t.Errorf("empty site.toml: %+v, %v; want the defaults", empty, probs)
 	}
 	if d := content.Defaults(); d.BasePath() != "/" || d.OpenData.Set() || d.Currency != "USD" || d.FiscalYearStart != (content.MonthDay{Month: 1, Day: 1}) {
