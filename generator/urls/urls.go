@@ -38,6 +38,7 @@ const (
 	Resources  = "data/resources.csv"
 	Asks       = "data/asks.csv"
 	Outcomes   = "data/outcomes.csv"
+	Surveys    = "data/surveys.csv"
 	Feed       = "feed.xml"
 	Sitemap    = "sitemap.xml"
 	Robots     = "robots.txt"
@@ -48,7 +49,7 @@ const (
 // the /data/ page lists them; Giving comes after JSON when the site has
 // [open_data].
 func DataFiles(giving bool) []string {
-	files := []string{JSON, CSV, Resources, Asks, Outcomes}
+	files := []string{JSON, CSV, Resources, Asks, Outcomes, Surveys}
 	if giving {
 		files = append(files[:1], append([]string{Giving}, files[1:]...)...)
 	}
