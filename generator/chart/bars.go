@@ -10,6 +10,7 @@ import (
 // A Chart is a bar chart: a group of bars per category, a bar per series.
 type Chart struct {
 	ID       string   // prefix of every id; unique on the page ("home-kinds")
+	Table    string   // optional: the id of the page's table whose numbers the chart shows
 	Title    string   // figcaption, <title> and table caption
 	Summary  string   // optional: the first sentence of the text alternative
 	Note     string   // optional: shown under the chart (how estimates are made)
@@ -61,7 +62,11 @@ func Bars(c Chart) template.HTML {
 		c.Category = "Category"
 	}
 	var b strings.Builder
-	b.WriteString(`<figure class="chart" id="` + c.ID + `">`)
+	b.WriteString(`<figure class="chart" id="` + c.ID + `"`)
+	if c.Table != "" {
+		b.WriteString(` data-table="` + cleanID(c.Table) + `"`)
+	}
+	b.WriteString(">")
 	b.WriteString("<figcaption>" + esc(c.Title) + "</figcaption>\n")
 	c.svg(&b)
 	if c.Note != "" {

@@ -12,24 +12,23 @@ import (
 // sides are the series of the charts that compare the two sides.
 var sides = []string{content.LabelOf("library").Text, content.LabelOf("partner").Text}
 
-// Kinds draws what each side put in, by kind, from Totals.ByKind: each
-// kind in its own unit and to its own scale. note, shown under the chart,
-// should state how estimates are made (ledger.RatesNote).
-func Kinds(id string, rows []ledger.KindRow, note string) template.HTML {
+// Kinds draws what each side put in from Totals.Figures: exactly the rows
+// of the table it is shown beside (whose id is table), each row in its
+// own unit and to its own scale; money a row per currency. note, shown
+// under the chart, should state how estimates are made (ledger.RatesNote).
+func Kinds(id, table string, rows []ledger.Figure, note string) template.HTML {
 	c := Chart{
 		ID:          id,
-		Title:       "What each side put in, by kind",
-		Summary:     "Library and partner contributions, by kind of support.",
+		Table:       table,
+		Title:       "What each side put in",
+		Summary:     "Library and partner contributions, each kind in its own unit; money in each currency apart.",
 		Note:        note,
 		Category:    "Kind",
 		Series:      sides,
 		Independent: true,
 	}
 	for _, r := range rows {
-		g := Group{Label: content.LabelOf(r.Kind).Text, Unit: r.Unit, Values: []float64{r.Library, r.Partner}}
-		if r.Estimated {
-			g.Label += ", estimated value"
-		}
+		g := Group{Label: r.Label(), Values: []float64{r.Library, r.Partner}}
 		g.Note = leftOut(r.LibraryLeftOut, r.PartnerLeftOut)
 		c.Groups = append(c.Groups, g)
 	}
@@ -56,9 +55,10 @@ func leftOut(library, partner int) string {
 	return "Not included, for want of a value: " + parts[0] + " and " + parts[1] + "."
 }
 
-// Asks draws the partners' asks by status.
-func Asks(id string, asks ledger.AskCounts) template.HTML {
-	c := Chart{ID: id, Title: "What partners asked for, by status", Category: "Status", Series: []string{"Asks"}}
+// Asks draws the partners' asks by status, beside the table whose id is
+// table.
+func Asks(id, table string, asks ledger.AskCounts) template.HTML {
+	c := Chart{ID: id, Table: table, Title: "What partners asked for, by status", Category: "Status", Series: []string{"Asks"}}
 	for _, s := range content.AskStatuses {
 		c.Groups = append(c.Groups, Group{Label: content.LabelOf(s).Text, Values: []float64{float64(asks.Get(s))}})
 	}
@@ -74,14 +74,16 @@ func Partnerships(id string, counts ledger.StatusCounts) template.HTML {
 	return Bars(c)
 }
 
-// Years draws what each side put in per fiscal year, oldest first, in the
-// site currency: money, and the estimated value of in-kind support that
-// has one (Side.Value). reports are as ledger.Reports returns them.
-func Years(id string, reports []ledger.Report, currency, note string) template.HTML {
+// Years draws the total value each side put in per fiscal year, oldest
+// first, in the site currency (Side.TotalValue: money in it, the stated
+// value of other money and estimated in-kind support), beside the table
+// whose id is table. reports are as ledger.Reports returns them.
+func Years(id, table string, reports []ledger.Report, currency, note string) template.HTML {
 	c := Chart{
 		ID:       id,
-		Title:    "What each side put in, per fiscal year",
-		Summary:  "Money and the estimated value of in-kind support, per fiscal year, in " + currency + ".",
+		Table:    table,
+		Title:    "Total value each side put in, per fiscal year",
+		Summary:  "The total value, including estimates, of what each side put in, per fiscal year, in " + currency + ".",
 		Note:     note,
 		Category: "Fiscal year",
 		Series:   sides,
@@ -89,7 +91,7 @@ func Years(id string, reports []ledger.Report, currency, note string) template.H
 	}
 	for _, r := range slices.Backward(reports) {
 		t := r.Totals
-		g := Group{Label: r.Year.Name, Values: []float64{t.Library.Value, t.Partner.Value}}
+		g := Group{Label: r.Year.Name, Values: []float64{t.Library.TotalValue, t.Partner.TotalValue}}
 		g.Note = leftOut(t.Library.Unvalued(), t.Partner.Unvalued())
 		c.Groups = append(c.Groups, g)
 	}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"html/template"
 	"strings"
 	"testing"
 
@@ -8,18 +9,23 @@ import (
 )
 
 func TestKinds(t *testing.T) {
-	rows := []ledger.KindRow{
-		{Kind: "money", Unit: "USD", Library: 1000.3, Partner: 880.1, PartnerLeftOut: 1},
-		{Kind: "staff_time", Unit: "hours", Library: 12.25, Partner: 20.5},
-		{Kind: "marketing", Unit: "USD", Estimated: true, Library: 600, LibraryLeftOut: 2, PartnerLeftOut: 1},
+	rows := []ledger.Figure{
+		{Key: "money", Unit: "USD", Library: 1000.3, Partner: 0.1},
+		{Key: "money", Unit: "CAD", Partner: 1200},
+		{Key: "staff_time", Unit: "hours", Library: 12.25, Partner: 20.5},
+		{Key: "marketing", Unit: "USD", Estimated: true, Library: 600, LibraryLeftOut: 2, PartnerLeftOut: 1},
 	}
-	html := Kinds("home-kinds", rows, "Estimated values use the site's rates: USD 40.00 per staff hour.")
-	root := checkAccessible(t, html, "home-kinds")
+	html := string(Kinds("home-kinds", "home-sides", rows, "Estimated values use the site's rates: USD 40.00 per staff hour."))
+	root := checkAccessible(t, template.HTML(html), "home-kinds")
+	if !strings.Contains(html, `data-table="home-sides"`) {
+		t.Errorf("the figure does not name its table: %s", html[:80])
+	}
 	desc := root.one(t, "desc").text
 	for _, want := range []string{
-		"Money (USD): Library 1,000.30, Partner 880.10 (Not included, for want of a value: 1 partner resource).",
+		"Money (USD): Library 1,000.3, Partner 0.1.",
+		"Money (CAD): Library 0, Partner 1,200.",
 		"Staff time (hours): Library 12.25, Partner 20.5.",
-		"Marketing, estimated value (USD): Library 600, Partner 0 (Not included, for want of a value: 2 library resources and 1 partner resource).",
+		"Marketing (estimated value, USD): Library 600, Partner 0 (Not included, for want of a value: 2 library resources and 1 partner resource).",
 	} {
 		if !strings.Contains(desc, want) {
 			t.Errorf("desc = %q\nwant it to contain %q", desc, want)
@@ -31,7 +37,7 @@ func TestKinds(t *testing.T) {
 }
 
 func TestAsksAndPartnerships(t *testing.T) {
-	root := checkAccessible(t, Asks("asks", ledger.AskCounts{Delivered: 12, InProgress: 3, Declined: 2}), "asks")
+	root := checkAccessible(t, Asks("asks", "", ledger.AskCounts{Delivered: 12, InProgress: 3, Declined: 2}), "asks")
 	if desc, want := root.one(t, "desc").text, "Delivered: 12. In progress: 3. Planned: 0. Declined: 2."; !strings.Contains(desc, want) {
 		t.Errorf("desc = %q, want %q in it", desc, want)
 	}
@@ -44,12 +50,12 @@ func TestAsksAndPartnerships(t *testing.T) {
 func TestYears(t *testing.T) {
 	reports := []ledger.Report{ // newest first, as ledger.Reports returns them
 		{Year: ledger.FiscalYear{Name: "2025-26"}, Totals: ledger.Totals{
-			Library: ledger.Side{Value: 12500},
-			Partner: ledger.Side{Value: 8300.5, Kinds: map[string]ledger.Sum{"money": {Items: 2, Unvalued: 1}, "other": {Items: 1, Unvalued: 1}}},
+			Library: ledger.Side{TotalValue: 12500},
+			Partner: ledger.Side{TotalValue: 8300.5, Kinds: map[string]ledger.Sum{"money": {Items: 2, Unvalued: 1}, "other": {Items: 1, Unvalued: 1}}},
 		}},
-		{Year: ledger.FiscalYear{Name: "2024-25"}, Totals: ledger.Totals{Library: ledger.Side{Value: 30000}, Partner: ledger.Side{Value: 4100}}},
+		{Year: ledger.FiscalYear{Name: "2024-25"}, Totals: ledger.Totals{Library: ledger.Side{TotalValue: 30000}, Partner: ledger.Side{TotalValue: 4100}}},
 	}
-	root := checkAccessible(t, Years("years", reports, "USD", ""), "years")
+	root := checkAccessible(t, Years("years", "", reports, "USD", ""), "years")
 	desc := root.one(t, "desc").text
 	want := "2024-25: Library 30,000, Partner 4,100. 2025-26: Library 12,500, Partner 8,300.50 (Not included, for want of a value: 2 partner resources)."
 	if !strings.Contains(desc, want) {

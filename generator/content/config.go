@@ -20,6 +20,7 @@ type Config struct {
 	Corrections     string // a mailto: or http(s) address, or ""
 	Valuation       Valuation
 	OpenData        OpenData
+	Measures        []Measure // [measures.<id>], in the order written
 }
 
 // Valuation is the money value of one unit of in-kind support, in the
@@ -95,7 +96,7 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		return cfg, d.problems
 	}
 	t := d.top(m)
-	t.known("title", "library", "base_url", "language", "currency", "fiscal_year_start", "theme", "corrections", "valuation", "open_data")
+	t.known("title", "library", "base_url", "language", "currency", "fiscal_year_start", "theme", "corrections", "valuation", "open_data", "measures")
 	if s := t.str("title", false); s != "" {
 		cfg.Title = s
 	}
@@ -186,6 +187,7 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		cfg.OpenData.PublisherName = o.str("publisher_name", false)
 		cfg.OpenData.PublisherWebsite = o.webURL("publisher_website")
 	}
+	cfg.Measures = parseMeasures(t)
 	return cfg, d.problems
 }
 

@@ -23,9 +23,18 @@
 // amount ≥ 0; marketing, equipment, materials and other need a unit. Each
 // [[asks]] needs ask and status (delivered | in_progress | planned |
 // declined), and a reason when declined. Each [[outcomes]] needs measure
-// and value ≥ 0. Dates are TOML dates or "YYYY-MM-DD" strings. A
-// resource's or outcome's date defaults to the profile's start. A
-// currency (site.toml's, or a money resource's) is an active ISO 4217
+// and value ≥ 0: a measure that is the id of one of site.toml's
+// [measures.<id>] (label, unit, description) is added up site-wide and
+// takes the measure's label and unit (a unit of its own is an error);
+// any other measure is free text, shown but never added up, and one that
+// looks like an id (lower-case letters, digits, underscores) but is none
+// is an error. Each [[surveys]] (a PLA Project Outcome patron survey)
+// needs topic (one of SurveyTopics), respondents ≥ 1, and knowledge,
+// confidence, application and awareness, the whole numbers of
+// respondents who agreed, each ≤ respondents. Dates are TOML dates or
+// "YYYY-MM-DD" strings. A resource's, outcome's or survey's date
+// defaults to the profile's start.
+// A currency (site.toml's, or a money resource's) is an active ISO 4217
 // code (Currencies); a near miss gets a "did you mean". partner.org_id
 // and site.toml's open_data.funder_id are org-id.guide identifiers
 // (CheckOrgID); open_data.grant_prefix starts with "360G-".

@@ -3,7 +3,8 @@ package content
 import "strings"
 
 // A Label is how pages, charts and data name a value of one of the
-// enumerations Statuses, ReviewStates, Sides, Kinds and AskStatuses.
+// enumerations Statuses, ReviewStates, Sides, Kinds, AskStatuses,
+// SurveyTopics and SurveyOutcomes.
 type Label struct {
 	Text string // "In progress"
 	Icon string // a symbol shown beside Text, never alone; "" when none
@@ -37,6 +38,22 @@ var labels = map[string]Label{
 	"in_progress": {"In progress", "◐"},
 	"planned":     {"Planned", "○"},
 	"declined":    {"Declined", "✕"},
+
+	// Project Outcome's service areas and the statements its patron
+	// surveys ask about, as its reports word them.
+	"civic-community-engagement":  {Text: "Civic/community engagement"},
+	"digital-learning":            {Text: "Digital learning"},
+	"early-childhood-literacy":    {Text: "Early childhood literacy"},
+	"economic-development":        {Text: "Economic development"},
+	"education-lifelong-learning": {Text: "Education/lifelong learning"},
+	"health":                      {Text: "Health"},
+	"job-skills":                  {Text: "Job skills"},
+	"summer-reading":              {Text: "Summer reading"},
+
+	"knowledge":   {Text: "Learned something helpful"},
+	"confidence":  {Text: "Feel more confident about what they learned"},
+	"application": {Text: "Intend to apply what they learned"},
+	"awareness":   {Text: "More aware of the library's resources and services"},
 }
 
 // LabelOf returns the label of v, a value of one of the enumerations:

@@ -6,7 +6,7 @@ import "testing"
 // the table holds nothing else.
 func TestLabels(t *testing.T) {
 	seen := map[string]bool{}
-	for _, enum := range [][]string{Statuses, ReviewStates, Sides, Kinds, AskStatuses} {
+	for _, enum := range [][]string{Statuses, ReviewStates, Sides, Kinds, AskStatuses, SurveyTopics, SurveyOutcomes} {
 		for _, v := range enum {
 			if seen[v] {
 				t.Errorf("%q is in two enumerations: LabelOf cannot tell them apart", v)

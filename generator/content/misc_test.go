@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -124,7 +125,7 @@ publisher_website = "https://rainierlibrary.example.org/"
 		OpenData: content.OpenData{GrantPrefix: "360G-rainierpl", FunderID: "US-EIN-91-0000000",
 			License: "https://creativecommons.org/licenses/by/4.0/", PublisherWebsite: "https://rainierlibrary.example.org/", Line: 12},
 	}
-	if cfg != want {
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
 	}
 	if cfg.Publisher() != "Rainier Public Library" {
@@ -135,7 +136,7 @@ publisher_website = "https://rainierlibrary.example.org/"
 	}
 
 	empty, probs := content.ParseConfig("site.toml", nil)
-	if len(probs) > 0 || empty != content.Defaults() {
+	if len(probs) > 0 || !reflect.DeepEqual(empty, content.Defaults()) {
 		t.Errorf("empty site.toml: %+v, %v; want the defaults", empty, probs)
 	}
 	if d := content.Defaults(); d.BasePath() != "/" || d.OpenData.Set() || d.Currency != "USD" || d.FiscalYearStart != (content.MonthDay{Month: 1, Day: 1}) {

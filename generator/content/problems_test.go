@@ -1394,7 +1394,7 @@ staff = 38.50
 -- site.toml --
 title = "Partnerships"
 
-[measures.x]
+[gadgets.x]
 unit = "people"
 [[extras.list]]
 a = 1
@@ -1403,7 +1403,7 @@ staff_time = 40
 [valuation.sub]
 b = 2
 `, wants: []want{
-		{"site.toml:3:1: measures", "unknown key"},
+		{"site.toml:3:1: gadgets", "unknown key"},
 		{"site.toml:5:1: extras", "unknown key"},
 		{"site.toml:9:1: valuation.sub", "unknown key"},
 	}},
@@ -1429,6 +1429,88 @@ currency = "US$"
 		{"site.toml:1:12: base_url", `"partners.example.org" is not a web address`},
 		{"site.toml:2:12: language", `"English" is not a language tag`},
 		{"site.toml:3:12: currency", `"US$" is not a three-letter ISO 4217 code`},
+	}},
+	{name: "site.toml: measures", site: `
+-- site.toml --
+[measures.library_cards]
+label = "New library cards"
+unit = "cards"
+descripton = "At events"
+[measures.Visitors]
+label = "Visitors"
+unit = "people"
+[measures.attendees]
+unit = "people"
+`, wants: []want{
+		{"site.toml:4:1: measures.library_cards.descripton", `unknown key (did you mean "description"?)`},
+		{"site.toml:5:1: measures.Visitors", `"Visitors" is not a measure id`},
+		{"site.toml:8:1: measures.attendees.label", "missing"},
+	}},
+	{name: "profile: outcomes of site measures and free text", site: `
+-- site.toml --
+[measures.library_cards]
+label = "New library cards"
+unit = "cards"
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
+[[outcomes]]
+measure = "library_card"
+value = 3
+[[outcomes]]
+measure = "library_cards"
+value = 3
+unit = "cards"
+[[outcomes]]
+measure = "Students who came five times"
+value = 3
+unit = "students"
+[[outcomes]]
+measure = "visitors"
+value = 3
++++
+`, wants: []want{
+		{p + "a.md:10:11: outcomes[1].measure", `"library_card" is not a measure of site.toml (did you mean "library_cards"?)`},
+		{p + "a.md:15:8: outcomes[2].unit", "library_cards is counted in cards, as site.toml [measures.library_cards] says; remove unit"},
+		{p + "a.md:21:11: outcomes[4].measure", `"visitors" is not a measure of site.toml (its measures: library_cards): define it as [measures.visitors]`},
+	}},
+	{name: "profile: surveys", site: `
+-- content/partnerships/a.md --
++++
+title = "Homework help"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "Familias Unidas"
+[review]
+state = "draft"
+[[surveys]]
+topic = "digital-literacy"
+respondents = 0
+knowledge = 1
+confidence = 2
+application = -1
+[[surveys]]
+topic = "health"
+respondents = 10
+knowledge = 11
+confidence = 2.5
+application = 3
++++
+`, wants: []want{
+		{p + "a.md:9:1: surveys[1].awareness", "missing: the number of respondents who agreed"},
+		{p + "a.md:10:9: surveys[1].topic", `"digital-literacy" is not one of`},
+		{p + "a.md:11:15: surveys[1].respondents", "must be at least 1, not 0"},
+		{p + "a.md:14:15: surveys[1].application", "must be at least 0, not -1"},
+		{p + "a.md:15:1: surveys[2].awareness", "missing"},
+		{p + "a.md:18:13: surveys[2].knowledge", "11 is more than the 10 respondents"},
+		{p + "a.md:19:14: surveys[2].confidence", "must be a whole number of people, not a number"},
 	}},
 	{name: "site.toml: fiscal_year_start", site: `
 -- site.toml --

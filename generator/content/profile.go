@@ -18,7 +18,7 @@ var (
 	Sides        = []string{"library", "partner"}
 	Kinds        = []string{"money", "staff_time", "space", "marketing", "equipment", "materials", "other"}
 	AskStatuses  = []string{"delivered", "in_progress", "planned", "declined"}
-	profileKeys  = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "photos", "review", "resources", "asks", "outcomes", "private"}
+	profileKeys  = []string{"title", "slug", "summary", "status", "start", "end", "branches", "neighborhoods", "audiences", "languages", "tags", "partner", "partner_voice", "photos", "review", "resources", "asks", "outcomes", "surveys", "private"}
 	resourceKeys = []string{"from", "kind", "amount", "currency", "unit", "value", "description", "date"}
 	askKeys      = []string{"ask", "status", "reason", "date"}
 	outcomeKeys  = []string{"measure", "value", "unit", "date", "note"}
@@ -53,6 +53,7 @@ type Profile struct {
 	Resources     []Resource
 	Asks          []Ask
 	Outcomes      []Outcome
+	Surveys       []Survey
 
 	// The Markdown story is kept only while a site's stories fit in
 	// StoryBudget: ReadBody returns it or reads it again. BodyLine is the
@@ -181,14 +182,18 @@ type Ask struct {
 	Date   Date // optional
 }
 
-// An Outcome is what came of the partnership.
+// An Outcome is what came of the partnership. When its measure is one of
+// the site's (Config.Measures), MeasureID is the measure's id and Measure
+// and Unit are its label and unit; otherwise MeasureID is "" and Measure
+// is free text, shown but never added up.
 type Outcome struct {
-	Measure string
-	Value   float64
-	Unit    string
-	Date    Date // as written, else the profile's start
-	DateSet bool
-	Note    string
+	MeasureID string
+	Measure   string
+	Value     float64
+	Unit      string
+	Date      Date // as written, else the profile's start
+	DateSet   bool
+	Note      string
 }
 
 // ParseProfile reads one profile. rel is its path relative to the site
@@ -309,14 +314,13 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 	outs := t.subs("outcomes")
 	p.Outcomes = make([]Outcome, 0, len(outs))
 	for _, o := range outs {
-		o.known(outcomeKeys...)
-		out := Outcome{Measure: o.str("measure", true), Unit: o.str("unit", false), Note: o.str("note", false), Date: o.date("date", false)}
-		out.Value, _ = o.num("value", true)
-		out.DateSet = out.Date.Set()
-		if !out.DateSet {
-			out.Date = p.Start
+		p.Outcomes = append(p.Outcomes, parseOutcome(o, p, cfg))
+	}
+	if svs := t.subs("surveys"); len(svs) > 0 {
+		p.Surveys = make([]Survey, 0, len(svs))
+		for _, s := range svs {
+			p.Surveys = append(p.Surveys, parseSurvey(s, p))
 		}
-		p.Outcomes = append(p.Outcomes, out)
 	}
 	if v, ok := m["private"]; ok {
 		if _, isTable := v.(map[string]any); !isTable {

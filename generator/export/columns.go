@@ -27,7 +27,7 @@ type ColumnDoc struct {
 // keeps them so).
 func Files(out Outputs) []FileDoc {
 	files := []FileDoc{
-		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks and outcomes, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list, and \"totals\". A partnership holds the columns of partnerships.csv, but its partner (name, slug, url) and its review (state, date, by, and current: false when the profile changed after the partner approved it) are objects of their own, and its resources, asks and outcomes are lists with the columns of the CSV files below (without slug). Missing dates are null, missing text is \"\". partnerships.schema.json describes every field."},
+		{Name: urls.JSON, Format: "JSON", Description: "Every published partnership with its resources, asks, outcomes and surveys, and the totals shown on the home page, in one file: a \"site\" object (title, library, currency, when it was generated), a \"partnerships\" list whose fields are the columns of the CSV files below, \"totals\" (per side money by currency, hours, estimated_value and total_value; asks; partnerships; each site measure; surveys), and \"fiscal_years\", the totals of each annual report, with to_date set while the year has not ended. Missing dates are null."},
 		{Name: urls.Schema, Format: "JSON Schema", Description: "The JSON Schema (2020-12) of partnerships.json: every field, its type and what it means, for validators and code generators."},
 		{Name: urls.CSV, Format: "CSV", Description: "One row per published partnership.", Columns: doc(partnershipColumns, map[string]string{
 			"slug":          "The partnership's short name, as in its address; the key that joins the four CSV files.",
@@ -68,12 +68,23 @@ func Files(out Outputs) []FileDoc {
 			"date":   "When, if recorded.",
 		})},
 		{Name: urls.Outcomes, Format: "CSV", Description: "One row per result the partnership reports.", Columns: doc(outcomeColumns, map[string]string{
-			"slug":    "The partnership (see partnerships.csv).",
-			"measure": "What was counted.",
-			"value":   "The count.",
-			"unit":    "What the count is of (students, sessions), or empty.",
-			"date":    "When it was counted: the day recorded, else the partnership's start.",
-			"note":    "How it was counted.",
+			"slug":       "The partnership (see partnerships.csv).",
+			"measure_id": "The id of the site's measure it counts (library_cards), whose values the totals add up; empty for an outcome described in words, which is never added to anything.",
+			"measure":    "What was counted: the site measure's label, or the words of the profile.",
+			"value":      "The count.",
+			"unit":       "What the count is of (students, sessions), or empty.",
+			"date":       "When it was counted: the day recorded, else the partnership's start. It counts in the fiscal year of this date.",
+			"note":       "How it was counted.",
+		})},
+		{Name: urls.Surveys, Format: "CSV", Description: "One row per patron survey (PLA Project Outcome). Shares are the sum of a column over the sum of respondents, never an average of percentages.", Columns: doc(surveyColumns, map[string]string{
+			"slug":        "The partnership (see partnerships.csv).",
+			"topic":       "Project Outcome's service area: civic-community-engagement, digital-learning, early-childhood-literacy, economic-development, education-lifelong-learning, health, job-skills or summer-reading.",
+			"date":        "When the survey was taken: the day recorded, else the partnership's start.",
+			"respondents": "Surveys returned.",
+			"knowledge":   "Respondents who agreed or strongly agreed that they learned something helpful.",
+			"confidence":  "… that they feel more confident about what they learned.",
+			"application": "… that they intend to apply what they learned.",
+			"awareness":   "… that they are more aware of the library's resources and services.",
 		})},
 		{Name: urls.Giving, Format: "JSON", Description: "The library's money to partners as grants in the 360Giving Data Standard: one grant per payment, with the library's in-kind support to the same partnership as additional fields."},
 		{Name: urls.Feed, Format: "Atom", Description: "The partnerships, most recently approved first, for feed readers."},

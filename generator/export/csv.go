@@ -16,7 +16,8 @@ var (
 		"audiences", "languages", "tags", "review_state", "review_date", "review_by"}
 	resourceColumns = []string{"slug", "from", "kind", "amount", "unit", "value", "estimated", "description", "date"}
 	askColumns      = []string{"slug", "ask", "status", "reason", "date"}
-	outcomeColumns  = []string{"slug", "measure", "value", "unit", "date", "note"}
+	outcomeColumns  = []string{"slug", "measure_id", "measure", "value", "unit", "date", "note"}
+	surveyColumns   = []string{"slug", "topic", "date", "respondents", "knowledge", "confidence", "application", "awareness"}
 )
 
 // numberColumns are the columns that hold numbers: they are written as
@@ -77,11 +78,22 @@ func AsksCSV(w io.Writer, published []*content.Profile) error {
 	})
 }
 
-// OutcomesCSV writes /data/outcomes.csv: a row per outcome.
+// OutcomesCSV writes /data/outcomes.csv: a row per outcome; measure_id is
+// the id of its site measure, empty for free text.
 func OutcomesCSV(w io.Writer, published []*content.Profile) error {
 	return writeCSV(w, outcomeColumns, published, func(p *content.Profile, row func(...string)) {
 		for _, o := range p.Outcomes {
-			row(p.Slug, o.Measure, formatNumber(o.Value), o.Unit, o.Date.String(), o.Note)
+			row(p.Slug, o.MeasureID, o.Measure, formatNumber(o.Value), o.Unit, o.Date.String(), o.Note)
+		}
+	})
+}
+
+// SurveysCSV writes /data/surveys.csv: a row per survey.
+func SurveysCSV(w io.Writer, published []*content.Profile) error {
+	return writeCSV(w, surveyColumns, published, func(p *content.Profile, row func(...string)) {
+		for _, s := range p.Surveys {
+			row(p.Slug, s.Topic, s.Date.String(), strconv.Itoa(s.Respondents), strconv.Itoa(s.Knowledge),
+				strconv.Itoa(s.Confidence), strconv.Itoa(s.Application), strconv.Itoa(s.Awareness))
 		}
 	})
 }

@@ -77,10 +77,14 @@ func TestCSV(t *testing.T) {
 			{"zine-lab", "A display shelf", "in_progress", "", ""},
 		}},
 		{"outcomes.csv", func(w io.Writer) error { return OutcomesCSV(w, published) }, [][]string{
-			{"slug", "measure", "value", "unit", "date", "note"},
-			{"homework-help", "Students who came at least five times", "37", "students", "2026-01-31", "Attendance sheets, fall term"},
-			{"zine-lab", "Zines made", "45", "zines", "2024-01-10", ""},
-			{"zine-lab", "Workshops", "6", "", "2024-01-10", ""},
+			{"slug", "measure_id", "measure", "value", "unit", "date", "note"},
+			{"homework-help", "", "Students who came at least five times", "37", "students", "2026-01-31", "Attendance sheets, fall term"},
+			{"zine-lab", "zines", "Zines made", "45", "zines", "2024-01-10", ""},
+			{"zine-lab", "", "Workshops", "6", "", "2024-01-10", ""},
+		}},
+		{"surveys.csv", func(w io.Writer) error { return SurveysCSV(w, published) }, [][]string{
+			{"slug", "topic", "date", "respondents", "knowledge", "confidence", "application", "awareness"},
+			{"homework-help", "education-lifelong-learning", "2026-01-31", "24", "22", "19", "17", "20"},
 		}},
 	}
 	for _, tt := range tests {
@@ -163,9 +167,9 @@ func TestCSVFormulas(t *testing.T) {
 	}
 	rows, _ = readCSV(t, func(w io.Writer) error { return OutcomesCSV(w, published) })
 	for i, row := range rows[1:] {
-		guarded(t, row, 1, 3, 5) // measure, unit, note
-		if row[2] != "4" {
-			t.Errorf("outcome %d: value %q, want the number 4", i+1, row[2])
+		guarded(t, row, 2, 4, 6) // measure, unit, note
+		if row[3] != "4" {
+			t.Errorf("outcome %d: value %q, want the number 4", i+1, row[3])
 		}
 	}
 	// Text that only contains those characters further on is as written.

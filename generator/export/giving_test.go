@@ -338,7 +338,7 @@ func TestGivingNeedsOpenData(t *testing.T) {
 		t.Error("Which says 360giving.json without a grant")
 	}
 	site.Profiles = []*content.Profile{noMoney[0], site.Profiles[0]} // zine-lab and the draft with money
-	want = "site.toml:9:1: warning: open_data: no approved partnership records money from the library, so there is no grant to list and /data/360giving.json is not written"
+	want = "site.toml:12:1: warning: open_data: no approved partnership records money from the library, so there is no grant to list and /data/360giving.json is not written"
 	if probs := Check(site, site.Profiles); len(probs) != 1 || probs[0].String() != want {
 		t.Errorf("Check = %v, want\n%s", probs, want)
 	}

@@ -44,6 +44,7 @@ type (
 		Resources     []jsonResource `json:"resources"`
 		Asks          []jsonAsk      `json:"asks"`
 		Outcomes      []jsonOutcome  `json:"outcomes"`
+		Surveys       []jsonSurvey   `json:"surveys"`
 	}
 	jsonPartner struct {
 		Name string `json:"name"`
@@ -73,11 +74,21 @@ type (
 		Date   *string `json:"date"`
 	}
 	jsonOutcome struct {
-		Measure string      `json:"measure"`
-		Value   json.Number `json:"value"`
-		Unit    string      `json:"unit"`
-		Date    *string     `json:"date"`
-		Note    string      `json:"note"`
+		Measure   string      `json:"measure"`
+		MeasureID *string     `json:"measure_id"` // null for free text
+		Value     json.Number `json:"value"`
+		Unit      string      `json:"unit"`
+		Date      *string     `json:"date"`
+		Note      string      `json:"note"`
+	}
+	jsonSurvey struct {
+		Topic       string  `json:"topic"`
+		Date        *string `json:"date"`
+		Respondents int     `json:"respondents"`
+		Knowledge   int     `json:"knowledge"`
+		Confidence  int     `json:"confidence"`
+		Application int     `json:"application"`
+		Awareness   int     `json:"awareness"`
 	}
 )
 
@@ -112,8 +123,35 @@ func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL
 	if err := enc.write(bw, "  ", ledger.Compute(published)); err != nil {
 		return err
 	}
+	bw.WriteString(",\n  \"fiscal_years\": ")
+	if err := enc.write(bw, "  ", fiscalYears(published, cfg.FiscalYearStart, content.DayOf(now))); err != nil {
+		return err
+	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// jsonYear is one annual report's figures: "fiscal_years" holds one per
+// report, newest first. ToDate is the last day counted while the year has
+// not ended (the report of the year to date), else null.
+type jsonYear struct {
+	Name   string        `json:"name"`
+	Start  *string       `json:"start"`
+	End    *string       `json:"end"`
+	ToDate *string       `json:"to_date"`
+	Totals ledger.Totals `json:"totals"`
+}
+
+func fiscalYears(published []*content.Profile, start content.MonthDay, today content.Date) []jsonYear {
+	years := ledger.Years(published, start, today)
+	out := make([]jsonYear, len(years))
+	for i, fy := range years {
+		out[i] = jsonYear{Name: fy.Name, Start: date(fy.Start), End: date(fy.End), Totals: ledger.ForYear(published, fy, today)}
+		if fy.ToDate(today) {
+			out[i].ToDate = date(fy.Through(today))
+		}
+	}
+	return out
 }
 
 // encoder writes JSON values without HTML escaping, reusing one buffer:
@@ -154,6 +192,7 @@ func partnership(p *content.Profile, baseURL string) jsonPartnership {
 		Resources:     make([]jsonResource, len(p.Resources)),
 		Asks:          make([]jsonAsk, len(p.Asks)),
 		Outcomes:      make([]jsonOutcome, len(p.Outcomes)),
+		Surveys:       make([]jsonSurvey, len(p.Surveys)),
 	}
 	for i := range p.Resources {
 		out.Resources[i] = resource(&p.Resources[i])
@@ -162,7 +201,14 @@ func partnership(p *content.Profile, baseURL string) jsonPartnership {
 		out.Asks[i] = jsonAsk{a.Ask, a.Status, a.Reason, date(a.Date)}
 	}
 	for i, o := range p.Outcomes {
-		out.Outcomes[i] = jsonOutcome{o.Measure, num(o.Value), o.Unit, date(o.Date), o.Note}
+		var id *string
+		if o.MeasureID != "" {
+			id = &o.MeasureID
+		}
+		out.Outcomes[i] = jsonOutcome{o.Measure, id, num(o.Value), o.Unit, date(o.Date), o.Note}
+	}
+	for i, s := range p.Surveys {
+		out.Surveys[i] = jsonSurvey{s.Topic, date(s.Date), s.Respondents, s.Knowledge, s.Confidence, s.Application, s.Awareness}
 	}
 	return out
 }

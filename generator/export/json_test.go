@@ -20,18 +20,35 @@ type (
 			Title, Library, Currency, Generated string
 		}
 		Partnerships []specPartnership
-		Totals       struct {
-			Library, Partner specSide
-			Asks             map[string]int
-			Partnerships     map[string]int
-			Outcomes         map[string]float64
+		Totals       specTotals
+		FiscalYears  []struct {
+			Name, Start, End string
+			ToDate           *string `json:"to_date"`
+			Totals           specTotals
+		} `json:"fiscal_years"`
+	}
+	specTotals struct {
+		Library, Partner specSide
+		Asks             map[string]int
+		Partnerships     map[string]int
+		Measures         map[string]struct {
+			Label, Unit string
+			Value       float64
 		}
+		Surveys struct {
+			All    specSurvey
+			Topics map[string]specSurvey
+		}
+	}
+	specSurvey struct {
+		Respondents, Knowledge, Confidence, Application, Awareness int
 	}
 	specSide struct {
 		Money          map[string]float64
 		StaffHours     float64 `json:"staff_hours"`
 		RoomHours      float64 `json:"room_hours"`
 		EstimatedValue float64 `json:"estimated_value"`
+		TotalValue     float64 `json:"total_value"`
 	}
 	specPartnership struct {
 		Slug, URL, Title, Summary, Status string
@@ -59,11 +76,17 @@ type (
 			Date                *string
 		}
 		Outcomes []struct {
-			Measure string
-			Value   float64
-			Unit    string
-			Date    *string
-			Note    string
+			Measure   string
+			MeasureID *string `json:"measure_id"`
+			Value     float64
+			Unit      string
+			Date      *string
+			Note      string
+		}
+		Surveys []struct {
+			Topic                                                      string
+			Date                                                       *string
+			Respondents, Knowledge, Confidence, Application, Awareness int
 		}
 	}
 )
@@ -126,8 +149,11 @@ func TestJSON(t *testing.T) {
 	if a := hw.Asks; a[0].Date != nil || a[0].Reason != "" || *a[1].Date != "2025-11-03" || a[1].Status != "declined" {
 		t.Errorf("asks = %+v", a)
 	}
-	if o := zine.Outcomes; *o[0].Date != "2024-01-10" || o[1].Unit != "" || o[1].Value != 6 {
+	if o := zine.Outcomes; *o[0].Date != "2024-01-10" || o[1].Unit != "" || o[1].Value != 6 || *o[0].MeasureID != "zines" || o[1].MeasureID != nil {
 		t.Errorf("outcomes = %+v (an undated outcome is dated by the start)", o)
+	}
+	if s := hw.Surveys; len(s) != 1 || s[0].Topic != "education-lifelong-learning" || *s[0].Date != "2026-01-31" || s[0].Respondents != 24 || s[0].Awareness != 20 || zine.Surveys == nil {
+		t.Errorf("surveys = %+v, %+v", hw.Surveys, zine.Surveys)
 	}
 
 	// Totals, by hand:
@@ -136,8 +162,10 @@ func TestJSON(t *testing.T) {
 	//   partner money CAD 1200 + 300, never in USD; staff 180 h, 180×38.5;
 	//   the risograph printers have no value.
 	tot := f.Totals
-	wantLib := specSide{Money: map[string]float64{"USD": 2400.3}, StaffHours: 10.5, RoomHours: 120, EstimatedValue: 6404.25}
-	wantPar := specSide{Money: map[string]float64{"CAD": 1500}, StaffHours: 180, EstimatedValue: 6930}
+	//   total value: library 2400.3 + 6404.25; partner 6930 + the CAD
+	//   300 stated as 220 (the CAD 1,200 has no value).
+	wantLib := specSide{Money: map[string]float64{"USD": 2400.3}, StaffHours: 10.5, RoomHours: 120, EstimatedValue: 6404.25, TotalValue: 8804.55}
+	wantPar := specSide{Money: map[string]float64{"CAD": 1500}, StaffHours: 180, EstimatedValue: 6930, TotalValue: 7150}
 	if !reflect.DeepEqual(tot.Library, wantLib) || !reflect.DeepEqual(tot.Partner, wantPar) {
 		t.Errorf("totals: library %+v, partner %+v\nwant %+v, %+v", tot.Library, tot.Partner, wantLib, wantPar)
 	}
@@ -147,8 +175,27 @@ func TestJSON(t *testing.T) {
 	if want := map[string]int{"planning": 0, "active": 1, "paused": 0, "completed": 1}; !reflect.DeepEqual(tot.Partnerships, want) {
 		t.Errorf("totals.partnerships = %v, want %v", tot.Partnerships, want)
 	}
-	if want := map[string]float64{"students": 37, "zines": 45}; !reflect.DeepEqual(tot.Outcomes, want) {
-		t.Errorf("totals.outcomes = %v, want %v", tot.Outcomes, want)
+	// Only the site measure adds up; the 37 students are free text.
+	if m := tot.Measures; len(m) != 1 || m["zines"].Value != 45 || m["zines"].Label != "Zines made" || m["zines"].Unit != "zines" {
+		t.Errorf("totals.measures = %+v, want zines: 45", m)
+	}
+	if s := tot.Surveys; s.All != (specSurvey{24, 22, 19, 17, 20}) || len(s.Topics) != 1 || s.Topics["education-lifelong-learning"] != s.All {
+		t.Errorf("totals.surveys = %+v", s)
+	}
+	// The years, newest first; 2025-26 is not over on 2026-03-01.
+	var years []string
+	for _, y := range f.FiscalYears {
+		to := "null"
+		if y.ToDate != nil {
+			to = *y.ToDate
+		}
+		years = append(years, y.Name+" "+y.Start+" "+y.End+" "+to)
+	}
+	if want := []string{"2025-26 2025-07-01 2026-06-30 2026-03-01", "2023-24 2023-07-01 2024-06-30 null"}; !slices.Equal(years, want) {
+		t.Errorf("fiscal_years = %q, want %q", years, want)
+	}
+	if y := f.FiscalYears[0].Totals; y.Library.TotalValue != 8400.3 || y.Surveys.All.Respondents != 24 || len(y.Measures) != 0 {
+		t.Errorf("fiscal_years[0].totals = %+v", y)
 	}
 
 	// The bytes themselves: exact decimals, null, nothing private.
@@ -169,17 +216,22 @@ func TestJSON(t *testing.T) {
 func TestJSONKeyOrder(t *testing.T) {
 	data := writeJSON(t)
 	want := map[string][]string{
-		"":                           {"site", "partnerships", "totals"},
+		"":                           {"site", "partnerships", "totals", "fiscal_years"},
 		"site":                       {"title", "library", "currency", "generated"},
-		"partnerships[]":             {"slug", "url", "title", "summary", "status", "start", "end", "partner", "branches", "neighborhoods", "audiences", "languages", "tags", "review", "resources", "asks", "outcomes"},
+		"partnerships[]":             {"slug", "url", "title", "summary", "status", "start", "end", "partner", "branches", "neighborhoods", "audiences", "languages", "tags", "review", "resources", "asks", "outcomes", "surveys"},
 		"partnerships[].partner":     {"name", "slug", "url"},
 		"partnerships[].review":      {"state", "date", "by", "current"},
 		"partnerships[].resources[]": {"from", "kind", "amount", "unit", "value", "estimated", "description", "date"},
 		"partnerships[].asks[]":      {"ask", "status", "reason", "date"},
-		"partnerships[].outcomes[]":  {"measure", "value", "unit", "date", "note"},
-		"totals":                     {"library", "partner", "asks", "partnerships", "outcomes"},
-		"totals.library":             {"money", "staff_hours", "room_hours", "estimated_value"},
-		"totals.partner":             {"money", "staff_hours", "room_hours", "estimated_value"},
+		"partnerships[].outcomes[]":  {"measure", "measure_id", "value", "unit", "date", "note"},
+		"partnerships[].surveys[]":   {"topic", "date", "respondents", "knowledge", "confidence", "application", "awareness"},
+		"totals":                     {"library", "partner", "asks", "partnerships", "measures", "surveys"},
+		"totals.library":             {"money", "staff_hours", "room_hours", "estimated_value", "total_value"},
+		"totals.partner":             {"money", "staff_hours", "room_hours", "estimated_value", "total_value"},
+		"totals.measures.zines":      {"label", "unit", "value"},
+		"totals.surveys":             {"all", "topics"},
+		"totals.surveys.all":         {"respondents", "knowledge", "confidence", "application", "awareness"},
+		"fiscal_years[]":             {"name", "start", "end", "to_date", "totals"},
 		"totals.asks":                {"delivered", "in_progress", "planned", "declined"},
 		"totals.partnerships":        {"planning", "active", "paused", "completed"},
 	}

@@ -18,6 +18,9 @@ fiscal_year_start = "07-01"
 [valuation]
 staff_time = 38.50
 space = 45.00
+[measures.zines]
+label = "Zines made"
+unit = "zines"
 `
 
 const openData = `[open_data]
@@ -94,6 +97,14 @@ value = 37
 unit = "students"
 date = 2026-01-31
 note = "Attendance sheets, fall term"
+[[surveys]]
+topic = "education-lifelong-learning"
+date = 2026-01-31
+respondents = 24
+knowledge = 22
+confidence = 19
+application = 17
+awareness = 20
 [private]
 contact = "Ana, SECRET-555-0100"
 +++
@@ -137,9 +148,8 @@ status = "planned"
 ask = "A display shelf"
 status = "in_progress"
 [[outcomes]]
-measure = "Zines made"
+measure = "zines"
 value = 45
-unit = "zines"
 [[outcomes]]
 measure = "Workshops"
 value = 6

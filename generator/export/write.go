@@ -30,6 +30,7 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 		urls.Resources: func(w io.Writer) error { return ResourcesCSV(w, published) },
 		urls.Asks:      func(w io.Writer) error { return AsksCSV(w, published) },
 		urls.Outcomes:  func(w io.Writer) error { return OutcomesCSV(w, published) },
+		urls.Surveys:   func(w io.Writer) error { return SurveysCSV(w, published) },
 		urls.Robots:    func(w io.Writer) error { return Robots(w, baseURL) },
 	}
 	if out.Giving {

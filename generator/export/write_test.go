@@ -21,17 +21,18 @@ func TestWrite(t *testing.T) {
 	}
 	want := []string{
 		"data/360giving.json", "data/asks.csv", "data/outcomes.csv", "data/partnerships.csv",
-		"data/partnerships.json", "data/partnerships.schema.json", "data/resources.csv", "feed.xml", "robots.txt", "sitemap.xml",
+		"data/partnerships.json", "data/partnerships.schema.json", "data/resources.csv", "data/surveys.csv", "feed.xml", "robots.txt", "sitemap.xml",
 	}
 	if got := out.Names(); !slices.Equal(got, want) {
 		t.Fatalf("files = %q, want %q", got, want)
 	}
 	// Every published profile is in every file but 360giving.json (which
-	// has only library money), and nothing unpublished or private is.
+	// has only library money) and surveys.csv (only homework-help held a
+	// survey), and nothing unpublished or private is.
 	for _, name := range want {
 		data, _ := out.Get(name)
 		for _, slug := range []string{"homework-help", "zine-lab"} {
-			if name == "robots.txt" || name == "data/partnerships.schema.json" || name == "data/360giving.json" && slug == "zine-lab" {
+			if name == "robots.txt" || name == "data/partnerships.schema.json" || (name == "data/360giving.json" || name == "data/surveys.csv") && slug == "zine-lab" {
 				continue
 			}
 			if !bytes.Contains(data, []byte(slug)) {
@@ -108,7 +109,7 @@ func TestWriteWithoutBaseURL(t *testing.T) {
 	if err := Write(out, site, published, "", now, []string{"index.html", "partnerships/homework-help/index.html"}); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"data/asks.csv", "data/outcomes.csv", "data/partnerships.csv", "data/partnerships.json", "data/partnerships.schema.json", "data/resources.csv", "robots.txt"}
+	want := []string{"data/asks.csv", "data/outcomes.csv", "data/partnerships.csv", "data/partnerships.json", "data/partnerships.schema.json", "data/resources.csv", "data/surveys.csv", "robots.txt"}
 	if got := out.Names(); !slices.Equal(got, want) {
 		t.Errorf("files = %q, want %q", got, want)
 	}

@@ -9,18 +9,26 @@
 // is exactly the "totals" object of /data/partnerships.json:
 //
 //   - per side (library, partner): money by currency, never added across
-//     currencies; staff hours; room-hours; and estimated_value, the sum of
-//     the values of in-kind resources (every kind but money) that have one.
-//     Money in another currency counts in its own currency only, whether or
-//     not it has a value; money is never part of estimated_value.
+//     currencies; staff hours; room-hours; estimated_value, the sum of
+//     the values of in-kind resources (every kind but money) that have
+//     one; and total_value, everything with a value in the site currency:
+//     money in it, the stated value of money in another currency, and
+//     estimated_value. Money in another currency counts in its own
+//     currency and, by its stated value, in total_value only.
 //   - asks by status and partnerships by status, each with all four keys;
-//   - outcome values summed by unit, exactly as the unit is written;
-//     outcomes without a unit are not summed.
+//   - measures: the sum of each site measure (site.toml's [measures]),
+//     by id. Outcomes with a free-text measure are never added up, and
+//     measures are never added to each other, whatever their units.
+//   - surveys: Project Outcome patron surveys overall and per topic, as
+//     summed counts (respondents, and those who agreed on each outcome);
+//     a share is always Σagreed / Σrespondents ([SurveySum.Share]),
+//     never an average of percentages.
 //
 // A side's Money map holds the currencies that occur (it is empty, not nil,
-// when there is none). [Side.Value] and [Side.Kinds] are not in the JSON:
-// they carry what charts need (see [Totals.ByKind]); nor is
-// [Totals.Organizations], the partner organizations, each counted once.
+// when there is none). [Side.Kinds] is not in the JSON: it carries what
+// [Totals.Figures] needs, the rows of the "what each side put in" table
+// and of the chart beside it; nor is [Totals.Organizations], the partner
+// organizations, each counted once.
 //
 // [Of] is Compute for one profile: the subtotals a profile page shows.
 //
@@ -40,8 +48,8 @@
 // the last two digits of the next ("2025-26"); the name is also its slug in
 // /reports/<slug>/.
 //
-// [ForYear] counts what belongs to one fiscal year: a resource or outcome
-// by its date (which content defaults to the profile's start); an ask by
+// [ForYear] counts what belongs to one fiscal year: a resource, outcome or
+// survey by its date (which content defaults to the profile's start); an ask by
 // its date when it has one, else by the profile's start; and, among
 // partnerships, every one "involved" in the year: its span (start to end,
 // or to today when it has no end) overlaps the year, or something it
@@ -53,6 +61,8 @@
 // which any profile is involved, newest first, and [Reports] gives each of
 // them with its totals and a row per partnership. [Annual] makes one year's
 // report; each [Row] holds the partnership's totals for the year and
-// itemizes it: the resources and outcomes dated in the year and the
-// declined asks placed in it. Pages only format these figures and lists.
+// itemizes it: the resources, outcomes and surveys dated in the year and
+// the declined asks placed in it. A year that has not ended by today is
+// reported to date ([FiscalYear.ToDate], [FiscalYear.Through]). Pages
+// only format these figures and lists.
 package ledger

@@ -45,6 +45,19 @@ func (fy FiscalYear) String() string { return fy.Name }
 // Slug is the year's name, used in /reports/<slug>/.
 func (fy FiscalYear) Slug() string { return fy.Name }
 
+// ToDate reports whether the year has not ended by today: its figures
+// are those of the year to date.
+func (fy FiscalYear) ToDate(today content.Date) bool { return today.Before(fy.End.Time) }
+
+// Through is the last day the year's figures cover: its end, or today
+// when the year has not ended.
+func (fy FiscalYear) Through(today content.Date) content.Date {
+	if fy.ToDate(today) && !today.Before(fy.Start.Time) {
+		return today
+	}
+	return fy.End
+}
+
 // Contains reports whether d falls in the year.
 func (fy FiscalYear) Contains(d content.Date) bool {
 	return d.Set() && !d.Before(fy.Start.Time) && !d.After(fy.End.Time)
@@ -69,7 +82,7 @@ func Active(p *content.Profile, fy FiscalYear, today content.Date) bool {
 }
 
 // Involved reports whether p counts in fy: it is Active in it, or one of
-// its resources, asks or outcomes is dated in it.
+// its resources, asks, outcomes or surveys is dated in it.
 func Involved(p *content.Profile, fy FiscalYear, today content.Date) bool {
 	if Active(p, fy, today) {
 		return true
@@ -86,6 +99,11 @@ func Involved(p *content.Profile, fy FiscalYear, today content.Date) bool {
 	}
 	for i := range p.Outcomes {
 		if fy.Contains(p.Outcomes[i].Date) {
+			return true
+		}
+	}
+	for i := range p.Surveys {
+		if fy.Contains(p.Surveys[i].Date) {
 			return true
 		}
 	}
@@ -125,6 +143,9 @@ func Years(profiles []*content.Profile, start content.MonthDay, today content.Da
 		}
 		for i := range p.Outcomes {
 			mark(p.Outcomes[i].Date)
+		}
+		for i := range p.Surveys {
+			mark(p.Surveys[i].Date)
 		}
 	}
 	out := make([]FiscalYear, 0, len(seen))

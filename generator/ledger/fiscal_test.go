@@ -164,8 +164,8 @@ func TestItemize(t *testing.T) {
 		res            []float64
 		declined, outs []string
 	}{
-		{0, []float64{0.2, 20.5, 500}, []string{"Laptops"}, []string{"More students"}},
-		{1, []float64{1000, 0.1, 10, 4, 3, 10}, nil, []string{"Students", "Sessions"}},
+		{0, []float64{0.2, 20.5, 500}, []string{"Laptops"}, []string{"Students who came"}},
+		{1, []float64{1000, 0.1, 10, 4, 3, 10}, nil, []string{"Students who came", "Sessions"}},
 	} {
 		row := reps[tt.year].Rows[0]
 		if row.Profile.Slug != "alpha" {
@@ -175,6 +175,27 @@ func TestItemize(t *testing.T) {
 		if !slices.Equal(res, tt.res) || !slices.Equal(declined, tt.declined) || !slices.Equal(outs, tt.outs) {
 			t.Errorf("alpha in %s: resources %v, declined %q, outcomes %q; want %v, %q, %q",
 				reps[tt.year].Year, res, declined, outs, tt.res, tt.declined, tt.outs)
+		}
+	}
+}
+
+// TestToDate: a year that has not ended by today is reported through
+// today; an ended one through its last day.
+func TestToDate(t *testing.T) {
+	fy := FiscalYearOf(date(t, "2026-07-01"), jul1)
+	for _, tt := range []struct {
+		today   string
+		toDate  bool
+		through string
+	}{
+		{"2026-12-04", true, "2026-12-04"},
+		{"2027-06-29", true, "2027-06-29"},
+		{"2027-06-30", false, "2027-06-30"},
+		{"2028-01-01", false, "2027-06-30"},
+	} {
+		today := date(t, tt.today)
+		if got, th := fy.ToDate(today), fy.Through(today); got != tt.toDate || th.String() != tt.through {
+			t.Errorf("on %s: ToDate %v, Through %s; want %v, %s", tt.today, got, th, tt.toDate, tt.through)
 		}
 	}
 }

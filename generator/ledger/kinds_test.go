@@ -7,23 +7,34 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 )
 
-func TestByKind(t *testing.T) {
-	got := Compute(published(t)).ByKind("USD")
-	want := []KindRow{
-		// Partner money: USD 0.1 plus the CAD 1,200 valued at USD 880; the
-		// CAD 500 without a value is left out.
-		{Kind: "money", Unit: "USD", Library: 1000.3, Partner: 880.1, PartnerLeftOut: 1},
-		{Kind: "staff_time", Unit: "hours", Library: 12.25, Partner: 20.5},
-		{Kind: "space", Unit: "room-hours", Library: 4},
-		{Kind: "marketing", Unit: "USD", Estimated: true, Library: 600},
-		{Kind: "equipment", Unit: "items", Library: 1},
-		{Kind: "materials", Unit: "items", Partner: 1},
+func TestFigures(t *testing.T) {
+	got := Compute(published(t)).Figures("USD")
+	want := []Figure{
+		// Money per currency, at its amount: the CAD 1,200 valued at
+		// USD 880 stays 1,200 CAD here; its value is in the total only.
+		{Key: "money", Unit: "USD", Library: 1000.3, Partner: 0.1},
+		{Key: "money", Unit: "CAD", Partner: 1700},
+		{Key: "staff_time", Unit: "hours", Library: 12.25, Partner: 20.5},
+		{Key: "space", Unit: "room-hours", Library: 4},
+		{Key: "marketing", Unit: "USD", Estimated: true, Library: 600},
+		{Key: "equipment", Unit: "items", Library: 1},
+		{Key: "materials", Unit: "items", Partner: 1},
+		{Key: "estimated_value", Unit: "USD", Estimated: true, Library: 1190, Partner: 820, LibraryLeftOut: 1, PartnerLeftOut: 1},
+		{Key: "total_value", Unit: "USD", Estimated: true, Library: 2190.3, Partner: 1700.1, LibraryLeftOut: 1, PartnerLeftOut: 2},
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ByKind =\n%+v\nwant\n%+v", got, want)
+		t.Errorf("Figures =\n%+v\nwant\n%+v", got, want)
 	}
-	if got := Compute(nil).ByKind("USD"); len(got) != 0 {
-		t.Errorf("ByKind of nothing = %+v, want no rows", got)
+	labels := []string{"Money (USD)", "Money (CAD)", "Staff time (hours)", "Space (room-hours)",
+		"Marketing (estimated value, USD)", "Equipment (items)", "Materials (items)",
+		"Estimated value of in-kind support (USD)", "Total value, including estimates (USD)"}
+	for i, f := range got {
+		if f.Label() != labels[i] {
+			t.Errorf("row %d: Label = %q, want %q", i, f.Label(), labels[i])
+		}
+	}
+	if got := Compute(nil).Figures("USD"); len(got) != 0 {
+		t.Errorf("Figures of nothing = %+v, want no rows", got)
 	}
 }
 

@@ -18,6 +18,7 @@ type Row struct {
 	Resources []*content.Resource // the resources dated in the year
 	Declined  []*content.Ask      // the declined asks placed in the year (by their date, else the start)
 	Outcomes  []*content.Outcome  // the outcomes dated in the year
+	Surveys   []*content.Survey   // the surveys dated in the year
 }
 
 // Annual returns the report of fy, with its rows.
@@ -53,6 +54,11 @@ func itemize(p *content.Profile, fy FiscalYear, t Totals) Row {
 	for i := range p.Outcomes {
 		if o := &p.Outcomes[i]; fy.Contains(o.Date) {
 			row.Outcomes = append(row.Outcomes, o)
+		}
+	}
+	for i := range p.Surveys {
+		if s := &p.Surveys[i]; fy.Contains(s.Date) {
+			row.Surveys = append(row.Surveys, s)
 		}
 	}
 	return row

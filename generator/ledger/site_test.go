@@ -19,6 +19,12 @@ fiscal_year_start = "07-01"
 [valuation]
 staff_time = 40
 space = 25
+[measures.students]
+label = "Students who came"
+unit = "students"
+[measures.visitors]
+label = "Visitors"
+unit = "people"
 -- content/partnerships/alpha.md --
 +++
 title = "Alpha"
@@ -82,18 +88,32 @@ status = "declined"
 reason = "No budget until July."
 date = 2025-11-03
 [[outcomes]]
-measure = "Students"
+measure = "students"
 value = 37
-unit = "students"
 date = 2025-01-31
 [[outcomes]]
 measure = "Sessions"
 value = 12
 [[outcomes]]
-measure = "More students"
+measure = "students"
 value = 0.1
-unit = "students"
 date = 2025-08-01
+[[surveys]]
+topic = "education-lifelong-learning"
+date = 2025-03-01
+respondents = 10
+knowledge = 9
+confidence = 8
+application = 7
+awareness = 10
+[[surveys]]
+topic = "digital-learning"
+date = 2025-08-01
+respondents = 90
+knowledge = 45
+confidence = 30
+application = 60
+awareness = 0
 +++
 -- content/partnerships/beta.md --
 +++
@@ -134,14 +154,20 @@ ask = "Translation"
 status = "in_progress"
 date = 2023-04-01
 [[outcomes]]
-measure = "Visitors"
+measure = "visitors"
 value = 100
-unit = "visitors"
 date = 2023-09-15
 [[outcomes]]
 measure = "Students"
 value = 3
 unit = "students"
+[[surveys]]
+topic = "education-lifelong-learning"
+respondents = 5
+knowledge = 5
+confidence = 4
+application = 3
+awareness = 2
 +++
 -- content/partnerships/delta.md --
 +++

@@ -10,11 +10,12 @@ import (
 // encoding is the "totals" object of /data/partnerships.json, keys in the
 // spec's order.
 type Totals struct {
-	Library      Side               `json:"library"`
-	Partner      Side               `json:"partner"`
-	Asks         AskCounts          `json:"asks"`
-	Partnerships StatusCounts       `json:"partnerships"`
-	Outcomes     map[string]float64 `json:"outcomes"` // value per unit; never nil
+	Library      Side                  `json:"library"`
+	Partner      Side                  `json:"partner"`
+	Asks         AskCounts             `json:"asks"`
+	Partnerships StatusCounts          `json:"partnerships"`
+	Measures     map[string]MeasureSum `json:"measures"` // by measure id; never nil
+	Surveys      SurveyTotals          `json:"surveys"`
 
 	// Organizations is the number of partner organizations of the
 	// partnerships counted, each once (by partner slug). Not in the JSON.
@@ -27,11 +28,11 @@ type Side struct {
 	StaffHours     float64            `json:"staff_hours"` // staff_time
 	RoomHours      float64            `json:"room_hours"`  // space
 	EstimatedValue float64            `json:"estimated_value"`
+	// TotalValue is everything that has a value, in the site currency:
+	// money in it, the stated value of money in another currency, and
+	// valued in-kind support (EstimatedValue). It includes estimates.
+	TotalValue float64 `json:"total_value"`
 
-	// Value is everything that has a value, in the site currency: money
-	// in it, money in another currency that gives a value, and valued
-	// in-kind support (EstimatedValue).
-	Value float64 `json:"-"`
 	// Kinds holds a Sum per kind of resource that occurs.
 	Kinds map[string]Sum `json:"-"`
 }
@@ -154,11 +155,11 @@ func Compute(profiles []*content.Profile) Totals {
 }
 
 // Of is the totals of one profile: its subtotals per side, its asks by
-// status and its outcomes by unit.
+// status, its site measures and its surveys.
 func Of(p *content.Profile) Totals { return Compute([]*content.Profile{p}) }
 
 // ForYear adds up what belongs to fy (see the package documentation): the
-// resources, asks and outcomes dated in it, and the partnerships involved
+// resources, asks, outcomes and surveys dated in it, and the partnerships involved
 // in it. today ends the span of partnerships without an end.
 func ForYear(profiles []*content.Profile, fy FiscalYear, today content.Date) Totals {
 	var t tally
@@ -175,7 +176,8 @@ type tally struct {
 	sides    [2]sideTally
 	asks     AskCounts
 	statuses StatusCounts
-	outcomes accs
+	measures map[string]*measureTally
+	surveys  surveyTally
 	orgs     map[string]struct{} // partner slugs
 }
 
@@ -190,8 +192,8 @@ type kindTally struct {
 	value           acc
 }
 
-// profile counts p, and of its resources, asks and outcomes those whose
-// date satisfies in (all of them when in is nil).
+// profile counts p, and of its resources, asks, outcomes and surveys
+// those whose date satisfies in (all of them when in is nil).
 func (t *tally) profile(p *content.Profile, in func(content.Date) bool) {
 	ok := func(d content.Date) bool { return in == nil || in(d) }
 	if n := t.statuses.field(p.Status); n != nil {
@@ -214,11 +216,13 @@ func (t *tally) profile(p *content.Profile, in func(content.Date) bool) {
 		}
 	}
 	for i := range p.Outcomes {
-		if o := &p.Outcomes[i]; o.Unit != "" && ok(o.Date) {
-			if t.outcomes == nil {
-				t.outcomes = accs{}
-			}
-			t.outcomes.add(o.Unit, o.Value)
+		if o := &p.Outcomes[i]; o.MeasureID != "" && ok(o.Date) {
+			t.measure(p, o)
+		}
+	}
+	for i := range p.Surveys {
+		if s := &p.Surveys[i]; ok(s.Date) {
+			t.surveys.add(p, s)
 		}
 	}
 }
@@ -267,7 +271,8 @@ func (t *tally) totals() Totals {
 		Partner:      t.sides[1].side(),
 		Asks:         t.asks,
 		Partnerships: t.statuses,
-		Outcomes:     t.outcomes.values(),
+		Measures:     t.measureSums(),
+		Surveys:      t.surveys.totals(),
 
 		Organizations: len(t.orgs),
 	}
@@ -279,7 +284,7 @@ func (s *sideTally) side() Side {
 		StaffHours:     s.staff.value(),
 		RoomHours:      s.room.value(),
 		EstimatedValue: s.est.value(),
-		Value:          s.value.value(),
+		TotalValue:     s.value.value(),
 		Kinds:          map[string]Sum{},
 	}
 	for i, k := range s.kinds {

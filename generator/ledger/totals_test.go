@@ -14,7 +14,7 @@ func TestCompute(t *testing.T) {
 			StaffHours:     12.25,                             // 10 + 2.25
 			RoomHours:      4,
 			EstimatedValue: 1190,   // 10×40 + 4×25 + 600 + 2.25×40; laptops unvalued
-			Value:          2190.3, // money 1000.3 + 1190
+			TotalValue:     2190.3, // money 1000.3 + 1190
 			Kinds: map[string]Sum{
 				"money":      {Items: 3, Value: 1000.3},
 				"staff_time": {Items: 2, Value: 490},
@@ -27,16 +27,31 @@ func TestCompute(t *testing.T) {
 			Money:          map[string]float64{"USD": 0.1, "CAD": 1700}, // 500 + 1200, CAD never in USD
 			StaffHours:     20.5,
 			EstimatedValue: 820,    // 20.5×40; the CAD value 880 is money, not an estimate
-			Value:          1700.1, // 0.1 + 880 + 820
+			TotalValue:     1700.1, // 0.1 + 880 + 820
 			Kinds: map[string]Sum{
 				"money":      {Items: 3, Value: 880.1, Unvalued: 1},
 				"staff_time": {Items: 1, Value: 820},
 				"materials":  {Items: 1, Unvalued: 1},
 			},
 		},
-		Asks:          AskCounts{Delivered: 2, InProgress: 1, Planned: 1, Declined: 1},
-		Partnerships:  StatusCounts{Active: 1, Paused: 1, Completed: 1},
-		Outcomes:      map[string]float64{"students": 40.1, "visitors": 100}, // 37 + 0.1 + 3; "Sessions" has no unit
+		Asks:         AskCounts{Delivered: 2, InProgress: 1, Planned: 1, Declined: 1},
+		Partnerships: StatusCounts{Active: 1, Paused: 1, Completed: 1},
+		// Students: 37 + 0.1; beta's 3 "Students" are free text, never
+		// added, whatever their unit; so are alpha's 12 "Sessions".
+		Measures: map[string]MeasureSum{
+			"students": {Label: "Students who came", Unit: "students", Value: 37.1, Partnerships: 1},
+			"visitors": {Label: "Visitors", Unit: "people", Value: 100, Partnerships: 1},
+		},
+		// Three surveys: alpha's 9 of 10 (90 %) and 45 of 90 (50 %), beta's
+		// 5 of 5 (100 %) learned something: 59 of 105, 56 %, and not the
+		// 80 % an average of the three percentages would give.
+		Surveys: SurveyTotals{
+			All: SurveySum{Respondents: 105, Knowledge: 59, Confidence: 42, Application: 70, Awareness: 12, Surveys: 3, Partnerships: 2},
+			Topics: map[string]SurveySum{
+				"education-lifelong-learning": {Respondents: 15, Knowledge: 14, Confidence: 12, Application: 10, Awareness: 12, Surveys: 2, Partnerships: 2},
+				"digital-learning":            {Respondents: 90, Knowledge: 45, Confidence: 30, Application: 60, Awareness: 0, Surveys: 1, Partnerships: 1},
+			},
+		},
 		Organizations: 3,
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -53,7 +68,7 @@ func TestForYear(t *testing.T) {
 		{"2024-07-01", Totals{
 			Library: Side{
 				Money:      map[string]float64{"USD": 1000.1}, // 2025-06-30 is still FY 2024-25
-				StaffHours: 10, RoomHours: 4, EstimatedValue: 1100, Value: 2100.1,
+				StaffHours: 10, RoomHours: 4, EstimatedValue: 1100, TotalValue: 2100.1,
 				Kinds: map[string]Sum{
 					"money":      {Items: 2, Value: 1000.1},
 					"staff_time": {Items: 1, Value: 400},
@@ -65,27 +80,35 @@ func TestForYear(t *testing.T) {
 				Money: map[string]float64{},
 				Kinds: map[string]Sum{"materials": {Items: 1, Unvalued: 1}},
 			},
-			Asks:          AskCounts{Delivered: 1}, // an undated ask belongs to the start's year
-			Partnerships:  StatusCounts{Active: 1},
-			Outcomes:      map[string]float64{"students": 37},
+			Asks:         AskCounts{Delivered: 1}, // an undated ask belongs to the start's year
+			Partnerships: StatusCounts{Active: 1},
+			Measures:     map[string]MeasureSum{"students": {Label: "Students who came", Unit: "students", Value: 37, Partnerships: 1}},
+			Surveys: SurveyTotals{
+				All:    SurveySum{Respondents: 10, Knowledge: 9, Confidence: 8, Application: 7, Awareness: 10, Surveys: 1, Partnerships: 1},
+				Topics: map[string]SurveySum{"education-lifelong-learning": {Respondents: 10, Knowledge: 9, Confidence: 8, Application: 7, Awareness: 10, Surveys: 1, Partnerships: 1}},
+			},
 			Organizations: 1,
 		}},
 		{"2025-07-01", Totals{
 			Library: Side{
-				Money: map[string]float64{"USD": 0.2}, Value: 0.2,
+				Money: map[string]float64{"USD": 0.2}, TotalValue: 0.2,
 				Kinds: map[string]Sum{"money": {Items: 1, Value: 0.2}},
 			},
 			Partner: Side{
 				Money:      map[string]float64{"CAD": 500},
-				StaffHours: 20.5, EstimatedValue: 820, Value: 820,
+				StaffHours: 20.5, EstimatedValue: 820, TotalValue: 820,
 				Kinds: map[string]Sum{
 					"money":      {Items: 1, Unvalued: 1},
 					"staff_time": {Items: 1, Value: 820},
 				},
 			},
-			Asks:          AskCounts{Delivered: 1, Declined: 1},
-			Partnerships:  StatusCounts{Active: 1, Paused: 1},
-			Outcomes:      map[string]float64{"students": 0.1},
+			Asks:         AskCounts{Delivered: 1, Declined: 1},
+			Partnerships: StatusCounts{Active: 1, Paused: 1},
+			Measures:     map[string]MeasureSum{"students": {Label: "Students who came", Unit: "students", Value: 0.1, Partnerships: 1}},
+			Surveys: SurveyTotals{
+				All:    SurveySum{Respondents: 90, Knowledge: 45, Confidence: 30, Application: 60, Surveys: 1, Partnerships: 1},
+				Topics: map[string]SurveySum{"digital-learning": {Respondents: 90, Knowledge: 45, Confidence: 30, Application: 60, Surveys: 1, Partnerships: 1}},
+			},
 			Organizations: 2,
 		}},
 		// Beta ended in June 2023 but counted visitors in September.
@@ -93,23 +116,29 @@ func TestForYear(t *testing.T) {
 			Library:       Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
 			Partner:       Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
 			Partnerships:  StatusCounts{Completed: 1},
-			Outcomes:      map[string]float64{"visitors": 100},
+			Measures:      map[string]MeasureSum{"visitors": {Label: "Visitors", Unit: "people", Value: 100, Partnerships: 1}},
 			Organizations: 1,
 		}},
 		{"2019-07-01", Totals{
-			Library:  Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
-			Partner:  Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
-			Outcomes: map[string]float64{},
+			Library: Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
+			Partner: Side{Money: map[string]float64{}, Kinds: map[string]Sum{}},
 		}},
 	}
 	for _, tt := range tests {
 		fy := FiscalYearOf(date(t, tt.fy), jul1)
 		got := ForYear(ps, fy, today)
-		// Kinds is empty rather than nil when nothing was counted.
+		// Kinds, Measures and survey topics are empty rather than nil
+		// when nothing was counted.
 		for _, s := range []*Side{&tt.want.Library, &tt.want.Partner} {
 			if s.Kinds == nil {
 				s.Kinds = map[string]Sum{}
 			}
+		}
+		if tt.want.Measures == nil {
+			tt.want.Measures = map[string]MeasureSum{}
+		}
+		if tt.want.Surveys.Topics == nil {
+			tt.want.Surveys.Topics = map[string]SurveySum{}
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("ForYear(%s) =\n%+v\nwant\n%+v", fy, got, tt.want)
@@ -156,11 +185,14 @@ func TestTotalsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"library":{"money":{"USD":1000.3},"staff_hours":12.25,"room_hours":4,"estimated_value":1190},` +
-		`"partner":{"money":{"CAD":1700,"USD":0.1},"staff_hours":20.5,"room_hours":0,"estimated_value":820},` +
+	want := `{"library":{"money":{"USD":1000.3},"staff_hours":12.25,"room_hours":4,"estimated_value":1190,"total_value":2190.3},` +
+		`"partner":{"money":{"CAD":1700,"USD":0.1},"staff_hours":20.5,"room_hours":0,"estimated_value":820,"total_value":1700.1},` +
 		`"asks":{"delivered":2,"in_progress":1,"planned":1,"declined":1},` +
 		`"partnerships":{"planning":0,"active":1,"paused":1,"completed":1},` +
-		`"outcomes":{"students":40.1,"visitors":100}}`
+		`"measures":{"students":{"label":"Students who came","unit":"students","value":37.1},"visitors":{"label":"Visitors","unit":"people","value":100}},` +
+		`"surveys":{"all":{"respondents":105,"knowledge":59,"confidence":42,"application":70,"awareness":12},` +
+		`"topics":{"digital-learning":{"respondents":90,"knowledge":45,"confidence":30,"application":60,"awareness":0},` +
+		`"education-lifelong-learning":{"respondents":15,"knowledge":14,"confidence":12,"application":10,"awareness":12}}}}`
 	if string(data) != want {
 		t.Errorf("JSON =\n%s\nwant\n%s", data, want)
 	}
@@ -168,10 +200,11 @@ func TestTotalsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = `{"library":{"money":{},"staff_hours":0,"room_hours":0,"estimated_value":0},` +
-		`"partner":{"money":{},"staff_hours":0,"room_hours":0,"estimated_value":0},` +
+	want = `{"library":{"money":{},"staff_hours":0,"room_hours":0,"estimated_value":0,"total_value":0},` +
+		`"partner":{"money":{},"staff_hours":0,"room_hours":0,"estimated_value":0,"total_value":0},` +
 		`"asks":{"delivered":0,"in_progress":0,"planned":0,"declined":0},` +
-		`"partnerships":{"planning":0,"active":0,"paused":0,"completed":0},"outcomes":{}}`
+		`"partnerships":{"planning":0,"active":0,"paused":0,"completed":0},"measures":{},` +
+		`"surveys":{"all":{"respondents":0,"knowledge":0,"confidence":0,"application":0,"awareness":0},"topics":{}}}`
 	if string(data) != want {
 		t.Errorf("JSON of nothing =\n%s\nwant\n%s", data, want)
 	}
@@ -195,5 +228,34 @@ func TestCounts(t *testing.T) {
 	}
 	if s.Total() != 10 {
 		t.Errorf("StatusCounts.Total = %d, want 10", s.Total())
+	}
+}
+
+// TestSurveyShares: a share is summed counts over summed respondents,
+// rounded half up to a whole percent.
+func TestSurveyShares(t *testing.T) {
+	all := Compute(published(t)).Surveys.All
+	for _, tt := range []struct {
+		outcome string
+		share   float64
+		percent int
+	}{
+		{"knowledge", 59.0 / 105, 56}, // not (90 + 50 + 100) / 3 = 80
+		{"confidence", 42.0 / 105, 40},
+		{"application", 70.0 / 105, 67},
+		{"awareness", 12.0 / 105, 11},
+	} {
+		if got := all.Share(tt.outcome); got != tt.share {
+			t.Errorf("Share(%s) = %v, want %v", tt.outcome, got, tt.share)
+		}
+		if got := all.Percent(tt.outcome); got != tt.percent {
+			t.Errorf("Percent(%s) = %d, want %d", tt.outcome, got, tt.percent)
+		}
+	}
+	if p := (SurveySum{Respondents: 8, Knowledge: 7}).Percent("knowledge"); p != 88 {
+		t.Errorf("7 of 8 = %d %%, want 88 (rounded half up)", p)
+	}
+	if p := (SurveySum{}).Percent("knowledge"); p != 0 {
+		t.Errorf("no respondents = %d %%, want 0", p)
 	}
 }

@@ -3,6 +3,8 @@ package render
 import (
 	"html/template"
 	"strings"
+
+	"github.com/alongside-dev/alongside/generator/content"
 )
 
 // Fragments are the repeated parts of a profile page (table rows, list
@@ -119,6 +121,9 @@ func askItems(asks []Ask) template.HTML {
 			f.raw(` <span class="ask-date">`).date(a.Date).raw("</span>")
 		}
 		f.raw("</p>\n<p class=\"ask-text\">").text(a.Ask).raw("</p>")
+		if a.Where != nil {
+			f.raw("\n<p class=\"ask-where\">In <a href=\"").text(a.Where.URL).raw(`">`).text(a.Where.Title).raw("</a></p>")
+		}
 		if a.Reason != "" {
 			if a.Status.Key == "declined" {
 				f.raw("\n<p class=\"reason\"><strong>Why the library said no:</strong> ")
@@ -144,8 +149,35 @@ func outcomeTable(outs []Outcome) template.HTML {
 </thead>
 <tbody>`)
 	for _, o := range outs {
-		f.raw("\n<tr><th scope=\"row\">").text(o.Measure).raw(`</th><td class="num">`).text(o.Value).
+		f.raw("\n<tr><th scope=\"row\">").text(o.Measure)
+		if o.Counted {
+			f.raw(` <span class="counted">added up in the totals</span>`)
+		}
+		f.raw(`</th><td class="num">`).text(o.Value).
 			raw("</td><td>").date(o.Date).raw("</td><td>").text(o.Note).raw("</td></tr>")
+	}
+	f.raw("\n</tbody>\n</table>\n</div>")
+	return f.html()
+}
+
+// surveyTable is a table of surveys in its scrolling region; id is the
+// stem of its ids, caption its caption.
+func surveyTable(id, caption string, svs []Survey) template.HTML {
+	var f frag
+	f.Grow(700 + len(svs)*300)
+	f.raw(`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="caption-`).raw(id).raw("\">\n<table>\n").
+		raw(`<caption id="caption-`).raw(id).raw(`">`).text(caption).raw(" (Project Outcome): how many agreed</caption>\n").
+		raw(`<thead><tr><th scope="col">Topic</th><th scope="col">Date</th><th scope="col" class="num">Surveyed</th>`)
+	for _, o := range content.SurveyOutcomes {
+		f.raw(`<th scope="col" class="num">`).text(label(o).Text).raw("</th>")
+	}
+	f.raw("</tr></thead>\n<tbody>")
+	for _, s := range svs {
+		f.raw("\n<tr><th scope=\"row\">").text(s.Topic).raw("</th><td>").date(s.Date).raw(`</td><td class="num">`).text(s.Respondents).raw("</td>")
+		for _, a := range s.Agreed {
+			f.raw(`<td class="num">`).text(a).raw("</td>")
+		}
+		f.raw("</tr>")
 	}
 	f.raw("\n</tbody>\n</table>\n</div>")
 	return f.html()
@@ -241,10 +273,16 @@ func reportDetailItems(ds []ReportDetail) template.HTML {
 			}
 			f.raw("\n</ul>")
 		}
+		if len(d.Surveys) > 0 {
+			f.raw("\n").raw(string(surveyTable(d.ID+"-surveys", "Patron surveys", d.Surveys)))
+		}
 		if len(d.Outcomes) > 0 {
 			f.raw("\n<h4>What came of it</h4>\n<ul class=\"report-outcomes\">")
 			for _, o := range d.Outcomes {
 				f.raw("\n<li><strong>").text(o.Value).raw("</strong>: ").text(o.Measure)
+				if o.Counted {
+					f.raw(` <span class="counted">added up in the totals</span>`)
+				}
 				if o.Note != "" {
 					f.raw(` <span class="note">(`).text(o.Note).raw(")</span>")
 				}

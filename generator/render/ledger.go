@@ -20,24 +20,33 @@ import (
 )
 
 // Ledger is what a page shows of the totals of package ledger: the home
-// page for every published partnership, a report for one fiscal year.
-// Every figure is computed once, by ledger, and only formatted here.
+// page for every published partnership, a report for one fiscal year, a
+// partner's page for its partnerships. Every figure is computed once, by
+// ledger, and only formatted here.
 type Ledger struct {
-	Headline string   // the totals in one plain sentence
-	Figures  []Figure // what each side put in
+	ID       string   // the stem of its ids: "home", "fy-2025-26", "partner"
+	Headline string   // the totals in plain sentences, total value first
+	Partner  string   // the heading of the partner's column: "Partners", or the partner's name
+	Figures  []Figure // what each side put in: the rows of ledger.Totals.Figures
 	Asks     []Count  // the partners' asks by status
 	Statuses []Count  // partnerships by status
-	Outcomes []Count  // outcome values summed by unit
+	Measures []Measure
+	Surveys  *Surveys // nil without surveys
 	Rates    string   // how estimates are made
 	Charts   []template.HTML
+	// Years is the total value of each fiscal year, oldest first: the
+	// table beside the home page's chart of the years. Empty elsewhere.
+	Years []YearValue
 }
 
 // Figure is one row of the "what each side put in" table.
 type Figure struct {
-	Label    string // "Money (USD)", "Staff time"
+	Label    string // "Money (USD)", "Staff time (hours)"
 	Library  string // "$7,500", "72 hours", "—"
 	Partner  string
-	Estimate bool // the row is an estimated value
+	Estimate bool   // the row is, or includes, an estimated value
+	Total    bool   // the total value
+	Note     string // what the row leaves out for want of a value, or ""
 }
 
 // Count is a labelled number.
@@ -46,10 +55,41 @@ type Count struct {
 	Value string
 }
 
+// Measure is the sum of one site measure.
+type Measure struct {
+	Label        string // "New library cards"
+	Value        string // "212 cards"
+	Description  string
+	Partnerships string // "in 4 partnerships"
+}
+
+// Surveys are Project Outcome surveys added up: a sentence, and a row per
+// topic and overall.
+type Surveys struct {
+	Sentence string // "Of 240 people surveyed in 8 partnerships, 88 % said they learned something helpful."
+	Outcomes []string
+	Rows     []SurveyRow // per topic, then "All topics"
+}
+
+// SurveyRow is one line of the surveys table.
+type SurveyRow struct {
+	Topic       string
+	Respondents string
+	Shares      []string // per outcome: "88 % (211)"
+	Total       bool     // the line of all topics
+}
+
+// YearValue is one fiscal year's total value per side.
+type YearValue struct {
+	Name, URL        string
+	Library, Partner string
+}
+
 // Report is one fiscal year's report, or its entry on /reports/.
 type Report struct {
 	Name    string // "2025-26"
-	Span    string // "July 1, 2025 – June 30, 2026"
+	Span    string // "July 1, 2025 – June 30, 2026", or "July 1, 2026 – December 4, 2026, the year to date"
+	ToDate  bool   // the year has not ended: its figures are those of the year to date
 	URL     string
 	Summary string // one line for the index
 	Ledger  *Ledger
@@ -84,6 +124,7 @@ type ReportDetail struct {
 	Resources []ReportResource
 	Declined  []Ask
 	Outcomes  []Outcome
+	Surveys   []Survey
 }
 
 // ReportResource is one itemized contribution.
@@ -96,10 +137,15 @@ type ReportResource struct {
 func (b *build) homeLedger() *Ledger {
 	t := ledger.Compute(b.published)
 	l := b.ledgerOf(t, "home")
-	l.Headline = b.headline(t)
+	l.Headline = b.headline(t, "", "")
 	reports := b.reports()
-	l.Charts = append(l.Charts, chart.Years("home-years", reports, b.site.Config.Currency,
-		"Money and the estimated value of in-kind support, in "+b.site.Config.Currency+", by fiscal year. "+ledger.RatesNote(&b.site.Config)))
+	cur := b.site.Config.Currency
+	for _, r := range slices.Backward(reports) {
+		l.Years = append(l.Years, YearValue{Name: r.Year.Name, URL: b.view.Base + urls.Report(r.Year.Name),
+			Library: Money(r.Totals.Library.TotalValue, cur, cur), Partner: Money(r.Totals.Partner.TotalValue, cur, cur)})
+	}
+	l.Charts = append(l.Charts, chart.Years("home-years", "home-years-table", reports, cur,
+		"The total value of money in "+cur+", the stated value of money in other currencies and the estimated value of in-kind support, by fiscal year. "+ledger.RatesNote(&b.site.Config)))
 	return l
 }
 
@@ -146,85 +192,121 @@ func (y *yearRows) get(b *build, fy ledger.FiscalYear) (string, []ReportRow, map
 	return h, rows, details
 }
 
-// ledgerOf formats totals; id prefixes the ids of its charts.
+// ledgerOf formats totals; id is the stem of its ids.
 func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 	cfg := &b.site.Config
-	l := &Ledger{Rates: ledger.RatesNote(cfg)}
-	dash := func(s string, zero bool) string {
-		if zero {
-			return "—"
-		}
-		return s
+	l := &Ledger{ID: id, Partner: "Partners", Rates: ledger.RatesNote(cfg)}
+	figures := t.Figures(cfg.Currency)
+	for _, f := range figures {
+		l.Figures = append(l.Figures, Figure{Label: f.Label(), Estimate: f.Estimated, Total: f.Key == "total_value",
+			Library: figure(f, f.Library, cfg.Currency), Partner: figure(f, f.Partner, cfg.Currency),
+			Note: leftOut(f.LibraryLeftOut, f.PartnerLeftOut)})
 	}
-	for _, c := range currencies(cfg.Currency, &t.Library, &t.Partner) {
-		lv, pv := t.Library.Money[c], t.Partner.Money[c]
-		l.Figures = append(l.Figures, Figure{Label: label("money").Text + " (" + c + ")",
-			Library: dash(Money(lv, c, cfg.Currency), lv == 0), Partner: dash(Money(pv, c, cfg.Currency), pv == 0)})
-	}
-	l.Figures = append(l.Figures,
-		Figure{Label: label("staff_time").Text, Library: dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0), Partner: dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)},
-		Figure{Label: label("space").Text, Library: dash(Quantity(t.Library.RoomHours, "room-hours"), t.Library.RoomHours == 0), Partner: dash(Quantity(t.Partner.RoomHours, "room-hours"), t.Partner.RoomHours == 0)},
-		Figure{Label: "Estimated value of in-kind support", Estimate: true,
-			Library: dash(Money(t.Library.EstimatedValue, cfg.Currency, cfg.Currency), t.Library.EstimatedValue == 0),
-			Partner: dash(Money(t.Partner.EstimatedValue, cfg.Currency, cfg.Currency), t.Partner.EstimatedValue == 0)},
-	)
 	for _, s := range content.AskStatuses {
 		l.Asks = append(l.Asks, Count{label(s), strconv.Itoa(t.Asks.Get(s))})
 	}
 	for _, s := range content.Statuses {
 		l.Statuses = append(l.Statuses, Count{label(s), strconv.Itoa(t.Partnerships.Get(s))})
 	}
-	units := make([]string, 0, len(t.Outcomes))
-	for u := range t.Outcomes {
-		units = append(units, u)
+	for _, mid := range t.MeasureIDs(cfg) {
+		m := t.Measures[mid]
+		def, _ := cfg.Measure(mid)
+		l.Measures = append(l.Measures, Measure{Label: m.Label, Value: Quantity(m.Value, m.Unit), Description: def.Description,
+			Partnerships: "in " + plural(m.Partnerships, "partnership", "partnerships")})
 	}
-	slices.Sort(units)
-	for _, u := range units {
-		l.Outcomes = append(l.Outcomes, Count{Label{Key: "outcome", Text: u}, Number(t.Outcomes[u])})
-	}
+	l.Surveys = surveysView(t.Surveys)
 	l.Charts = []template.HTML{
-		chart.Kinds(id+"-kinds", t.ByKind(cfg.Currency), l.Rates),
-		chart.Asks(id+"-asks", t.Asks),
+		chart.Kinds(id+"-kinds", id+"-sides", figures, l.Rates),
+		chart.Asks(id+"-asks", id+"-asks-table", t.Asks),
 	}
 	return l
 }
 
-// currencies lists the currencies of the sides' money, each once: the
-// site currency first, then the others by code.
-func currencies(site string, sides ...*ledger.Side) []string {
-	var out []string
-	for _, s := range sides {
-		for c := range s.Money {
-			out = append(out, c)
+// figure formats v, a value of row f.
+func figure(f ledger.Figure, v float64, currency string) string {
+	switch {
+	case v == 0:
+		return "—"
+	case f.Unit == currency || f.Key == "money":
+		return Money(v, f.Unit, currency)
+	case f.Unit == "items":
+		return plural(int(v), "item", "items")
+	}
+	return Quantity(v, f.Unit)
+}
+
+// leftOut notes the resources a figure leaves out for want of a value.
+func leftOut(library, partner int) string {
+	var parts []string
+	if library > 0 {
+		parts = append(parts, plural(library, "library resource", "library resources"))
+	}
+	if partner > 0 {
+		parts = append(parts, plural(partner, "partner resource", "partner resources"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Leaves out, for want of a value: " + joinAnd(parts) + "."
+}
+
+// surveysView formats survey totals: shares of summed counts.
+func surveysView(s ledger.SurveyTotals) *Surveys {
+	if s.All.Respondents == 0 {
+		return nil
+	}
+	v := &Surveys{Sentence: "Of " + plural(s.All.Respondents, "person", "people") + " surveyed in " +
+		plural(s.All.Partnerships, "partnership", "partnerships") + ", " + strconv.Itoa(s.All.Percent("knowledge")) +
+		" % said they learned something helpful."}
+	for _, o := range content.SurveyOutcomes {
+		v.Outcomes = append(v.Outcomes, label(o).Text)
+	}
+	row := func(topic string, sum ledger.SurveySum, total bool) SurveyRow {
+		r := SurveyRow{Topic: topic, Respondents: Number(float64(sum.Respondents)), Total: total}
+		for _, o := range content.SurveyOutcomes {
+			r.Shares = append(r.Shares, strconv.Itoa(sum.Percent(o))+" % ("+Number(float64(sum.Agreed(o)))+")")
 		}
+		return r
 	}
-	slices.SortFunc(out, func(a, b string) int {
-		return cmp.Or(cmp.Compare(boolInt(a != site), boolInt(b != site)), strings.Compare(a, b))
-	})
-	return slices.Compact(out)
+	for _, k := range s.TopicIDs() {
+		v.Rows = append(v.Rows, row(label(k).Text, s.Topics[k], false))
+	}
+	if len(v.Rows) > 1 {
+		v.Rows = append(v.Rows, row("All topics", s.All, true))
+	}
+	return v
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// headline puts the totals in one sentence: "Alder Bay Public Library
-// shared $48,200 and 1,930 staff hours with 14 community organizations;
-// partners contributed 2,400 hours."
-func (b *build) headline(t ledger.Totals) string {
+// headline puts the totals in plain sentences, the total value of each
+// side first: "Alder Bay Public Library put in $48,200 and its partners
+// $21,300 in total value, including estimated in-kind support, across 11
+// partnerships with 10 community organizations. In money and time: …".
+// when is "" or how a report names its period ("From July 1, 2026 to
+// December 4, 2026, the year to date, "), partner "" or the one
+// partner of a partner's ledger.
+func (b *build) headline(t ledger.Totals, when, partner string) string {
 	cfg := &b.site.Config
-	lib := b.gave(&t.Library)
-	if lib == "" {
-		lib = "nothing recorded yet"
+	lib, par := Money(t.Library.TotalValue, cfg.Currency, cfg.Currency), Money(t.Partner.TotalValue, cfg.Currency, cfg.Currency)
+	who := "its partners"
+	if partner != "" {
+		who = partner
 	}
-	s := cfg.Library + " shared " + lib + " with " + plural(t.Organizations, "community organization", "community organizations")
-	if par := b.gave(&t.Partner); par != "" {
-		s += "; partners contributed " + par
+	s := when + cfg.Library + " put in " + lib + " and " + who + " " + par +
+		" in total value, including estimated in-kind support, across " + plural(t.Partnerships.Total(), "partnership", "partnerships")
+	if partner == "" {
+		s += " with " + plural(t.Organizations, "community organization", "community organizations")
 	}
-	return s + "."
+	s += "."
+	libGave, parGave := b.gave(&t.Library), b.gave(&t.Partner)
+	switch {
+	case libGave != "" && parGave != "":
+		s += " In money and time, the library gave " + libGave + "; " + strings.TrimPrefix(who, "its ") + " gave " + parGave + "."
+	case libGave != "":
+		s += " In money and time, the library gave " + libGave + "."
+	case parGave != "":
+		s += " In money and time, " + strings.TrimPrefix(who, "its ") + " gave " + parGave + "."
+	}
+	return upperFirst(s)
 }
 
 // gave lists what one side gave: money per currency, staff hours and
@@ -232,7 +314,7 @@ func (b *build) headline(t ledger.Totals) string {
 func (b *build) gave(s *ledger.Side) string {
 	cfg := &b.site.Config
 	var parts []string
-	for _, c := range currencies(cfg.Currency, s) {
+	for _, c := range ledger.Currencies(cfg.Currency, s) {
 		if s.Money[c] > 0 {
 			parts = append(parts, Money(s.Money[c], c, cfg.Currency))
 		}
@@ -314,31 +396,41 @@ func (b *build) ledgerPages() []*Page {
 }
 
 func (b *build) reportView(r ledger.Report) *Report {
-	return &Report{
-		Name:    r.Year.Name,
-		Span:    dateView(r.Year.Start).Text + " – " + dateView(r.Year.End).Text,
-		URL:     b.view.Base + urls.Report(r.Year.Name),
-		Summary: plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + "; " + b.yearGave(r) + ".",
+	v := &Report{
+		Name:   r.Year.Name,
+		Span:   b.span(r.Year),
+		ToDate: r.Year.ToDate(b.today),
+		URL:    b.view.Base + urls.Report(r.Year.Name),
 	}
+	v.Summary = plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + "; " + b.yearGave(r) + "."
+	if v.ToDate {
+		v.Summary = "The year to date: " + v.Summary
+	}
+	return v
 }
 
-func (b *build) yearGave(r ledger.Report) string {
-	lib := b.gave(&r.Totals.Library)
-	if lib == "" {
-		lib = "nothing recorded"
-	}
-	s := "the library gave " + lib
-	if par := b.gave(&r.Totals.Partner); par != "" {
-		s += "; partners gave " + par
+// span is the period a year's report covers: "July 1, 2025 – June 30,
+// 2026", or "July 1, 2026 – December 4, 2026, the year to date".
+func (b *build) span(fy ledger.FiscalYear) string {
+	s := dateView(fy.Start).Text + " – " + dateView(fy.Through(b.today)).Text
+	if fy.ToDate(b.today) {
+		s += ", the year to date"
 	}
 	return s
 }
 
+func (b *build) yearGave(r ledger.Report) string {
+	cur := b.site.Config.Currency
+	return "the library put in " + Money(r.Totals.Library.TotalValue, cur, cur) + " and partners " +
+		Money(r.Totals.Partner.TotalValue, cur, cur) + " in total value, including estimates"
+}
+
 func (b *build) yearHeadline(r ledger.Report) string {
-	return "In fiscal year " + r.Year.Name + ", " + b.view.Library + " worked with " +
-		plural(r.Totals.Organizations, "community organization", "community organizations") + " in " +
-		plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + ". " +
-		upperFirst(b.yearGave(r)) + "."
+	when := "In fiscal year " + r.Year.Name + ", "
+	if r.Year.ToDate(b.today) {
+		when = "From " + dateView(r.Year.Start).Text + " to " + dateView(r.Year.Through(b.today)).Text + ", the year to date, "
+	}
+	return b.headline(r.Totals, when, "")
 }
 
 // reportRows formats the table and the itemized details of a year, by
@@ -374,8 +466,11 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 		}
 		outs := make([]string, 0, len(row.Outcomes))
 		for _, o := range row.Outcomes {
-			d.Outcomes = append(d.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
+			d.Outcomes = append(d.Outcomes, outcomeView(o))
 			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+lowerFirst(o.Measure))
+		}
+		for _, sv := range row.Surveys {
+			d.Surveys = append(d.Surveys, surveyView(sv))
 		}
 		var asks []string
 		for _, s := range content.AskStatuses {
@@ -383,10 +478,10 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 				asks = append(asks, strconv.Itoa(n)+" "+strings.ToLower(label(s).Text))
 			}
 		}
-		has := len(d.Resources)+len(d.Declined)+len(d.Outcomes) > 0
+		has := len(d.Resources)+len(d.Declined)+len(d.Outcomes)+len(d.Surveys) > 0
 		rows = append(rows, ReportRow{
 			Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name, Status: label(p.Status),
-			Library: cmp.Or(b.gave(&row.Totals.Library), "—"), PartnerGave: cmp.Or(b.gave(&row.Totals.Partner), "—"),
+			Library: b.rowGave(&row.Totals.Library), PartnerGave: b.rowGave(&row.Totals.Partner),
 			Asks: cmp.Or(strings.Join(asks, ", "), "—"), Outcomes: cmp.Or(strings.Join(outs, "; "), "—"),
 			DetailID: id, HasDetails: has,
 		})
@@ -395,6 +490,20 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 		}
 	}
 	return rows, details
+}
+
+// rowGave is what one side gave in a report's row: its total value, then
+// the money and time in it.
+func (b *build) rowGave(s *ledger.Side) string {
+	cur := b.site.Config.Currency
+	gave := b.gave(s)
+	switch {
+	case s.TotalValue == 0 && gave == "":
+		return "—"
+	case gave == "":
+		return Money(s.TotalValue, cur, cur) + " in total value"
+	}
+	return Money(s.TotalValue, cur, cur) + " in total value: " + gave
 }
 
 // countingWriter counts the files written through it.

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 	"github.com/alongside-dev/alongside/themes"
 )
@@ -69,10 +70,15 @@ func (b *build) listPages() ([]*Page, error) {
 	groups := content.Partners(b.published)
 	partnerItems := make([]Item, len(groups))
 	for i, g := range groups {
-		proto := b.partnerProto(g.Partner)
-		partnerItems[i] = item(proto.Partner.Name, proto.Partner.URL, len(g.Profiles))
+		proto := b.partnerProto(g.Partner, g.Profiles)
+		partnerItems[i] = b.partnerItem(g.Partner.Slug, g.Partner.Name, g.Profiles)
 		cs := cards(g.Profiles)
-		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
+		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) {
+			p.Cards = cs[lo:hi]
+			if p.Pager.Number > 1 {
+				p.Ledger, p.Partner = nil, proto.Partner.card()
+			}
+		})...)
 	}
 	pages = append(pages, b.paginate(b.partnersProto(), len(partnerItems), func(p *Page, lo, hi int) { p.Items = partnerItems[lo:hi] })...)
 
@@ -131,8 +137,10 @@ func (b *build) contentPage(wk *worker, pg *content.Page) (*Page, error) {
 	return p, err
 }
 
-// partnerProto is the first page of a partner's list, without its cards.
-func (b *build) partnerProto(pt content.Partner) *Page {
+// partnerProto is the first page of a partner's list, without its
+// cards: the partner's ledger of profiles, its partnerships, and its
+// asks across them.
+func (b *build) partnerProto(pt content.Partner, profiles []*content.Profile) *Page {
 	pv := &Partner{
 		Name: pt.Name, URL: b.view.Base + urls.Partner(pt.Slug),
 		Website: pt.URL, WebsiteHost: host(pt.URL), About: pt.About,
@@ -140,7 +148,49 @@ func (b *build) partnerProto(pt content.Partner) *Page {
 	desc := cmp.Or(pt.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
 	proto := b.page("partner", urls.Partner(pt.Slug), pv.Name, desc)
 	proto.Partner = pv
+	t := ledger.Compute(profiles)
+	l := b.ledgerOf(t, "partner")
+	l.Partner = pv.Name
+	l.Headline = b.headline(t, "", pv.Name)
+	proto.Ledger = l
+	// Its asks, partnership by partnership in list order (newest first).
+	ps := slices.Clone(profiles)
+	slices.SortStableFunc(ps, listOrder)
+	for _, p := range ps {
+		where := &Link{p.Title, b.view.Base + p.URL()}
+		for _, a := range p.Asks {
+			pv.Asks = append(pv.Asks, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date), Where: where})
+		}
+	}
+	pv.AskSummary = askSummary(t.Asks)
+	pv.AskItems = askItems(pv.Asks)
 	return proto
+}
+
+// card is the partner without its ledger's lists: what the later pages of
+// its list show.
+func (pv *Partner) card() *Partner {
+	return &Partner{Name: pv.Name, URL: pv.URL, Website: pv.Website, WebsiteHost: pv.WebsiteHost, About: pv.About}
+}
+
+// partnerItem is a partner's entry in the partners index, with its
+// figures.
+func (b *build) partnerItem(slug, name string, profiles []*content.Profile) Item {
+	it := item(name, b.view.Base+urls.Partner(slug), len(profiles))
+	t := ledger.Compute(profiles)
+	cur := b.site.Config.Currency
+	dash := func(s string, zero bool) string {
+		if zero {
+			return "—"
+		}
+		return s
+	}
+	it.LibraryValue = dash(Money(t.Library.TotalValue, cur, cur), t.Library.TotalValue == 0)
+	it.PartnerValue = dash(Money(t.Partner.TotalValue, cur, cur), t.Partner.TotalValue == 0)
+	it.LibraryHours = dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0)
+	it.PartnerHours = dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)
+	it.Delivered, it.Declined = strconv.Itoa(t.Asks.Delivered), strconv.Itoa(t.Asks.Declined)
+	return it
 }
 
 // termProto is the first page of a term's list, without its cards; term

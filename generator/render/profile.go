@@ -11,6 +11,7 @@ import (
 	_ "image/png"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -149,17 +150,15 @@ func (b *build) profileView(p *content.Profile) *Profile {
 	for _, a := range p.Asks {
 		v.Asks = append(v.Asks, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
 	}
-	if n := t.Asks.Total(); n > 0 {
-		var parts []string
-		for _, s := range content.AskStatuses {
-			if c := t.Asks.Get(s); c > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", c, strings.ToLower(label(s).Text)))
-			}
-		}
-		v.AskSummary = plural(n, "ask", "asks") + ": " + strings.Join(parts, ", ") + "."
+	v.AskSummary = askSummary(t.Asks)
+	for i := range p.Outcomes {
+		v.Outcomes = append(v.Outcomes, outcomeView(&p.Outcomes[i]))
 	}
-	for _, o := range p.Outcomes {
-		v.Outcomes = append(v.Outcomes, Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note})
+	for i := range p.Surveys {
+		v.Surveys = append(v.Surveys, surveyView(&p.Surveys[i]))
+	}
+	if len(v.Surveys) > 0 {
+		v.SurveyTable = surveyTable("surveys", "Patron surveys", v.Surveys)
 	}
 	v.FactItems = factItems(v)
 	v.AskItems = askItems(v.Asks)
@@ -219,7 +218,7 @@ func side(from, name string, resources []content.Resource, t *ledger.Side, siteC
 		}
 		s.Rows = append(s.Rows, row)
 	}
-	for _, c := range currencies(siteCur, t) {
+	for _, c := range ledger.Currencies(siteCur, t) {
 		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("money").Text + " (" + c + ")", Value: Money(t.Money[c], c, siteCur)})
 	}
 	if t.Kinds["staff_time"].Items > 0 {
@@ -231,7 +230,59 @@ func side(from, name string, resources []content.Resource, t *ledger.Side, siteC
 	if t.EstimatedItems() > 0 {
 		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Estimated value of in-kind support", Value: Money(t.EstimatedValue, siteCur, siteCur), Estimated: true})
 	}
+	if len(s.Rows) > 0 {
+		l := "Total value"
+		if t.EstimatedItems() > 0 {
+			l = "Total value, including estimates"
+		}
+		if n := t.Unvalued(); n > 0 {
+			l += " (leaves out " + plural(n, "resource", "resources") + " without a value)"
+		}
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: l, Value: Money(t.TotalValue, siteCur, siteCur), Estimated: t.EstimatedItems() > 0})
+	}
 	return s
+}
+
+// askSummary is "4 asks: 1 delivered, 2 declined, 1 planned.", or "".
+func askSummary(asks ledger.AskCounts) string {
+	n := asks.Total()
+	if n == 0 {
+		return ""
+	}
+	var parts []string
+	for _, s := range content.AskStatuses {
+		if c := asks.Get(s); c > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c, strings.ToLower(label(s).Text)))
+		}
+	}
+	return plural(n, "ask", "asks") + ": " + strings.Join(parts, ", ") + "."
+}
+
+// outcomeView is one outcome as pages show it.
+func outcomeView(o *content.Outcome) Outcome {
+	return Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note, Counted: o.MeasureID != ""}
+}
+
+// surveyView is one survey as pages show it: each count with its share
+// of the survey's respondents.
+func surveyView(s *content.Survey) Survey {
+	v := Survey{Topic: label(s.Topic).Text, Date: dateView(s.Date), Respondents: Number(float64(s.Respondents))}
+	for _, o := range content.SurveyOutcomes {
+		sum := ledger.SurveySum{Respondents: s.Respondents}
+		n := s.Agreed(o)
+		switch o {
+		case "knowledge":
+			sum.Knowledge = n
+		case "confidence":
+			sum.Confidence = n
+		case "application":
+			sum.Application = n
+		case "awareness":
+			sum.Awareness = n
+		}
+		v.Agreed = append(v.Agreed, Number(float64(n))+" ("+strconv.Itoa(sum.Percent(o))+" %)")
+	}
+	return v
 }
 
 // ldRef is a reference to a node described elsewhere in the page's

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -234,6 +235,9 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c content
 			l := s.listOf(s.partners, slug)
 			before, group := s.partnerItemOf(slug), l.partner()
 			l.update(keep(d.old, oldSlug == slug), keep(d.new, newSlug == slug), card)
+			if ledgerChanged(d.old, d.new) {
+				l.mark(1, 1) // its ledger, which sums up all its profiles
+			}
 			if l.partner() != group {
 				l.all = true // its name, website or about, which its profiles give
 			}
@@ -324,6 +328,19 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c content
 	return res, ctx.Err()
 }
 
+// ledgerChanged reports whether replacing old by new (either may be nil)
+// changes what a partner's ledger shows: its figures, and its asks with
+// the title and address of their partnership.
+func ledgerChanged(old, new *content.Profile) bool {
+	if old == nil || new == nil {
+		return true
+	}
+	return old.Slug != new.Slug || old.Title != new.Title || old.Status != new.Status ||
+		!old.Start.Equal(new.Start.Time) || old.Partner != new.Partner ||
+		!reflect.DeepEqual(old.Resources, new.Resources) || !reflect.DeepEqual(old.Asks, new.Asks) ||
+		!reflect.DeepEqual(old.Outcomes, new.Outcomes) || !reflect.DeepEqual(old.Surveys, new.Surveys)
+}
+
 // keep returns p when cond holds, else nil.
 func keep(p *content.Profile, cond bool) *content.Profile {
 	if cond {
@@ -399,8 +416,7 @@ func (l *list) partner() content.Partner {
 }
 
 func (s *Session) partnerItem(slug string, l *list) Item {
-	pt := l.partner()
-	return item(pt.Name, s.b.view.Base+urls.Partner(slug), len(l.entries))
+	return s.b.partnerItem(slug, l.partner().Name, l.entries)
 }
 
 // partnerItemOf is the partners index entry of slug; the zero Item when
@@ -457,7 +473,7 @@ func (s *Session) partnerPages(pages []*Page, removed []string, slug string, l *
 		delete(s.partners, slug)
 		return pages, append(removed, l.names(urls.Partner(slug), 1, l.pages)...)
 	}
-	return s.listPages(pages, removed, l, b.partnerProto(l.partner()), 1)
+	return s.listPages(pages, removed, l, b.partnerProto(l.partner(), l.entries), 1)
 }
 
 func (s *Session) termPages(pages []*Page, removed []string, t int, slug string, l *list) ([]*Page, []string) {
@@ -483,6 +499,9 @@ func (s *Session) listPages(pages []*Page, removed []string, l *list, proto *Pag
 			p.Cards = make([]*Profile, hi-lo)
 			for i, e := range l.entries[lo:hi] {
 				p.Cards[i] = s.views[e]
+			}
+			if k > 1 && p.Partner != nil { // a partner's ledger is on its first page
+				p.Ledger, p.Partner = nil, p.Partner.card()
 			}
 		}))
 	}

@@ -69,7 +69,7 @@ type Page struct {
 	Count    int        // list pages: items in the whole list (all pages)
 	Pager    *Pager     // list pages
 
-	Ledger    *Ledger          // home (first page): the totals and charts
+	Ledger    *Ledger          // home, partner (first page): the totals and charts
 	Report    *Report          // report: one fiscal year
 	Reports   []*Report        // reports: every fiscal year, newest first
 	DataFiles []export.FileDoc // data: the open data files and their columns
@@ -147,6 +147,12 @@ type Item struct {
 	URL       string
 	Count     int    // published profiles
 	CountText string // "3 partnerships"
+
+	// The partners index only: what the library gave the partner and
+	// what the partner gave, in total value; their staff hours; its asks.
+	LibraryValue, PartnerValue string // "$2,400"
+	LibraryHours, PartnerHours string // "72 hours", "—"
+	Delivered, Declined        string // asks: "3"
 }
 
 // Taxonomy is a way of grouping profiles: branches, neighborhoods…
@@ -164,6 +170,12 @@ type Partner struct {
 	Website     string // its own site, or ""
 	WebsiteHost string // Website without scheme and trailing slash
 	About       string
+
+	// On the partner's own page: its asks across its partnerships, each
+	// with its partnership (Ask.Where), and their summary.
+	Asks       []Ask
+	AskSummary string
+	AskItems   template.HTML
 }
 
 // Profile is one partnership, for its page and its card.
@@ -200,6 +212,9 @@ type Profile struct {
 	Outcomes   []Outcome
 	// OutcomeTable is Outcomes as the built-in theme's table, or "".
 	OutcomeTable template.HTML
+	Surveys      []Survey
+	// SurveyTable is Surveys as the built-in theme's table, or "".
+	SurveyTable template.HTML
 
 	Story      template.HTML
 	Correction string // "Suggest a correction" URL, or "" when the site has none
@@ -300,6 +315,7 @@ type Ask struct {
 	Status Label
 	Reason string
 	Date   Date
+	Where  *Link // on a partner's page: the partnership it was asked in
 }
 
 // Outcome is one row of the outcomes table.
@@ -308,4 +324,13 @@ type Outcome struct {
 	Value   string // "37 students"
 	Date    Date
 	Note    string
+	Counted bool // a site measure, added up in the totals; else free text, never added
+}
+
+// Survey is one Project Outcome patron survey.
+type Survey struct {
+	Topic       string // "Digital learning"
+	Date        Date
+	Respondents string
+	Agreed      []string // per content.SurveyOutcomes: "22 (92 %)"
 }

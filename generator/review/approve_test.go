@@ -132,6 +132,14 @@ func TestApproveKeepsEveryOtherByte(t *testing.T) {
 	if len(files) < 10 {
 		t.Fatalf("found %d sample profiles", len(files))
 	}
+	toml, err := os.ReadFile("../../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, probs := content.ParseConfig("site.toml", toml) // the sample's measures
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

@@ -39,6 +39,7 @@ const (
 	Resources  = "data/resources.csv"
 	Asks       = "data/asks.csv"
 	Outcomes   = "data/outcomes.csv"
+	Surveys    = "data/surveys.csv"
 	Feed       = "feed.xml"
 	Sitemap    = "sitemap.xml"
 	Robots     = "robots.txt"
@@ -49,7 +50,7 @@ const (
 // /data/ page lists them: every build's, and Giving after Schema when
 // giving (see export.Which).
 func DataFiles(giving bool) []string {
-	files := []string{JSON, Schema, CSV, Resources, Asks, Outcomes}
+	files := []string{JSON, Schema, CSV, Resources, Asks, Outcomes, Surveys}
 	if giving {
 		files = slices.Insert(files, 2, Giving)
 	}
