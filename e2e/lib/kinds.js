@@ -60,8 +60,9 @@ export const kinds = [
       return largest(pagesUnder(c.unapproved, 'partnerships', (slug) => !approved.has(slug)));
     },
   },
+  { id: 'partners', label: 'partners index (a table of each partner\'s figures)', build: 'site', find: (c) => single(c.site, '/partners/') },
   {
-    id: 'partner', label: 'partner page', build: 'site',
+    id: 'partner', label: 'partner page (its ledger)', build: 'site',
     find: (c) => largest(pagesUnder(c.site, 'partners')),
   },
   {

@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"math"
+
 	"github.com/alongside-dev/alongside/generator/content"
 )
 
@@ -108,6 +110,9 @@ func (s SurveySum) Share(outcome string) float64 {
 func (s SurveySum) Percent(outcome string) int {
 	if s.Respondents == 0 {
 		return 0
+	}
+	if s.Respondents >= 1<<50 { // beyond any real survey: 200 × a count could overflow
+		return int(math.Round(100 * s.Share(outcome)))
 	}
 	// In integers, so that 7/8 is 88 and never 87 by a float's error.
 	return (200*s.Agreed(outcome) + s.Respondents) / (2 * s.Respondents)

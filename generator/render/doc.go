@@ -64,8 +64,11 @@
 //	home.html      / and /page/<n>/: Content (content/_index.md, first page
 //	               only), Ledger (first page only), Cards, Count, Pager
 //	profile.html   /partnerships/<slug>/: Profile, JSONLD
-//	partners.html  /partners/: Items (partners, with counts), Count, Pager
-//	partner.html   /partners/<slug>/: Partner, Cards, Count, Pager
+//	partners.html  /partners/: Items (partners, with counts and each
+//	               side's figures), Count, Pager
+//	partner.html   /partners/<slug>/: Partner (with its asks across its
+//	               partnerships, first page only), Ledger (first page
+//	               only), Cards, Count, Pager
 //	taxonomy.html  /branches/, /neighborhoods/, /audiences/, /tags/:
 //	               Taxonomy, Items (terms, with counts), Count, Pager
 //	term.html      /<taxonomy>/<term>/: Taxonomy, Term, Cards, Count, Pager

@@ -286,6 +286,9 @@ func surveysView(s ledger.SurveyTotals) *Surveys {
 // partner of a partner's ledger.
 func (b *build) headline(t ledger.Totals, when, partner string) string {
 	cfg := &b.site.Config
+	if t.Partnerships.Total() == 0 {
+		return upperFirst(when + "no partnership has been published yet.")
+	}
 	lib, par := Money(t.Library.TotalValue, cfg.Currency, cfg.Currency), Money(t.Partner.TotalValue, cfg.Currency, cfg.Currency)
 	who := "its partners"
 	if partner != "" {

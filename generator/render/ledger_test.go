@@ -244,8 +244,8 @@ func TestLedgerPages(t *testing.T) {
 		"Of 110 people surveyed in 2 partnerships, 59 % said they learned something helpful.",
 		"!$1,000.10", "!Every room is booked", "!June 30, 2026")
 	sitetest.Check(t, out, "partners/index.html",
-		`<a href="/partners/alpha-group/">Alpha Group</a></th><td class="num">$3,200.30</td><td class="num">$1,280</td><td class="num">5 hours</td><td class="num">10 hours</td><td>2 partnerships</td><td class="num">1</td><td class="num">1</td>`,
-		`<a href="/partners/beta-circle/">Beta Circle</a></th><td class="num">$200</td><td class="num">—</td><td class="num">—</td><td class="num">—</td><td>1 partnership</td><td class="num">1</td><td class="num">0</td>`)
+		`<a href="/partners/alpha-group/">Alpha Group</a></th><td class="num">$3,200.30</td><td class="num">$1,280</td><td class="num">5 hours</td><td class="num">10 hours</td><td class="num">2</td><td class="num">1 / 1</td>`,
+		`<a href="/partners/beta-circle/">Beta Circle</a></th><td class="num">$200</td><td class="num">—</td><td class="num">—</td><td class="num">—</td><td class="num">1</td><td class="num">1 / 0</td>`)
 	sitetest.Check(t, out, "partners/alpha-group/index.html",
 		"Rainier Public Library put in $3,200.30 and Alpha Group $1,280 in total value, including estimated in-kind support, across 2 partnerships.",
 		"In money and time, the library gave $3,000.30, 500 CAD and 5 staff hours; Alpha Group gave 1,200 CAD and 10 staff hours.",
