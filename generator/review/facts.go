@@ -21,7 +21,8 @@ type Fact struct {
 // page, status, dates, branches, neighborhoods, audiences, languages,
 // tags); the partner's quote; each resource with its amount, unit, date
 // and value; each ask with its status, date and reason; each outcome with
-// its value, unit, date and note; and the review note. The story is one
+// its value, unit, date and note; each survey with its counts; the
+// photo's description and credit; and the review note. The story is one
 // last item: it is read on the page itself.
 func Facts(v *render.Profile) []Fact {
 	var out []Fact
@@ -46,6 +47,13 @@ func Facts(v *render.Profile) []Fact {
 
 	if v.Voice != nil {
 		add("In the partner's words", "Quote", "“"+v.Voice.Quote+"” — "+v.Voice.By)
+		if v.Voice.Translation != "" {
+			add("In the partner's words", "Translation", "“"+v.Voice.Translation+"”")
+		}
+	}
+	if v.Photo != nil {
+		add("Photo", "What the photo shows", v.Photo.Alt)
+		add("Photo", "Photo credit", v.Photo.Credit)
 	}
 
 	for _, s := range v.Sides {
@@ -89,6 +97,16 @@ func Facts(v *render.Profile) []Fact {
 		add("What came of it", "Outcome", text)
 	}
 
+	for _, s := range v.Surveys {
+		text := s.Topic + ", " + join(", ", s.Date.Text, s.Respondents+" people surveyed")
+		for i, statement := range surveyStatements {
+			if i < len(s.Agreed) {
+				text += "; " + statement + ": " + s.Agreed[i]
+			}
+		}
+		add("What came of it", "Survey", text)
+	}
+
 	const review = "The review"
 	if v.Review.Approved {
 		add(review, "Approved", "By "+v.Review.Partner+" on "+v.Review.Date.Text)
@@ -101,6 +119,10 @@ func Facts(v *render.Profile) []Fact {
 	}
 	return out
 }
+
+// surveyStatements are the Project Outcome statements, in the order of
+// content.SurveyOutcomes, as a survey fact words them.
+var surveyStatements = []string{"learned something helpful", "more confident", "intend to apply it", "more aware of the library's resources"}
 
 func names(links []render.Link) string {
 	s := make([]string, len(links))

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -443,6 +444,28 @@ func TestCleanPage(t *testing.T) {
 		}
 		if kept.title != "T" {
 			t.Errorf("title %q", kept.title)
+		}
+	}
+}
+
+// The checklist names every survey with its counts, the translation of
+// the quote and the photo, as the page states them.
+func TestFactsOfSurveysPhotoAndTranslation(t *testing.T) {
+	v := &render.Profile{
+		Voice:   &render.Voice{Quote: "Gracias.", By: "P", Translation: "Thank you."},
+		Photo:   &render.Photo{Alt: "A room", Credit: "P"},
+		Surveys: []render.Survey{{Topic: "Digital learning", Date: render.Date{Text: "January 31, 2026"}, Respondents: "24", Agreed: []string{"22 (92 %)", "19 (79 %)", "17 (71 %)", "20 (83 %)"}}},
+	}
+	var got []string
+	for _, f := range Facts(v) {
+		got = append(got, f.Label+": "+f.Text)
+	}
+	for _, want := range []string{
+		"Translation: “Thank you.”", "What the photo shows: A room", "Photo credit: P",
+		"Survey: Digital learning, January 31, 2026, 24 people surveyed; learned something helpful: 22 (92 %); more confident: 19 (79 %); intend to apply it: 17 (71 %); more aware of the library's resources: 20 (83 %)",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no fact %q in\n%s", want, strings.Join(got, "\n"))
 		}
 	}
 }
