@@ -41,6 +41,9 @@ func (d *decoder) pos(key string) (pos, bool) {
 // decodeTOML parses front matter into a map. A syntax error becomes a
 // Problem at the parser's position, shifted to the file's lines.
 func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool) {
+	if !d.checkTOMLLimits(front, firstLine) {
+		return nil, false
+	}
 	var m map[string]any
 	if _, err := toml.Decode(string(front), &m); err != nil {
 		var pe toml.ParseError

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -225,10 +226,16 @@ func (l *Loader) read(rel string) (*file, error) {
 	if fi.IsDir() {
 		return nil, nil
 	}
+	if fi.Size() > maxFile {
+		return nil, errTooLarge
+	}
 	var b bytes.Buffer
 	b.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(f); err != nil {
+	if _, err := b.ReadFrom(io.LimitReader(f, maxFile+1)); err != nil {
 		return nil, err
+	}
+	if b.Len() > maxFile { // it grew while read
+		return nil, errTooLarge
 	}
 	data := b.Bytes()
 	return &file{size: fi.Size(), mtime: fi.ModTime().UnixNano(), hash: maphash.Bytes(l.seed, data), data: data}, nil
