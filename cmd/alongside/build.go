@@ -9,7 +9,7 @@ import (
 
 func init() {
 	register("build", &command{
-		usage: "build [-s SITE] [-d DEST] [--base-url URL] [--unapproved]",
+		usage: "build [-s SITE] [-d DEST] [--base-url URL] [--unapproved] [--force]",
 		help:  "build the site into DEST (default SITE/public)",
 		run:   runBuild,
 	})
@@ -22,6 +22,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&opts.Dest, "d", "", "output folder (default SITE/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "base URL, replacing site.toml's base_url")
 	fs.BoolVar(&opts.Unapproved, "unapproved", false, "also publish profiles the partner has not approved, with a banner")
+	fs.BoolVar(&opts.Force, "force", false, "replace DEST even when it holds files that no build wrote (a .git is kept)")
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
 	}
