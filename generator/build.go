@@ -95,12 +95,29 @@ func OpenSite(dir string) (fs.FS, error) {
 // Load reads and validates the site in dir as of the day today. The error
 // is a *ContentError when the site has errors.
 func Load(dir string, today content.Date) (*content.Site, fs.FS, content.Problems, error) {
+	return LoadContext(context.Background(), dir, today)
+}
+
+// LoadContext is Load, which stops soon after ctx is done with ctx's
+// error.
+func LoadContext(ctx context.Context, dir string, today content.Date) (*content.Site, fs.FS, content.Problems, error) {
 	fsys, err := OpenSite(dir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	site, probs, err := load(fsys, today)
-	return site, fsys, probs, err
+	site, probs := content.Load(WithContext(ctx, fsys))
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	probs = append(probs, Check(fsys, site, today)...)
+	probs.Sort()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	if len(probs.Errors()) > 0 {
+		return site, fsys, probs, &ContentError{probs}
+	}
+	return site, fsys, probs, nil
 }
 
 func load(fsys fs.FS, today content.Date) (*content.Site, content.Problems, error) {
@@ -176,7 +193,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Progress != nil {
 		fsys = countingFS{fsys, opts.Progress}
 	}
-	site, probs := content.Load(fsys)
+	site, probs := content.Load(WithContext(ctx, fsys))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if len(probs.Errors()) > 0 {
 		probs = append(probs, Check(fsys, site, today)...)
 		probs.Sort()
@@ -187,6 +207,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// publishes are checked as their pages are made, not read twice.
 	checker := review.NewChecker(fsys, site, today)
 	probs = append(probs, checkSite(checker, site, func(p *content.Profile) bool { return !opts.Unapproved && !p.Approved() })...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var storyMu sync.Mutex
 	story := func(p *content.Profile, body []byte) {
 		if ps := checker.Story(p, body); len(ps) > 0 {
