@@ -60,8 +60,10 @@ type Profile struct {
 	bodyLen  int
 
 	// Fingerprint is the hash of what the profile publishes now; see
-	// Fingerprint in fingerprint.go.
+	// Fingerprint in fingerprint.go. When review.fingerprint is set, it
+	// covers the names and hashes of the bundle's files too (WithBundle).
 	Fingerprint string
+	textPrint   string // Fingerprint without the bundle's files
 }
 
 // Partner is the organization the library works with.
