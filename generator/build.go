@@ -25,12 +25,15 @@ import (
 
 // Options says what to build.
 type Options struct {
-	Site       string    // the site folder
-	Dest       string    // the output folder; default Site/public
-	BaseURL    string    // when set, replaces site.toml's base_url
-	Unapproved bool      // publish every profile, unapproved ones with a banner
-	Now        time.Time // the moment of the build (its day is the build date); zero means time.Now()
-	Progress   *Progress // when non-nil, counts profiles read and files written
+	Site       string // the site folder
+	Dest       string // the output folder; default Site/public
+	BaseURL    string // when set, replaces site.toml's base_url
+	Unapproved bool   // publish every profile, unapproved ones with a banner
+	// Force replaces Dest even when it holds files that no build wrote
+	// (a .git is kept all the same).
+	Force    bool
+	Now      time.Time // the moment of the build (its day is the build date); zero means time.Now()
+	Progress *Progress // when non-nil, counts profiles read and files written
 	// CacheDir keeps what lets a build with nothing to do stop early;
 	// "" means the user's cache folder + "/alongside". Without one that
 	// can be written, every build is a full one.
@@ -92,12 +95,29 @@ func OpenSite(dir string) (fs.FS, error) {
 // Load reads and validates the site in dir as of the day today. The error
 // is a *ContentError when the site has errors.
 func Load(dir string, today content.Date) (*content.Site, fs.FS, content.Problems, error) {
+	return LoadContext(context.Background(), dir, today)
+}
+
+// LoadContext is Load, which stops soon after ctx is done with ctx's
+// error.
+func LoadContext(ctx context.Context, dir string, today content.Date) (*content.Site, fs.FS, content.Problems, error) {
 	fsys, err := OpenSite(dir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	site, probs, err := load(fsys, today)
-	return site, fsys, probs, err
+	site, probs := content.Load(WithContext(ctx, fsys))
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	probs = append(probs, Check(fsys, site, today)...)
+	probs.Sort()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	if len(probs.Errors()) > 0 {
+		return site, fsys, probs, &ContentError{probs}
+	}
+	return site, fsys, probs, nil
 }
 
 func load(fsys fs.FS, today content.Date) (*content.Site, content.Problems, error) {
@@ -148,6 +168,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Site, "public")
 	}
+	dest, err := resolveDest(opts.Dest)
+	if err != nil {
+		return nil, err
+	}
+	opts.Dest = dest // once: a link changed during the build changes nothing
 	if err := checkDest(opts.Site, opts.Dest); err != nil {
 		return nil, err
 	}
@@ -172,7 +197,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Progress != nil {
 		fsys = countingFS{fsys, opts.Progress}
 	}
-	site, probs := content.Load(fsys)
+	site, probs := content.Load(WithContext(ctx, fsys))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if len(probs.Errors()) > 0 {
 		probs = append(probs, Check(fsys, site, today)...)
 		probs.Sort()
@@ -183,6 +211,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// publishes are checked as their pages are made, not read twice.
 	checker := review.NewChecker(fsys, site, today)
 	probs = append(probs, checkSite(checker, site, func(p *content.Profile) bool { return !opts.Unapproved && !p.Approved() })...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var storyMu sync.Mutex
 	story := func(p *content.Profile, body []byte) {
 		if ps := checker.Story(p, body); len(ps) > 0 {
@@ -223,6 +254,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if !opts.Force {
+		if err := checkForeign(opts.Dest, state, dir.Stamps()); err != nil {
+			return nil, err
+		}
+	}
 	removeState(state) // from here on, dest no longer matches it
 	if err := dir.Commit(); err != nil {
 		return nil, err
@@ -255,24 +291,92 @@ func memoryLimit(n int) int64 {
 	return max(7<<28, int64(n)*16<<10)
 }
 
+// resolveDest returns dest as an absolute path, a symbolic link to a
+// folder replaced by the folder: the build is swapped in at the target's
+// parent, and the link is kept.
+func resolveDest(dest string) (string, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	fi, err := os.Lstat(abs)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return abs, nil
+	}
+	target, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return "", fmt.Errorf("the output folder %s is a link to a folder that does not exist; create it, or choose another with -d", dest)
+	}
+	return target, nil
+}
+
 // checkDest refuses an output folder whose swap would replace the site or
-// its content: the site folder itself, a folder that holds it, or a folder
-// inside content/ or themes/.
+// its content: the site folder itself, a folder that holds it, a folder
+// inside content/ or themes/, or one that holds the user's home folder.
 func checkDest(site, dest string) error {
 	s, err1 := filepath.Abs(site)
 	d, err2 := filepath.Abs(dest)
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
+	if real, err := filepath.EvalSymlinks(s); err == nil {
+		s = real
+	}
 	inside := func(child, parent string) bool {
 		rel, err := filepath.Rel(parent, child)
 		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != "..")
 	}
+	home, _ := os.UserHomeDir()
 	switch {
 	case inside(s, d):
 		return fmt.Errorf("the output folder %s holds the site itself; choose another with -d", dest)
 	case inside(d, filepath.Join(s, "content")), inside(d, filepath.Join(s, "themes")):
 		return fmt.Errorf("the output folder %s is inside the site's content or themes; choose another with -d", dest)
+	case home != "" && filepath.IsAbs(home) && inside(home, d):
+		return fmt.Errorf("the output folder %s holds your home folder; choose another with -d", dest)
 	}
 	return nil
+}
+
+// checkForeign refuses to replace dest when it holds a file that neither
+// the last build into it (as recorded in the state file state) nor this
+// one (written) wrote: someone else's file, which the swap would delete.
+// A .git at the top of dest is never in the way: it is carried over.
+func checkForeign(dest, state string, written map[string]output.Stamp) error {
+	ents, err := os.ReadDir(dest)
+	if err != nil || len(ents) == 0 {
+		return nil // missing or empty
+	}
+	known := map[string]bool{}
+	if st, ok := readState(state); ok {
+		for _, f := range st.Files {
+			known[f] = true
+		}
+	}
+	var foreign []string
+	fsys := os.DirFS(dest)
+	for _, e := range ents {
+		if e.Name() == ".git" {
+			continue
+		}
+		for _, s := range stamps(fsys, e.Name()) {
+			if _, ok := written[s.path]; !ok && !known[s.path] {
+				foreign = append(foreign, s.path)
+			}
+		}
+		if e.IsDir() {
+			if sub, err := fs.ReadDir(fsys, e.Name()); err == nil && len(sub) == 0 {
+				foreign = append(foreign, e.Name()+"/") // an empty folder someone made
+			}
+		}
+	}
+	if len(foreign) == 0 {
+		return nil
+	}
+	shown := strings.Join(foreign[:min(len(foreign), 3)], ", ")
+	if len(foreign) > 3 {
+		shown += fmt.Sprintf(" and %d more", len(foreign)-3)
+	}
+	return fmt.Errorf("the output folder %s holds files that alongside did not write (%s): a build replaces the whole folder and would delete them. "+
+		"Move them away, choose an empty or new folder with -d, or build with --force to replace its contents (a .git folder is kept)", dest, shown)
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"io"
 	"io/fs"
 	"strings"
@@ -38,6 +39,8 @@ func (c countingFS) ReadFile(name string) ([]byte, error) {
 
 func (c countingFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
 func (c countingFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(c.FS, name) }
+func (c countingFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(c.FS, name) }
+func (c countingFS) ReadLink(name string) (string, error)       { return fs.ReadLink(c.FS, name) }
 
 // countingWriter counts the files written through it.
 type countingWriter struct {
@@ -53,4 +56,57 @@ func (c countingWriter) WriteFile(name string, data []byte) error {
 func (c countingWriter) WriteStream(name string, write func(io.Writer) error) error {
 	c.p.written.Add(1)
 	return c.Writer.WriteStream(name, write)
+}
+
+// ctxFS fails every read once ctx is done, so that loading a large site
+// stops within moments of an interrupt: each file left fails at once.
+type ctxFS struct {
+	fsys fs.FS
+	ctx  context.Context
+}
+
+// WithContext returns fsys, whose reads fail with ctx's error once ctx is
+// done.
+func WithContext(ctx context.Context, fsys fs.FS) fs.FS { return ctxFS{fsys, ctx} }
+
+func (c ctxFS) Open(name string) (fs.File, error) {
+	if err := c.ctx.Err(); err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return c.fsys.Open(name)
+}
+
+func (c ctxFS) ReadFile(name string) ([]byte, error) {
+	if err := c.ctx.Err(); err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return fs.ReadFile(c.fsys, name)
+}
+
+func (c ctxFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := c.ctx.Err(); err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	return fs.ReadDir(c.fsys, name)
+}
+
+func (c ctxFS) Stat(name string) (fs.FileInfo, error) {
+	if err := c.ctx.Err(); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	return fs.Stat(c.fsys, name)
+}
+
+func (c ctxFS) Lstat(name string) (fs.FileInfo, error) {
+	if err := c.ctx.Err(); err != nil {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: err}
+	}
+	return fs.Lstat(c.fsys, name)
+}
+
+func (c ctxFS) ReadLink(name string) (string, error) {
+	if err := c.ctx.Err(); err != nil {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: err}
+	}
+	return fs.ReadLink(c.fsys, name)
 }

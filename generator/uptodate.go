@@ -37,7 +37,8 @@ import (
 // rewritten. Without a cache folder every build is a full one.
 type state struct {
 	Key      string
-	Output   string // outputHash of the files written
+	Output   string   // outputHash of the files written
+	Files    []string // their names, sorted: what a later build may replace
 	Result   Result
 	Problems content.Problems // the warnings of that build
 }
@@ -172,14 +173,25 @@ func outputHash(files map[string]output.Stamp) string {
 }
 
 // walkOutput stamps the files of the folder dir as output.Dir did when
-// it wrote them; ok is false when one cannot be read.
+// it wrote them, leaving out a .git at its top (a publishing work tree,
+// which builds carry over); ok is false when one cannot be read.
 func walkOutput(dir string) (files map[string]output.Stamp, ok bool) {
 	files = map[string]output.Stamp{}
-	for _, s := range stamps(os.DirFS(dir), ".") {
-		if s.unreadable {
-			return nil, false
+	fsys := os.DirFS(dir)
+	ents, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, false
+	}
+	for _, e := range ents {
+		if e.Name() == ".git" {
+			continue
 		}
-		files[s.path] = output.Stamp{Size: s.size, Mode: s.mode, ModTime: s.mtime}
+		for _, s := range stamps(fsys, e.Name()) {
+			if s.unreadable {
+				return nil, false
+			}
+			files[s.path] = output.Stamp{Size: s.size, Mode: s.mode, ModTime: s.mtime}
+		}
 	}
 	return files, true
 }
@@ -203,9 +215,9 @@ var exeHash = sync.OnceValues(func() (string, error) {
 
 func executableHash() (string, error) { return exeHash() }
 
-// upToDate returns the recorded result when dest is exactly what a build
-// with key, recorded in the state file path, left there.
-func upToDate(path, dest, key string) (*state, bool) {
+// readState returns the state recorded in the file path, whatever its
+// key.
+func readState(path string) (*state, bool) {
 	if path == "" {
 		return nil, false
 	}
@@ -214,14 +226,24 @@ func upToDate(path, dest, key string) (*state, bool) {
 		return nil, false
 	}
 	var st state
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&st); err != nil || st.Key != key {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&st); err != nil {
+		return nil, false
+	}
+	return &st, true
+}
+
+// upToDate returns the recorded result when dest is exactly what a build
+// with key, recorded in the state file path, left there.
+func upToDate(path, dest, key string) (*state, bool) {
+	st, ok := readState(path)
+	if !ok || st.Key != key {
 		return nil, false
 	}
 	files, ok := walkOutput(dest)
 	if !ok || outputHash(files) != st.Output {
 		return nil, false
 	}
-	return &st, true
+	return st, true
 }
 
 // saveState records a finished build in the state file path, whose files
@@ -234,7 +256,7 @@ func saveState(path, key string, res *Result, files map[string]output.Stamp) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(state{Key: key, Output: outputHash(files), Result: *res, Problems: res.Warnings}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(state{Key: key, Output: outputHash(files), Files: slices.Sorted(maps.Keys(files)), Result: *res, Problems: res.Warnings}); err != nil {
 		os.Remove(path)
 		return
 	}

@@ -84,7 +84,7 @@ func TestUpToDate(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dest, "data", "extra.txt"), []byte("x"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, Options{Unapproved: true}, "EXTRA"},
+		}, Options{Unapproved: true, Force: true}, "EXTRA"}, // else refused: TestDestNotOurs
 		{"a profile removed", func() {
 			if err := os.Remove(filepath.Join(site, "content/partnerships/three.md")); err != nil {
 				t.Fatal(err)

@@ -59,7 +59,11 @@ func runApprove(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, q, err := review.Approve(p.Path, data, &s.site.Config, review.Approval{Date: day, By: *by})
+	bundle, err := content.BundleDigest(fsys, p.BundleDir, p.BundleFiles)
+	if err != nil {
+		return err
+	}
+	out, q, err := review.Approve(p.Path, data, &s.site.Config, review.Approval{Date: day, By: *by, Bundle: bundle})
 	if err != nil {
 		return contentError(err)
 	}

@@ -160,3 +160,44 @@ func TestPartnerReviewWorkflow(t *testing.T) {
 		t.Errorf("review does not list the profile as changed since approval:\n%s", stdout)
 	}
 }
+
+// The approval covers a bundle's files: swap a photo and the profile is
+// "changed since approval" until approved again.
+func TestApproveCoversBundleFiles(t *testing.T) {
+	profile := strings.ReplaceAll(strings.TrimPrefix(draftProfile, "\xef\xbb\xbf"), "\r\n", "\n")
+	site := writeSite(t, map[string]string{
+		"content/partnerships/homework-help/index.md":  profile,
+		"content/partnerships/homework-help/photo.png": "\x89PNG first photo",
+	})
+	changed := func() bool {
+		t.Helper()
+		code, _, stderr := runCLI(t, "check", "-s", site)
+		if code != 0 {
+			t.Fatalf("check: exit %d\n%s", code, stderr)
+		}
+		return strings.Contains(stderr, "changed since")
+	}
+	if code, stdout, stderr := runCLI(t, "approve", "homework-help", "-s", site, "--by", "Board"); code != 0 {
+		t.Fatalf("approve: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if changed() {
+		t.Fatal("changed since approval right after approve")
+	}
+	photo := filepath.Join(site, "content/partnerships/homework-help/photo.png")
+	if err := os.WriteFile(photo, []byte("\x89PNG another photo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !changed() {
+		t.Error("a swapped photo keeps the approval")
+	}
+	if code, _, stderr := runCLI(t, "approve", "homework-help", "-s", site, "--by", "Board"); code != 0 || changed() {
+		t.Errorf("approved again: exit %d, still changed\n%s", code, stderr)
+	}
+	// A renamed file changes it too.
+	if err := os.Rename(photo, filepath.Join(filepath.Dir(photo), "photo2.png")); err != nil {
+		t.Fatal(err)
+	}
+	if !changed() {
+		t.Error("a renamed photo keeps the approval")
+	}
+}

@@ -9,7 +9,7 @@ import (
 
 func init() {
 	register("build", &command{
-		usage: "build [-s SITE] [-d DEST] [--base-url URL] [--unapproved]",
+		usage: "build [-s SITE] [-d DEST] [--base-url URL] [--unapproved] [--force]",
 		help:  "build the site into DEST (default SITE/public)",
 		long: `Build the published site, the approved profiles only, into DEST (SITE/public by
 default): the pages, the open data files, the feed and the sitemap. The new
@@ -28,6 +28,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	fs.alias("d", "dest")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's address `URL`, instead of site.toml's base_url")
 	fs.BoolVar(&opts.Unapproved, "unapproved", false, "also publish the profiles the partner has not approved, each with a banner (for staff previews)")
+	fs.BoolVar(&opts.Force, "force", false, "replace `DEST` even when it holds files that no build wrote (a .git inside is kept)")
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
 	}
-	s, _, probs, err := generator.Load(*site, e.today())
+	s, _, probs, err := generator.LoadContext(ctx, *site, e.today())
 	if err != nil {
 		return err
 	}

@@ -209,6 +209,9 @@ func IsEditorTemp(name string) bool {
 }
 
 func readProblem(rel string, err error) Problem {
+	if errors.Is(err, errTooLarge) {
+		return Problem{Path: rel, Line: 1, Col: 1, Message: err.Error()}
+	}
 	return Problem{Path: rel, Line: 1, Col: 1, Message: "cannot read: " + shortErr(err)}
 }
 

@@ -52,6 +52,9 @@ const maxSyntaxErrors = 10
 // that one run lists the file's other problems too; ok is then still
 // true, with the errors among d.problems.
 func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool) {
+	if !d.checkTOMLLimits(front, firstLine) {
+		return nil, false
+	}
 	for range maxSyntaxErrors {
 		var m map[string]any
 		_, err := toml.Decode(string(front), &m)

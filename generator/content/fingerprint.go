@@ -5,14 +5,20 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
 
-// Fingerprint hashes everything a profile publishes: every front matter
-// key except [review] and [private], and the body. It is stable across
+// Fingerprint hashes everything a profile publishes from its file: every
+// front matter key except [review] and [private], and the body. (The
+// loader adds its bundle files: see WithBundle.) It is stable across
 // line endings, key order, spacing and comments, and changes with any
 // published value. The result looks like "sha256:<64 hex digits>".
 func Fingerprint(front map[string]any, body []byte) string {
@@ -119,4 +125,41 @@ func writeMap(b *bytes.Buffer, m map[string]any, keep func(string) bool) {
 		writeCanonical(b, m[k])
 	}
 	b.WriteByte('}')
+}
+
+// BundleDigest hashes the published files of a bundle: each one's name
+// (relative to the bundle folder dir) and the SHA-256 of its bytes, read
+// as a stream, in the order of files (as Profile.BundleFiles, sorted).
+// It is "" for a profile without files.
+func BundleDigest(fsys fs.FS, dir string, files []string) (string, error) {
+	if len(files) == 0 {
+		return "", nil
+	}
+	var b strings.Builder
+	for _, name := range files {
+		f, err := fsys.Open(path.Join(dir, name))
+		if err != nil {
+			return "", err
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "%q %x\n", name, h.Sum(nil))
+	}
+	return b.String(), nil
+}
+
+// WithBundle is the fingerprint of a profile whose front matter and story
+// have the fingerprint text and whose bundle files have the digest (see
+// BundleDigest): text itself when there are none, so that the
+// fingerprints of profiles without files stay as they were.
+func WithBundle(text, digest string) string {
+	if digest == "" {
+		return text
+	}
+	sum := sha256.Sum256([]byte(text + "\nfiles\n" + digest))
+	return "sha256:" + hex.EncodeToString(sum[:])
 }

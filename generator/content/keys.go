@@ -75,6 +75,10 @@ func joinKey(parts []string) string { return strings.Join(parts, ".") }
 type tomlScanner struct {
 	multi string // `"""` or `'''` while inside a multi-line string
 	depth int    // open [ and { of a value
+	// deepCol is the column of the first bracket that opened more than
+	// MaxDepth of them, or 0.
+	deepCol int
+	off     int // the column before the text being scanned
 }
 
 // A tomlLine is one line as a tomlScanner reads it.
@@ -98,6 +102,7 @@ const (
 
 // next reads the next line.
 func (s *tomlScanner) next(line string) tomlLine {
+	s.off = 0
 	if s.multi != "" || s.depth > 0 {
 		s.scan(line, true)
 		return tomlLine{kind: valueLine}
@@ -113,13 +118,16 @@ func (s *tomlScanner) next(line string) tomlLine {
 			kind = arrayHeaderLine
 		}
 		key, _, ok := splitKey(strings.TrimLeft(t, "[ \t"))
+		s.off = col - 1
 		s.scan(t, false) // for what may follow the header
 		return tomlLine{kind: kind, key: key, ok: ok, col: col, valueCol: col}
 	}
 	key, rest, ok := splitKey(t)
 	if ok {
+		s.off = len(line) - len(rest)
 		s.scan(rest, true)
 	} else {
+		s.off = col - 1
 		s.scan(t, false) // not a key: follow its strings all the same
 	}
 	return tomlLine{kind: keyLine, key: key, ok: ok, col: col, valueCol: col + len(t) - len(rest)}
@@ -162,6 +170,9 @@ func (s *tomlScanner) scan(text string, value bool) {
 		case '[', '{':
 			if value || s.depth > 0 {
 				s.depth++
+				if s.depth > MaxDepth && s.deepCol == 0 {
+					s.deepCol = s.off + i + 1
+				}
 			}
 		case ']', '}':
 			if s.depth > 0 {

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -243,10 +244,16 @@ func (l *Loader) read(rel string) (*file, error) {
 	if fi.IsDir() {
 		return nil, nil
 	}
+	if fi.Size() > maxFile {
+		return nil, errTooLarge
+	}
 	var b bytes.Buffer
 	b.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(f); err != nil {
+	if _, err := b.ReadFrom(io.LimitReader(f, maxFile+1)); err != nil {
 		return nil, err
+	}
+	if b.Len() > maxFile { // it grew while read
+		return nil, errTooLarge
 	}
 	data := b.Bytes()
 	return &file{size: fi.Size(), mtime: fi.ModTime().UnixNano(), hash: maphash.Bytes(l.seed, data), data: data}, nil
@@ -263,13 +270,14 @@ func (l *Loader) readProfile(rel string, bundleFiles []string, cfg *Config, kept
 	if f == nil {
 		return nil, nil
 	}
-	return f, f.parseProfile(rel, bundleFiles, cfg, kept)
+	return f, f.parseProfile(l.fsys, rel, bundleFiles, cfg, kept)
 }
 
-func (f *file) parseProfile(rel string, bundleFiles []string, cfg *Config, kept *atomic.Int64) Problems {
+func (f *file) parseProfile(fsys fs.FS, rel string, bundleFiles []string, cfg *Config, kept *atomic.Int64) Problems {
 	p, probs, story := parseProfile(rel, f.data, cfg)
 	if p != nil {
 		p.BundleFiles = bundleFiles
+		probs = append(probs, p.addBundle(fsys)...)
 		if p.BundleDir != "" {
 			probs = append(probs, p.checkPhotos()...)
 		}
@@ -599,15 +607,37 @@ func (l *Loader) reparse(rel string, bundleFiles []string, cfg *Config, copies b
 		old.mtime = f.mtime // touched, not changed
 		if copies && old.profile != nil {
 			p := *old.profile // a new profile, for the render to see a change
+			if ps := p.addBundle(l.fsys); len(ps) > 0 {
+				l.setProbs(rel, append(slices.Clone(l.probs[rel]), ps...))
+			}
 			l.setProfile(rel, &p)
 			old.profile = &p
 		}
 		return
 	}
-	probs := f.parseProfile(rel, bundleFiles, cfg, nil)
+	probs := f.parseProfile(l.fsys, rel, bundleFiles, cfg, nil)
 	l.setProfile(rel, f.profile)
 	l.files[rel] = f
 	l.setProbs(rel, probs)
+}
+
+// addBundle adds the files of p's bundle to its fingerprint when an
+// approval recorded one, the only time it is compared (reading every
+// bundle file costs a build time otherwise). A file that cannot be read
+// is a problem: the approval cannot be vouched for.
+func (p *Profile) addBundle(fsys fs.FS) Problems {
+	if p.BundleDir == "" || p.Review.Fingerprint == "" {
+		return nil
+	}
+	if p.textPrint == "" {
+		p.textPrint = p.Fingerprint
+	}
+	digest, err := BundleDigest(fsys, p.BundleDir, p.BundleFiles)
+	if err != nil {
+		return Problems{readProblem(p.BundleDir, err)}
+	}
+	p.Fingerprint = WithBundle(p.textPrint, digest)
+	return nil
 }
 
 func (f *file) bundleFiles() []string {

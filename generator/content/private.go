@@ -22,8 +22,8 @@ func PrivateLines(src []byte) []bool {
 	lines := fileLines(src)
 	hide := make([]bool, len(lines))
 	start, end := 0, len(lines)
-	if s, err := split(src); err == nil {
-		start, end = s.frontLine-1, s.bodyLine-2
+	if _, err := split(src); err == nil {
+		start, end = 1, frontEnd(lines)
 	}
 
 	// Each line read as if nothing were left open before it.
@@ -62,6 +62,23 @@ func PrivateLines(src []byte) []bool {
 		hide[i] = hide[i] || careful
 	}
 	return hide
+}
+
+// frontEnd returns the index of the line that closes the front matter
+// begun on lines[0], for redaction: the first "+++" line that is not
+// inside a multi-line string or an open bracket. (The loader's split
+// stops at the first "+++" line whatever it is in, then fails to parse
+// the TOML; the lines after it, still in the string, must stay hidden.)
+// Without one it is len(lines): everything is read as TOML.
+func frontEnd(lines []string) int {
+	var sc tomlScanner
+	for i := 1; i < len(lines); i++ {
+		if sc.multi == "" && sc.depth == 0 && strings.TrimRight(lines[i], " \t") == "+++" {
+			return i
+		}
+		sc.next(lines[i])
+	}
+	return len(lines)
 }
 
 // isPrivate reports whether a key or table read by the scanner is in

@@ -212,14 +212,14 @@ name = "P"
 summary = """unclosed
 [private]!
 contact = "Ana"!
-+++`,
++++!`,
 		// Broken: an unclosed private string hides what follows it.
 		`+++
 [private]!
 notes = """unclosed!
 [partner]!
 name = "P"!
-+++`,
++++!`,
 		// Broken: a string opened on a line that is not a key, or after
 		// a header, still carries what follows into the table.
 		`+++
@@ -243,6 +243,36 @@ name = "Q"
 "pri\u0076ate".contact = "Ana"!
 title = "x"
 +++`,
+		// An escaped header is the same table.
+		`+++
+title = "x"
+["priv\u0061te"]!
+contact = "Ana"!
+[ "pri\U00000076ate" . sub ]!
+x = 1!
+[partner]
+name = "P"
++++`,
+		// A +++ line inside a multi-line string does not end the
+		// front matter for redaction, though the parser stops there
+		// and reports an unclosed string near the secret.
+		`+++
+title = "x"
+[private]!
+notes = """!
++++!
+contact = "Ana, 555-0100"!
+"""!
++++
+The story.`,
+		`+++
+[private]!
+list = [!
++++!
+"Ana",!
+]!
++++
+The story.`,
 		// A closing +++ with spaces before it is no closing line, as
 		// the parser reads it: the TOML goes on.
 		`+++
@@ -288,6 +318,21 @@ func TestExcerpt(t *testing.T) {
 	e = content.Problem{Path: "a.md", Line: 5, Col: 12, Field: "private", Message: `near "PRIVATE-secret"`}.Excerpt(src)
 	if got := fmt.Sprint(e); strings.Contains(got, marker) || !strings.Contains(e.Problem.String(), "a.md:5:12: private: an error in the [private] table") {
 		t.Errorf("Excerpt on a private line = %s", got)
+	}
+	// A +++ line inside a private multi-line string ends the front
+	// matter for the parser, whose error is next to the secret.
+	src = []byte("+++\ntitle = \"x\"\n[private]\nnotes = \"\"\"\n+++\ncontact = \"PRIVATE-secret\"\n\"\"\"\n+++\nstory\n")
+	_, probs := content.ParseProfile("a.md", src, &content.Config{Currency: "USD"})
+	if len(probs) == 0 {
+		t.Fatal("no problem in a file whose front matter ends inside a string")
+	}
+	for _, p := range probs {
+		for _, line := range []int{p.Line, 5, 6, 7} {
+			p.Line = line
+			if got := fmt.Sprint(p.Excerpt(src)); strings.Contains(got, marker) {
+				t.Errorf("Excerpt at line %d shows [private]: %s", line, got)
+			}
+		}
 	}
 	if e := (content.Problem{Path: "a.md", Line: 2}).Excerpt(nil); e.Lines != nil {
 		t.Errorf("Excerpt without a source has lines: %+v", e.Lines)

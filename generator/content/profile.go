@@ -64,8 +64,10 @@ type Profile struct {
 	bodyLen  int
 
 	// Fingerprint is the hash of what the profile publishes now; see
-	// Fingerprint in fingerprint.go.
+	// Fingerprint in fingerprint.go. When review.fingerprint is set, it
+	// covers the names and hashes of the bundle's files too (WithBundle).
 	Fingerprint string
+	textPrint   string // Fingerprint without the bundle's files
 }
 
 // Partner is the organization the library works with.
@@ -139,7 +141,7 @@ func (p *Profile) ReadBody(fsys fs.FS) ([]byte, error) {
 	if err != nil || len(src.body) != p.bodyLen || crc32.Checksum(src.body, castagnoli) != p.bodySum {
 		return nil, fmt.Errorf("%s changed while the site was being built: build again", p.Path)
 	}
-	return src.body, nil
+	return cleanStory(src.body), nil
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -328,7 +330,8 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 		}
 	}
 	p.Fingerprint = Fingerprint(m, src.body)
-	return p, d.problems, src.body
+	d.problems = append(d.problems, storyProblems(rel, src.body, src.bodyLine)...)
+	return p, d.problems, cleanStory(src.body)
 }
 
 func parseResource(r table, p *Profile, cfg *Config) Resource {
@@ -405,7 +408,8 @@ func ParsePage(rel string, data []byte, home bool) (*Page, Problems) {
 	if !ok {
 		return nil, d.problems
 	}
-	pg := &Page{Path: rel, Body: src.body, BodyLine: src.bodyLine}
+	pg := &Page{Path: rel, Body: cleanStory(src.body), BodyLine: src.bodyLine}
+	d.problems = append(d.problems, storyProblems(rel, src.body, src.bodyLine)...)
 	t := d.top(m)
 	if home {
 		t.known("title", "summary")
@@ -435,6 +439,9 @@ func parseFront(rel string, data []byte) (d *decoder, src source, m map[string]a
 	src, err := split(data)
 	if err != nil {
 		d.problems = Problems{splitProblem(rel, err)}
+		return d, src, nil, false
+	}
+	if d.problems = checkStory(rel, src); d.problems != nil {
 		return d, src, nil, false
 	}
 	m, ok = d.decodeTOML(src.front, src.frontLine)

@@ -15,9 +15,7 @@ import (
 // screen) or show garbage.
 func cleanText(s string) (clean string, removed rune) {
 	removed = -1
-	bad := func(r rune) bool {
-		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff
-	}
+	bad := badControl
 	if strings.IndexFunc(s, bad) < 0 {
 		return s, removed
 	}
@@ -32,6 +30,12 @@ func cleanText(s string) (clean string, removed rune) {
 		b.WriteRune(r)
 	}
 	return b.String(), removed
+}
+
+// badControl reports whether r is a control character that cleanText
+// removes.
+func badControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff
 }
 
 // invisible reports the first character of name that shows nothing but

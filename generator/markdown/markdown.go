@@ -19,6 +19,9 @@
 //     [Options.BasePath]; relative ones ("photo.png", "#notes"),
 //     protocol-relative ones ("//host/") and absolute URLs are left alone.
 //   - External links are plain <a href> links: no target, no rel.
+//   - Brackets that goldmark would take minutes to read (thousands of
+//     unclosed links on one line, thousands of "[x]" in one paragraph)
+//     are read as plain characters: see [Tame].
 //
 // A [Converter] holds one goldmark.Markdown, built once by [New], and is
 // safe for concurrent use.
@@ -116,6 +119,7 @@ func (c *Converter) Convert(src []byte, w io.Writer) (err error) {
 			err = fmt.Errorf("markdown: internal error: %v", r)
 		}
 	}()
+	src, _ = Tame(src)
 	return c.md.Convert(src, w)
 }
 
@@ -138,6 +142,7 @@ var linkParser = sync.OnceValue(func() parser.Parser {
 // Links returns every link and image destination in src, in source
 // order, with its 1-based line number within src.
 func Links(src []byte) []Link {
+	src, _ = Tame(src)
 	doc := linkParser().Parse(text.NewReader(src))
 	type found struct {
 		pos  int

@@ -169,6 +169,16 @@ func removeLeftovers(parent, base string) {
 		if err != nil || alive(pid) && time.Since(info.ModTime()) < staleAfter {
 			continue
 		}
+		// A build killed between moving dest's .git into its new output
+		// and the swap left the .git here: it goes back first.
+		git, destGit := filepath.Join(parent, e.Name(), ".git"), filepath.Join(parent, base, ".git")
+		if _, err := os.Lstat(git); err == nil {
+			if _, err := os.Lstat(destGit); errors.Is(err, fs.ErrNotExist) {
+				if os.Rename(git, destGit) != nil {
+					continue // never delete it
+				}
+			}
+		}
 		os.RemoveAll(filepath.Join(parent, e.Name()))
 	}
 }
@@ -385,7 +395,8 @@ func (d *Dir) create(rel string, write func(*os.File) error) error {
 	return err
 }
 
-// Commit publishes the new output as dest and removes the previous output.
+// Commit publishes the new output as dest and removes the previous output,
+// moving a .git at the top of dest into the new output first.
 // On Linux the swap is atomic: at every moment dest is the whole old site or
 // the whole new one. Elsewhere dest is missing between two renames.
 //
@@ -397,8 +408,23 @@ func (d *Dir) Commit() error {
 		return errors.New("output: build already committed or aborted")
 	}
 	d.closePrev()
+	// A .git in dest (a work tree the site is published from) moves into
+	// the new output. Should the process die before the swap, the next
+	// NewDir moves it back (see removeLeftovers).
+	git, newGit := filepath.Join(d.dest, ".git"), filepath.Join(d.tmp, ".git")
+	moved := false
+	if _, err := os.Lstat(git); err == nil {
+		if err := os.Rename(git, newGit); err != nil {
+			d.done.Store(false)
+			return fmt.Errorf("output: keep %s: %w", git, err)
+		}
+		moved = true
+	}
 	old, err := swap(d.tmp, d.dest, d.tmpName())
 	if err != nil {
+		if moved {
+			err = errors.Join(err, os.Rename(newGit, git))
+		}
 		d.done.Store(false) // let Abort clean up
 		return fmt.Errorf("output: publish %s: %w", d.dest, err)
 	}

@@ -716,3 +716,31 @@ func TestDirStamps(t *testing.T) {
 		}
 	}
 }
+
+// A build killed after moving dest's .git into its new output, before
+// the swap, leaves the .git there; the next build moves it back before
+// removing the leftover.
+func TestLeftoverGitRestored(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	left := filepath.Join(parent, ".public"+tmpMarker+"999999999-abc")
+	for _, dir := range []string{dest, filepath.Join(left, ".git")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(left, ".git", "HEAD"), []byte("ref"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if data, err := os.ReadFile(filepath.Join(dest, ".git", "HEAD")); err != nil || string(data) != "ref" {
+		t.Errorf("the .git was not restored: %v", err)
+	}
+	if _, err := os.Stat(left); err == nil {
+		t.Error("the leftover folder is still there")
+	}
+}

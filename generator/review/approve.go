@@ -14,6 +14,9 @@ import (
 type Approval struct {
 	Date content.Date // the day the partner approved
 	By   string       // who approved, as a role: "Board, Familias Unidas del Sur"
+	// Bundle is the content.BundleDigest of the profile's bundle files,
+	// which its fingerprint covers; "" without any.
+	Bundle string
 }
 
 // approveKeys are the [review] keys Approve writes, in the order it adds
@@ -46,7 +49,7 @@ func Approve(rel string, data []byte, cfg *content.Config, a Approval) ([]byte, 
 		"state":       tomlString("approved"),
 		"date":        a.Date.String(),
 		"by":          tomlString(a.By),
-		"fingerprint": tomlString(p.Fingerprint),
+		"fingerprint": tomlString(content.WithBundle(p.Fingerprint, a.Bundle)),
 	}
 	edits, err := planApproval(data, p, values)
 	if err != nil {
@@ -58,9 +61,10 @@ func Approve(rel string, data []byte, cfg *content.Config, a Approval) ([]byte, 
 	q, probs := content.ParseProfile(rel, out, cfg)
 	if q == nil || len(probs.Errors()) > 0 || q.Review.State != "approved" ||
 		q.Review.Date.String() != a.Date.String() || q.Review.By != a.By ||
-		q.Review.Fingerprint != q.Fingerprint || q.Fingerprint != p.Fingerprint {
+		q.Fingerprint != p.Fingerprint || q.Review.Fingerprint != content.WithBundle(q.Fingerprint, a.Bundle) {
 		return nil, nil, fmt.Errorf("%s: could not record the approval without changing anything else; the file was left as it was (please report this as a bug)", rel)
 	}
+	q.Fingerprint = q.Review.Fingerprint
 	return out, q, nil
 }
 

@@ -160,6 +160,9 @@ func (s *Server) Run(ctx context.Context) error {
 			return fmt.Errorf("watching %s: %w", s.opts.Site, err)
 		}
 	}
+	// Reads stop at an interrupt, so that loading a large site does not
+	// hold it up.
+	s.loader = content.NewLoader(generator.WithContext(ctx, s.fsys))
 	start := time.Now()
 	s.build(ctx, nil)
 	if ctx.Err() != nil {
@@ -231,6 +234,9 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	} else {
 		s.builds.Add(1)
 		s.pending = s.pending.Merge(s.loader.Update(paths))
+	}
+	if ctx.Err() != nil {
+		return // stopping: what was read after the interrupt is not the site
 	}
 	old := s.cur.Load()
 	// generator.Check reports warnings only, about the whole site: a
