@@ -140,10 +140,12 @@ func (l *Loader) Load() Change {
 	l.updatePage(homePath)
 	ents, err := fs.ReadDir(l.fsys, pagesDir)
 	l.setProbs("dir:"+pagesDir, dirProblems(pagesDir, err))
+	var ignored Problems
 	for _, e := range ents {
 		if !e.IsDir() && isContentFile(e.Name()) {
 			l.updatePage(pagesDir + "/" + e.Name())
 		}
+		ignored = append(ignored, ignoredName(pagesDir, e)...)
 	}
 	ents, err = fs.ReadDir(l.fsys, profilesDir)
 	l.setProbs("dir:"+profilesDir, dirProblems(profilesDir, err))
@@ -167,7 +169,9 @@ func (l *Loader) Load() Change {
 		case isContentFile(name):
 			jobs = append(jobs, job{rel: rel})
 		}
+		ignored = append(ignored, ignoredName(profilesDir, e)...)
 	}
+	l.setProbs("ignored:", ignored)
 	cfg := l.site.Config
 	var kept atomic.Int64
 	parallel.For(len(jobs), func(i int) {
@@ -598,6 +602,18 @@ func (l *Loader) reparse(rel string, bundleFiles []string, cfg *Config, copies b
 	l.setProfile(rel, f.profile)
 	l.files[rel] = f
 	l.setProbs(rel, probs)
+}
+
+// ignoredName warns about an entry of dir that looks like a content file
+// but is not read: "x.MD", "x.Md" (only ".md" is).
+func ignoredName(dir string, e fs.DirEntry) Problems {
+	name := e.Name()
+	ext := path.Ext(name)
+	if e.IsDir() || ext == ".md" || !strings.EqualFold(ext, ".md") || strings.HasPrefix(name, ".") {
+		return nil
+	}
+	return Problems{{Path: dir + "/" + name, Line: 1, Col: 1, Warning: true,
+		Message: "ignored: only files ending in \".md\" (lower-case) are read; rename it to " + strings.TrimSuffix(name, ext) + ".md"}}
 }
 
 // addBundle adds the files of p's bundle to its fingerprint when an

@@ -187,3 +187,26 @@ func FuzzAllFine(f *testing.F) {
 		}
 	})
 }
+
+// An image from another site in a story is a warning (a tracking pixel
+// reaches every reader); a link to another site, or a bundle image, is
+// not.
+func TestExternalImageWarns(t *testing.T) {
+	body := "Intro.\n\n![pixel](https://tracker.example/p.gif?u=1) and [a link](https://example.org/)\n![photo](photo.png) ![x](//cdn.example/x.png)\n"
+	var got []string
+	for _, p := range externalImages("content/partnerships/a.md", body, 10) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/partnerships/a.md:12:10: warning: body: image "https://tracker.example/p.gif?u=1" is loaded from another site`,
+		`content/partnerships/a.md:13:26: warning: body: image "//cdn.example/x.png" is loaded from another site`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got %s\nwant %s…", got[i], want[i])
+		}
+	}
+}
