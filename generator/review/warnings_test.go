@@ -167,6 +167,8 @@ func FuzzAllFine(f *testing.F) {
 		"[r]: /nowhere/\n[x][r]\n[^1]: note\n\n[y]:\n  /nope/",
 		"[a](/x\\_y/) [b](/a&amp;b/) <https://example.org>",
 		"[a](#top) [b](https://example.org/) [c](mailto:a@b.org)",
+		strings.Repeat("[a](", 300) + "\n" + strings.Repeat("[a]\n", 300),
+		"![px](https://tracker.example/p.gif) ![x](//cdn.example/x.png) [a](/ok/)",
 	} {
 		f.Add(s)
 	}
