@@ -223,6 +223,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	if opts.BaseURL != "" {
+		if why := content.BaseURLProblem(opts.BaseURL); why != "" {
+			return nil, fmt.Errorf("--base-url %q is not a web address like https://partners.example.org/ (%s)", opts.BaseURL, why)
+		}
 		if !strings.HasSuffix(opts.BaseURL, "/") {
 			opts.BaseURL += "/"
 		}

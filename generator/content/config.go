@@ -104,8 +104,8 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		cfg.Library = s
 	}
 	if s := t.str("base_url", false); s != "" {
-		if u, err := url.Parse(s); err != nil || !(u.Scheme == "http" || u.Scheme == "https") || u.Host == "" {
-			t.errf("base_url", "%q is not a web address like https://partners.example.org/", s)
+		if why := BaseURLProblem(s); why != "" {
+			t.errf("base_url", "%q is not a web address like https://partners.example.org/ (%s)", s, why)
 		} else {
 			if !strings.HasSuffix(s, "/") {
 				s += "/"
@@ -252,4 +252,26 @@ func parseMonthDay(s string) (MonthDay, bool) {
 		return MonthDay{}, false
 	}
 	return MonthDay{m, d}, true
+}
+
+// BaseURLProblem says why s cannot be the site's base_url, or "": it must be
+// an absolute http(s) address, with a host, and without a query, a
+// fragment, spaces, quotes or markup, which every address of the site
+// would repeat.
+func BaseURLProblem(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || strings.ContainsRune("<>\"'`{}|\\^", r) }); i >= 0 {
+		return fmt.Sprintf("it holds %q", s[i:i+1])
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Opaque != "":
+		return "it must start with https:// or http:// and a host name"
+	case u.User != nil:
+		return "it must not hold a user name or password"
+	case u.RawQuery != "" || u.ForceQuery:
+		return "it must not have a query (?…)"
+	case u.Fragment != "" || strings.Contains(s, "#"):
+		return "it must not have a fragment (#…)"
+	}
+	return ""
 }

@@ -45,7 +45,30 @@ func seeds(f *testing.F) [][]byte {
 	out = append(out, []byte(fpBase), []byte(strings.ReplaceAll(fpBase, "\n", "\r\n")),
 		[]byte("+++"), []byte("+++\n+++"), []byte("+++\r\n+++\r\n"), []byte("\xef\xbb\xbf+++\n+++\nbody"),
 		[]byte("+++ \t\ntitle = 1\n+++\t\n"), []byte("\n+++\n+++\n"), []byte("+++\n\xff\n+++\n"))
+	for _, h := range hostile {
+		out = append(out, []byte(h))
+	}
 	return out
+}
+
+// hostile are the payloads of the hardening issue (14), small enough to
+// seed fuzzers: each once broke a rule (a leak, a hang, a crash, a build
+// that check passed).
+var hostile = []string{
+	fpBase + "\n" + "x = " + strings.Repeat("{a=", 70) + "1" + strings.Repeat("}", 70) + "\n",         // nesting over the limit
+	fpBase + "\n[private]\nx = " + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "\n",           // the same, in [private]
+	"+++\ntitle = \"x\"\n[private]\nnotes = \"\"\"\n+++\ncontact = \"PRIVATE\"\n\"\"\"\n+++\nstory\n", // +++ inside a private string
+	"+++\ntitle = \"x\"\n[private]\nnotes = \"\"\"\n +++\ncontact = \"PRIVATE\"\n\"\"\"\n+++\n",
+	"+++\n\"priv\\u0061te\".contact = \"PRIVATE\"\n[\"priv\\u0061te\"]\nx = 1\n[ 'private' . sub ]\ny = 2\n+++\n", // escaped keys
+	"+++\ntitle = \"x\"\n+++\n" + strings.Repeat("[a](", 300) + "\n" + strings.Repeat("[a]\n", 300),               // goldmark's quadratic shapes
+	"+++\ntitle = \"x\"\n+++\nA \x0b tab, an \x1b[2J escape, a \ufffe, a \u0085.\n",                               // control characters in the story
+	"+++\ntitle = \"Evil\u202eelttit\"\nsummary = \"\\u001b[2J\\u000b\"\n+++\n![px](https://tracker.example/p.gif) ![x](//cdn.example/x.png)\n",
+	strings.Replace(fpBase, "start = 2025-09-02", "start = 0001-01-01\nend = 0000-01-01", 1), // dates out of range
+	fpBase + "\n[[resources]]\nfrom = \"library\"\nkind = \"money\"\namount = 1e308\n[[resources]]\nfrom = \"library\"\nkind = \"money\"\namount = 1e308\n",
+	fpBase + "\ntags = [\"" + strings.Repeat("x", 260) + "\", \"C++\", \"C#\", \"c\"]\n", // long and colliding terms
+	"+++\ntitle = \"x\"\n[partner]\nname = \"Cafe\u0301 \u200b\u0421afe\"\n+++\n",        // NFD, invisible, mixed scripts
+	"base_url = \"https://x.example/?q=1#frag\"\n", "base_url = \"https://x.example/<i> a\"\n", "base_url = \"javascript:alert(1)\"\n",
+	"title = \"x\"\nx = " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n", // a deep site.toml
 }
 
 // lines splits data into lines as split reads them: without a byte order
@@ -162,6 +185,10 @@ func FuzzExcerpt(f *testing.F) {
 	f.Add("summary = \"\"\"unclosed", "contact = \"Ana\"")
 	f.Add("[partner]\nname = 'P'", "a = [\n  1,\n]\n[partner]\nb = 1")
 	f.Add("private.a = 1\r\n", "x = 1\r\n")
+	f.Add("title = \"x\"", "notes = \"\"\"\n+++\ncontact = \"Ana\"\n\"\"\"")
+	f.Add("title = \"x\"", "list = [\n+++\n\"Ana\",\n]")
+	f.Add("\"priv\\u0061te\".contact = \"Ana\"\n[\"priv\\u0061te\"]\nb = 1", "x = 1")
+	f.Add("x = "+strings.Repeat("{a=", 70)+"1"+strings.Repeat("}", 70), "contact = \"Ana\"")
 	f.Fuzz(func(t *testing.T, public, private string) {
 		data := []byte("+++\n" + public + "\n[private]\n" + private + "\n+++\nThe story.\n")
 		ls := lines(data)

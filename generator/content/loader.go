@@ -147,11 +147,14 @@ func (l *Loader) loadPages() {
 	l.updatePage(homePath)
 	ents, err := fs.ReadDir(l.fsys, pagesDir)
 	l.setProbs("dir:"+pagesDir, dirProblems(pagesDir, err))
+	var ignored Problems
 	for _, e := range ents {
 		if !e.IsDir() && isContentFile(e.Name()) {
 			l.updatePage(pagesDir + "/" + e.Name())
 		}
+		ignored = append(ignored, ignoredName(pagesDir, e)...)
 	}
+	l.setProbs("ignored:"+pagesDir, ignored)
 }
 
 // A profileJob is one profile file to read: its own, or a bundle's.
@@ -170,6 +173,7 @@ func (l *Loader) profileJobs() []profileJob {
 	ents, err := fs.ReadDir(l.fsys, profilesDir)
 	l.setProbs("dir:"+profilesDir, dirProblems(profilesDir, err))
 	jobs := make([]profileJob, 0, len(ents))
+	var ignored Problems
 	for _, e := range ents {
 		name := e.Name()
 		rel := profilesDir + "/" + name
@@ -180,7 +184,9 @@ func (l *Loader) profileJobs() []profileJob {
 		case isContentFile(name):
 			jobs = append(jobs, profileJob{rel: rel})
 		}
+		ignored = append(ignored, ignoredName(profilesDir, e)...)
 	}
+	l.setProbs("ignored:"+profilesDir, ignored)
 	return jobs
 }
 
@@ -619,6 +625,18 @@ func (l *Loader) reparse(rel string, bundleFiles []string, cfg *Config, copies b
 	l.setProfile(rel, f.profile)
 	l.files[rel] = f
 	l.setProbs(rel, probs)
+}
+
+// ignoredName warns about an entry of dir that looks like a content file
+// but is not read: "x.MD", "x.Md" (only ".md" is).
+func ignoredName(dir string, e fs.DirEntry) Problems {
+	name := e.Name()
+	ext := path.Ext(name)
+	if e.IsDir() || ext == ".md" || !strings.EqualFold(ext, ".md") || strings.HasPrefix(name, ".") {
+		return nil
+	}
+	return Problems{{Path: dir + "/" + name, Line: 1, Col: 1, Warning: true,
+		Message: "ignored: only files ending in \".md\" (lower-case) are read; rename it to " + strings.TrimSuffix(name, ext) + ".md"}}
 }
 
 // addBundle adds the files of p's bundle to its fingerprint when an

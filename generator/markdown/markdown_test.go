@@ -466,6 +466,16 @@ func FuzzConvert(f *testing.F) {
 	for _, u := range unsafeForms {
 		f.Add("[a](" + u + ") ![b](" + u + ") <" + u + ">\n\n[c][r]\n\n[r]: " + u)
 	}
+	// Shapes goldmark reads in quadratic time (see Tame), and text that
+	// must not reach the HTML as is.
+	for _, h := range []string{
+		strings.Repeat("[a](", 300), strings.Repeat("![a](<", 300), strings.Repeat("[a]\n", 300),
+		strings.Repeat("> [a]\n", 200), "| a |\n|---|\n" + strings.Repeat("| [a](", 200) + "\n",
+		"```\n" + strings.Repeat("[a](", 100) + "\n```\n" + strings.Repeat("[a](\\[", 100),
+		"A \x0b tab, an \x1b[2J escape, \ufffe, and \u202eevil.\n![px](https://tracker.example/p.gif)",
+	} {
+		f.Add(h)
+	}
 	cs := []*Converter{
 		New(Options{}),
 		New(Options{BasePath: "/reports-site/"}),

@@ -199,7 +199,7 @@ func (b *build) termProto(tv *Taxonomy, term *Item, slug string) *Page {
 	proto := b.page("term", urls.Term(tv.Key, slug), term.Name,
 		tv.Singular+" “"+term.Name+"”: "+plural(term.Count, "partnership", "partnerships")+" of "+b.view.Library+".")
 	proto.Taxonomy, proto.Term = tv, term
-	proto.DocTitle = docTitle(term.Name+" — "+tv.Title, b.view.Title)
+	proto.DocTitle = docTitle(isolate(term.Name)+" — "+tv.Title, b.view.Title)
 	return proto
 }
 
@@ -227,7 +227,7 @@ func (b *build) listPage(proto *Page, n, k int, fill func(p *Page, lo, hi int)) 
 	p.Pager = &Pager{Number: k, Total: total}
 	if k > 1 {
 		b.setPath(&p, urls.Paged(proto.Path, k))
-		p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+b.view.Title)+", page "+strconv.Itoa(k)+" of "+strconv.Itoa(total), b.view.Title)
+		p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+isolate(b.view.Title))+", page "+strconv.Itoa(k)+" of "+strconv.Itoa(total), b.view.Title)
 		p.Pager.First, p.Pager.Prev = at(1), at(k-1)
 	}
 	if k < total {

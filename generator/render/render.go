@@ -311,9 +311,9 @@ func (b *build) setPath(p *Page, path string) {
 
 func docTitle(title, site string) string {
 	if title == "" || title == site {
-		return site
+		return isolate(site)
 	}
-	return title + " — " + site
+	return isolate(title) + " — " + isolate(site)
 }
 
 func (b *build) markdown(wk *worker, path string, src []byte) (template.HTML, error) {

@@ -89,4 +89,7 @@ func parseFile(t *template.Template, siteFS fs.FS, theme, name string) error {
 var funcs = template.FuncMap{
 	// plural: {{plural .Count "partnership" "partnerships"}} → "3 partnerships"
 	"plural": plural,
+	// dirAuto: <h1{{dirAuto .Title}}> isolates a name or title that
+	// holds right-to-left text or bidi controls (see dirAuto).
+	"dirAuto": dirAuto,
 }

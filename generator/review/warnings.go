@@ -9,6 +9,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
+	"github.com/alongside-dev/alongside/generator/markdown"
 )
 
 // Warnings returns the review warnings of `check` for site, counting days
@@ -174,7 +175,28 @@ func (c *Checker) Story(p *content.Profile, story []byte) content.Problems {
 			Message: strconv.Quote(ct.text) + " looks like " + ct.kind + ": private contact details belong in [private]", Warning: true})
 	}
 	ps = append(ps, storyTemplate(p, body)...)
+	ps = append(ps, externalImages(p.Path, body, p.BodyLine)...)
 	return append(ps, c.addrs.brokenLinks(p.Path, body, p.BodyLine, "/"+p.URL(), p)...)
+}
+
+// externalImages warns about every image of a story that readers'
+// browsers would fetch from another site: that site learns who reads the
+// page, and when (a tracking pixel). Only a body with "![" or "]:" is
+// parsed for them.
+func externalImages(rel, body string, bodyLine int) content.Problems {
+	if !strings.Contains(body, "![") {
+		return nil
+	}
+	var ps content.Problems
+	for _, l := range markdown.Links([]byte(body)) {
+		d := strings.ToLower(strings.TrimSpace(l.Dest))
+		if !l.Image || !strings.HasPrefix(d, "http://") && !strings.HasPrefix(d, "https://") && !strings.HasPrefix(d, "//") {
+			continue
+		}
+		ps = append(ps, content.Problem{Path: rel, Line: bodyLine + l.Line - 1, Col: column(body, l.Line, l.Dest), Field: "body", Warning: true,
+			Message: "image " + strconv.Quote(l.Dest) + " is loaded from another site by every reader's browser, which tells that site who reads the page (a tracking pixel can hide this way): copy the image into the profile's bundle"})
+	}
+	return ps
 }
 
 // approver is who approved p, as pages name them: the partner.

@@ -170,6 +170,8 @@ func FuzzAllFine(f *testing.F) {
 		"[r]: /nowhere/\n[x][r]\n[^1]: note\n\n[y]:\n  /nope/",
 		"[a](/x\\_y/) [b](/a&amp;b/) <https://example.org>",
 		"[a](#top) [b](https://example.org/) [c](mailto:a@b.org)",
+		strings.Repeat("[a](", 300) + "\n" + strings.Repeat("[a]\n", 300),
+		"![px](https://tracker.example/p.gif) ![x](//cdn.example/x.png) [a](/ok/)",
 	} {
 		f.Add(s)
 	}
@@ -259,5 +261,28 @@ func TestWarningsOrgID(t *testing.T) {
 	want := `content/partnerships/a1.md:6:1: warning: partner.org_id: not set, so /data/360giving.json names Anon by an id made up for it (360G-x-partner-anon): if it is registered (a charity, a nonprofit, a company), add org_id = "US-EIN-12-3456789" under [partner], its number as org-id.guide writes it`
 	if strings.Join(got, "\n") != want {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// An image from another site in a story is a warning (a tracking pixel
+// reaches every reader); a link to another site, or a bundle image, is
+// not.
+func TestExternalImageWarns(t *testing.T) {
+	body := "Intro.\n\n![pixel](https://tracker.example/p.gif?u=1) and [a link](https://example.org/)\n![photo](photo.png) ![x](//cdn.example/x.png)\n"
+	var got []string
+	for _, p := range externalImages("content/partnerships/a.md", body, 10) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/partnerships/a.md:12:10: warning: body: image "https://tracker.example/p.gif?u=1" is loaded from another site`,
+		`content/partnerships/a.md:13:26: warning: body: image "//cdn.example/x.png" is loaded from another site`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got %s\nwant %s…", got[i], want[i])
+		}
 	}
 }
