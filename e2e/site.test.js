@@ -78,6 +78,41 @@ function urlOf(dir, file) {
   return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
+// clippedCells lists the table cells (td, th) of the page whose content
+// is wider than their box, or that stick out of their table's scrolling
+// frame or the screen, so that part of it is cut off or scrolled out of
+// sight: a reader on a phone would see "$7" for "$76,560". The charts'
+// data tables are opened for the check; a header row hidden visually
+// (kept for screen readers) is skipped.
+async function clippedCells(page) {
+  return page.evaluate(() => {
+    const closed = [...document.querySelectorAll('details:not([open])')];
+    for (const d of closed) d.open = true;
+    try {
+      const cells = [];
+      let checked = 0;
+      for (const el of document.querySelectorAll('td, th')) {
+        const r = el.getBoundingClientRect();
+        if (r.width <= 1 || r.height <= 1) continue;
+        const hidden = el.closest('thead, caption');
+        if (hidden && hidden.getBoundingClientRect().width <= 1) continue;
+        checked++;
+        // Cut off inside the cell, or the cell itself out of sight in a
+        // table that scrolls inside its frame, or off the screen.
+        const frame = el.closest('.table-wrap')?.getBoundingClientRect() ?? { left: 0, right: innerWidth };
+        if (el.scrollWidth > el.clientWidth + 1 || r.right > Math.min(frame.right, innerWidth) + 1 || r.left < Math.max(frame.left, 0) - 1) {
+          const table = el.closest('table');
+          const where = table?.querySelector('caption')?.textContent.trim() || table?.id || 'a table';
+          cells.push(`${where}: <${el.localName}${el.dataset.label ? ` data-label="${el.dataset.label}"` : ''}> "${el.textContent.trim().slice(0, 60)}": scrollWidth ${el.scrollWidth}, clientWidth ${el.clientWidth}, left ${Math.round(r.left)}, right ${Math.round(r.right)}`);
+        }
+      }
+      return { cells, checked };
+    } finally {
+      for (const d of closed) d.open = false;
+    }
+  });
+}
+
 describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
   before(async () => {
     try {
@@ -274,6 +309,16 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
         assert.ok(o.scrollWidth <= o.clientWidth,
           `${url} scrolls sideways at 320 px: scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}; sticking out:\n  ${o.culprits.join('\n  ')}`);
       });
+
+      for (const [name, size] of [['375', widths.phone], ['320', widths.narrow]]) {
+        it(`no table cell's content clipped at ${name} px (tables restack into cards)`, async (t) => {
+          if (!need(t, kind)) return;
+          await page.setViewportSize(size);
+          const clipped = await clippedCells(page);
+          t.diagnostic(`${clipped.checked} cells checked`);
+          assert.deepEqual(clipped.cells, [], `cells of ${url} whose content is cut off at ${name} px`);
+        });
+      }
 
       for (const [name, size] of [['1280', widths.desktop], ['375', widths.phone]]) {
         it(`keyboard at ${name} px: a skip link first, then every stop visibly focused and not hidden`, async (t) => {

@@ -60,14 +60,16 @@ func (c *Chart) table(b *strings.Builder) {
 	}
 	b.WriteString(`<details class="chart-data"><summary>Data table</summary>` + "\n<table><caption>" + esc(c.Title) + "</caption>\n")
 	b.WriteString(`<thead><tr><th scope="col">` + esc(c.Category) + "</th>")
-	for _, name := range c.Series {
+	heads := make([]string, len(c.Series))
+	for s, name := range c.Series {
 		if name == "" {
 			name = "Value"
 		}
 		if c.Unit != "" && !c.Independent {
 			name += " (" + c.Unit + ")"
 		}
-		b.WriteString(`<th scope="col">` + esc(name) + "</th>")
+		heads[s] = esc(name)
+		b.WriteString(`<th scope="col">` + heads[s] + "</th>")
 	}
 	if notes {
 		b.WriteString(`<th scope="col">Note</th>`)
@@ -76,10 +78,10 @@ func (c *Chart) table(b *strings.Builder) {
 	for _, g := range c.Groups {
 		b.WriteString(`<tr><th scope="row">` + esc(c.label(g)) + "</th>")
 		for s := range c.Series {
-			b.WriteString(`<td class="num">` + esc(c.Format(value(g, s), c.unit(g))) + "</td>")
+			b.WriteString(`<td class="num" data-label="` + heads[s] + `">` + esc(c.Format(value(g, s), c.unit(g))) + "</td>")
 		}
 		if notes {
-			b.WriteString("<td>" + esc(g.Note) + "</td>")
+			b.WriteString(`<td data-label="Note">` + esc(g.Note) + "</td>")
 		}
 		b.WriteString("</tr>\n")
 	}

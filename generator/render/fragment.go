@@ -95,8 +95,9 @@ func resourceTable(sd *Side, currency string) template.HTML {
 		if what == "" {
 			what = r.Kind
 		}
-		f.raw("\n<tr><th scope=\"row\">").text(what).raw("</th><td>").text(r.Kind).
-			raw(`</td><td class="num">`).text(r.Amount).raw("</td><td>").date(r.Date).raw(`</td><td class="num">`)
+		f.raw("\n<tr><th scope=\"row\">").text(what).raw(`</th><td data-label="Kind">`).text(r.Kind).
+			raw(`</td><td class="num" data-label="Amount">`).text(r.Amount).raw(`</td><td data-label="Date">`).date(r.Date).
+			raw(`</td><td class="num" data-label="Value (`).text(currency).raw(`)">`)
 		switch {
 		case r.Value == "":
 			f.raw(`<span class="not-valued">not valued</span>`)
@@ -153,8 +154,8 @@ func outcomeTable(outs []Outcome) template.HTML {
 		if o.Counted {
 			f.raw(` <span class="counted">added up in the totals</span>`)
 		}
-		f.raw(`</th><td class="num">`).text(o.Value).
-			raw("</td><td>").date(o.Date).raw("</td><td>").text(o.Note).raw("</td></tr>")
+		f.raw(`</th><td class="num" data-label="Result">`).text(o.Value).
+			raw(`</td><td data-label="Date">`).date(o.Date).raw(`</td><td data-label="Note">`).text(o.Note).raw("</td></tr>")
 	}
 	f.raw("\n</tbody>\n</table>\n</div>")
 	return f.html()
@@ -173,9 +174,14 @@ func surveyTable(id, caption string, svs []Survey) template.HTML {
 	}
 	f.raw("</tr></thead>\n<tbody>")
 	for _, s := range svs {
-		f.raw("\n<tr><th scope=\"row\">").text(s.Topic).raw("</th><td>").date(s.Date).raw(`</td><td class="num">`).text(s.Respondents).raw("</td>")
-		for _, a := range s.Agreed {
-			f.raw(`<td class="num">`).text(a).raw("</td>")
+		f.raw("\n<tr><th scope=\"row\">").text(s.Topic).raw(`</th><td data-label="Date">`).date(s.Date).
+			raw(`</td><td class="num" data-label="Surveyed">`).text(s.Respondents).raw("</td>")
+		for i, a := range s.Agreed {
+			f.raw(`<td class="num"`)
+			if i < len(content.SurveyOutcomes) {
+				f.raw(` data-label="`).text(label(content.SurveyOutcomes[i]).Text).raw(`"`)
+			}
+			f.raw(">").text(a).raw("</td>")
 		}
 		f.raw("</tr>")
 	}
@@ -237,8 +243,9 @@ func reportRowItems(rows []ReportRow) template.HTML {
 		if r.HasDetails {
 			f.raw(`<br><a class="report-more" href="#`).text(r.DetailID).raw(`">Details<span class="visually-hidden"> of `).text(r.Title).raw("</span></a>")
 		}
-		f.raw("</th>\n<td>").status(r.Status).raw("</td><td>").text(r.Library).raw("</td><td>").text(r.PartnerGave).
-			raw("</td><td>").text(r.Asks).raw("</td><td>").text(r.Outcomes).raw("</td></tr>")
+		f.raw("</th>\n<td data-label=\"Status\">").status(r.Status).raw(`</td><td data-label="The library gave">`).text(r.Library).
+			raw(`</td><td data-label="The partner gave">`).text(r.PartnerGave).
+			raw(`</td><td data-label="Asks">`).text(r.Asks).raw(`</td><td data-label="Key outcomes">`).text(r.Outcomes).raw("</td></tr>")
 	}
 	return f.html()
 }
@@ -257,8 +264,11 @@ func reportDetailItems(ds []ReportDetail) template.HTML {
 				raw(`<caption id="`).text(d.ID).raw("-res\">What each side put in</caption>\n").
 				raw(`<thead><tr><th scope="col">From</th><th scope="col">Kind</th><th scope="col" class="num">Amount</th><th scope="col">What</th><th scope="col">Date</th><th scope="col" class="num">Value</th></tr></thead>` + "\n<tbody>")
 			for _, r := range d.Resources {
-				f.raw("\n<tr><td>").text(r.Side).raw("</td><td>").text(r.Kind).raw(`</td><td class="num">`).text(r.Amount).
-					raw("</td><td>").text(r.Description).raw("</td><td>").text(r.Date).raw(`</td><td class="num">`).text(r.Value)
+				f.raw(`
+<tr><td data-label="From">`).text(r.Side).raw(`</td><td data-label="Kind">`).text(r.Kind).
+					raw(`</td><td class="num" data-label="Amount">`).text(r.Amount).
+					raw(`</td><td data-label="What">`).text(r.Description).raw(`</td><td data-label="Date">`).text(r.Date).
+					raw(`</td><td class="num" data-label="Value">`).text(r.Value)
 				if r.Estimate {
 					f.raw(` <span class="estimate">estimate</span>`)
 				}

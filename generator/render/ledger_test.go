@@ -208,23 +208,23 @@ func TestLedgerPages(t *testing.T) {
 	sitetest.Check(t, out, "index.html",
 		"Rainier Public Library put in $3,400.30 and its partners $1,280 in total value, including estimated in-kind support, across 3 partnerships with 2 community organizations.",
 		"In money and time, the library gave $3,000.30, 500 CAD, 5 staff hours and 20 room-hours; partners gave 1,200 CAD and 10 staff hours.",
-		`<th scope="row">Money (USD)</th><td class="num">$3,000.30</td><td class="num">—</td>`,
-		`<th scope="row">Money (CAD)</th><td class="num">500 CAD</td><td class="num">1,200 CAD</td>`,
-		`<td class="num">5 hours</td><td class="num">10 hours</td>`,
-		`<td class="num">20 room-hours</td><td class="num">—</td>`,
-		`Materials (items)</th><td class="num">—</td><td class="num">1 item</td>`,
-		`<td class="num">$400</td><td class="num">$400</td>`,
+		`<th scope="row">Money (USD)</th><td class="num" data-label="Library">$3,000.30</td><td class="num" data-label="Partners">—</td>`,
+		`<th scope="row">Money (CAD)</th><td class="num" data-label="Library">500 CAD</td><td class="num" data-label="Partners">1,200 CAD</td>`,
+		`<td class="num" data-label="Library">5 hours</td><td class="num" data-label="Partners">10 hours</td>`,
+		`<td class="num" data-label="Library">20 room-hours</td><td class="num" data-label="Partners">—</td>`,
+		`Materials (items)</th><td class="num" data-label="Library">—</td><td class="num" data-label="Partners">1 item</td>`,
+		`<td class="num" data-label="Library">$400</td><td class="num" data-label="Partners">$400</td>`,
 		"Total value, including estimates (USD)", "Leaves out, for want of a value: 1 library resource and 1 partner resource.",
-		`<td class="num">$3,400.30</td><td class="num">$1,280</td>`,
+		`<td class="num" data-label="Library">$3,400.30</td><td class="num" data-label="Partners">$1,280</td>`,
 		"USD 40.00 per staff hour and USD 10.00 per room-hour",
-		`Students who came</th><td class="num">20 students</td><td>in 2 partnerships</td>`,
-		`New library cards<br><span class="note">Cards issued at the partnership&#39;s events</span></th><td class="num">12 cards</td>`,
+		`Students who came</th><td class="num" data-label="Total">20 students</td><td data-label="From">in 2 partnerships</td>`,
+		`New library cards<br><span class="note">Cards issued at the partnership&#39;s events</span></th><td class="num" data-label="Total">12 cards</td>`,
 		"Of 120 people surveyed in 3 partnerships, 62 % said they learned something helpful.",
-		`<th scope="row">Education/lifelong learning</th><td class="num">30</td><td class="num">97 % (29)</td><td class="num">60 % (18)</td><td class="num">57 % (17)</td><td class="num">53 % (16)</td>`,
-		`<th scope="row">Digital learning</th><td class="num">90</td><td class="num">50 % (45)</td><td class="num">33 % (30)</td><td class="num">67 % (60)</td><td class="num">20 % (18)</td>`,
-		`<th scope="row">All topics</th><td class="num">120</td><td class="num">62 % (74)</td><td class="num">40 % (48)</td><td class="num">64 % (77)</td><td class="num">28 % (34)</td>`,
-		`<a href="/reports/2024-25/">2024-25</a></th><td class="num">$1,000.10</td><td class="num">$400</td>`,
-		`<a href="/reports/2025-26/">2025-26</a></th><td class="num">$2,400.20</td><td class="num">$880</td>`,
+		`<th scope="row">Education/lifelong learning</th><td class="num" data-label="Surveyed">30</td><td class="num" data-label="Learned something helpful">97 % (29)</td><td class="num" data-label="Feel more confident about what they learned">60 % (18)</td><td class="num" data-label="Intend to apply what they learned">57 % (17)</td><td class="num" data-label="More aware of the library&#39;s resources and services">53 % (16)</td>`,
+		`<th scope="row">Digital learning</th><td class="num" data-label="Surveyed">90</td><td class="num" data-label="Learned something helpful">50 % (45)</td><td class="num" data-label="Feel more confident about what they learned">33 % (30)</td><td class="num" data-label="Intend to apply what they learned">67 % (60)</td><td class="num" data-label="More aware of the library&#39;s resources and services">20 % (18)</td>`,
+		`<th scope="row">All topics</th><td class="num" data-label="Surveyed">120</td><td class="num" data-label="Learned something helpful">62 % (74)</td><td class="num" data-label="Feel more confident about what they learned">40 % (48)</td><td class="num" data-label="Intend to apply what they learned">64 % (77)</td><td class="num" data-label="More aware of the library&#39;s resources and services">28 % (34)</td>`,
+		`<a href="/reports/2024-25/">2024-25</a></th><td class="num" data-label="Library">$1,000.10</td><td class="num" data-label="Partners">$400</td>`,
+		`<a href="/reports/2025-26/">2025-26</a></th><td class="num" data-label="Library">$2,400.20</td><td class="num" data-label="Partners">$880</td>`,
 		`<svg`, "<title", "Data table",
 		"!Sessions held", "!$3,880", "!Gamma", "!99,999", "!80 %")
 	sitetest.Check(t, out, "reports/index.html", `href="/reports/2025-26/"`, `href="/reports/2024-25/"`, "Fiscal year 2025-26 to date", "!Fiscal year 2024-25 to date")
@@ -233,26 +233,26 @@ func TestLedgerPages(t *testing.T) {
 		"In fiscal year 2024-25, Rainier Public Library put in $1,000.10 and its partners $400 in total value",
 		"$1,000.10 in total value: $1,000.10 and 500 CAD", "$400 in total value: 10 staff hours",
 		"Every room is booked until June.",
-		"12 students", "6 sessions — sessions held", `<td class="num">90 % (9)</td>`, "!$2,000.20", "!Beta", "!the year to date")
+		"12 students", "6 sessions — sessions held", `>90 % (9)</td>`, "!$2,000.20", "!Beta", "!the year to date")
 	sitetest.Check(t, out, "reports/2025-26/index.html",
 		"<h1>Fiscal year 2025-26 to date</h1>", "July 1, 2025 – March 1, 2026, the year to date",
 		"From July 1, 2025 to March 1, 2026, the year to date, Rainier Public Library put in $2,400.20 and its partners $880 in total value",
 		"The year to date in numbers",
-		`<td class="num">—</td><td class="num">1,200 CAD</td>`,
+		`<td class="num" data-label="Library">—</td><td class="num" data-label="Partners">1,200 CAD</td>`,
 		"30 books", "not valued", "8 students", "1 delivered",
 		`New library cards<br>`, `12 cards</td>`,
 		"Of 110 people surveyed in 2 partnerships, 59 % said they learned something helpful.",
 		"!$1,000.10", "!Every room is booked", "!June 30, 2026")
 	sitetest.Check(t, out, "partners/index.html",
-		`<a href="/partners/alpha-group/">Alpha Group</a></th><td class="num">$3,200.30</td><td class="num">$1,280</td><td class="num">5 hours</td><td class="num">10 hours</td><td class="num">2</td><td class="num">1 / 1</td>`,
-		`<a href="/partners/beta-circle/">Beta Circle</a></th><td class="num">$200</td><td class="num">—</td><td class="num">—</td><td class="num">—</td><td class="num">1</td><td class="num">1 / 0</td>`)
+		`<a href="/partners/alpha-group/">Alpha Group</a></th><td class="num" data-label="The library gave">$3,200.30</td><td class="num" data-label="The partner gave">$1,280</td><td class="num" data-label="Library staff hours">5 hours</td><td class="num" data-label="Partner hours">10 hours</td><td class="num" data-label="Partnerships">2</td><td class="num" data-label="Asks delivered / declined">1 / 1</td>`,
+		`<a href="/partners/beta-circle/">Beta Circle</a></th><td class="num" data-label="The library gave">$200</td><td class="num" data-label="The partner gave">—</td><td class="num" data-label="Library staff hours">—</td><td class="num" data-label="Partner hours">—</td><td class="num" data-label="Partnerships">1</td><td class="num" data-label="Asks delivered / declined">1 / 0</td>`)
 	sitetest.Check(t, out, "partners/alpha-group/index.html",
 		"Rainier Public Library put in $3,200.30 and Alpha Group $1,280 in total value, including estimated in-kind support, across 2 partnerships.",
 		"In money and time, the library gave $3,000.30, 500 CAD and 5 staff hours; Alpha Group gave 1,200 CAD and 10 staff hours.",
 		"3 asks: 1 delivered, 1 planned, 1 declined.",
 		`In <a href="/partnerships/delta/">Delta</a>`, `In <a href="/partnerships/alpha/">Alpha</a>`,
 		"A laptop cart", "Every room is booked until June.",
-		`Students who came</th><td class="num">12 students</td>`, `7 cards</td><td>in 1 partnership</td>`,
+		`Students who came</th><td class="num" data-label="Total">12 students</td>`, `7 cards</td><td data-label="From">in 1 partnership</td>`,
 		"Of 30 people surveyed in 2 partnerships, 97 % said they learned something helpful.",
 		`<a href="/partnerships/alpha/">Alpha</a>`, "!Beta", "!Flyers")
 	sitetest.Check(t, out, "partnerships/alpha/index.html",
@@ -322,7 +322,7 @@ func TestReportOutcomeMeasure(t *testing.T) {
 	site := "-- site.toml --\n-- content/partnerships/devoirs.md --\n+++\ntitle = \"Devoirs\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"Familles\"\n[review]\nstate = \"approved\"\ndate = 2025-10-01\n" +
 		"[[outcomes]]\nmeasure = \"Élèves inscrits\"\nvalue = 37\nunit = \"élèves\"\n[[outcomes]]\nmeasure = \"Ateliers\"\nvalue = 4\n+++\n"
 	out := renderSite(t, site, Options{Now: time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)})
-	sitetest.Check(t, out, "reports/2025/index.html", "<td>37 élèves — élèves inscrits; 4 — ateliers</td>", "!\uFFFD")
+	sitetest.Check(t, out, "reports/2025/index.html", `<td data-label="Key outcomes">37 élèves — élèves inscrits; 4 — ateliers</td>`, "!\uFFFD")
 }
 
 func TestReportPagination(t *testing.T) {

@@ -99,7 +99,7 @@ languages = ["es", "en", "xx-Qq"]`, ""), Options{})
 		"Spanish, English, xx-Qq", "<p>The story of Homework Help.</p>",
 		`<title>Homework Help — Partnerships at Rainier</title>`,
 		`<link rel="canonical" href="https://partners.example.org/partnerships/homework-help/">`)
-	sitetest.Check(t, out, "partners/index.html", `<th scope="row"><a href="/partners/familias-unidas/">Familias Unidas</a></th>`, `<td class="num">1</td>`)
+	sitetest.Check(t, out, "partners/index.html", `<th scope="row"><a href="/partners/familias-unidas/">Familias Unidas</a></th>`, `<td class="num" data-label="Partnerships">1</td>`)
 	sitetest.Check(t, out, "partners/familias-unidas/index.html", "<h1>Familias Unidas</h1>", `<a href="/partnerships/homework-help/">`)
 	for _, tax := range []string{"branches/beacon-branch", "neighborhoods/north-beacon-hill", "audiences/middle-school-students", "tags/homework-help"} {
 		key, _, _ := strings.Cut(tax, "/")
@@ -212,10 +212,10 @@ unit = "students"
 note = "Attendance sheets"
 `), Options{})
 	sitetest.Check(t, out, "partnerships/x/index.html",
-		`<th scope="row">Stipends</th><td>Money</td><td class="num">$2,400</td>`,
-		`<td class="num">1,200 CAD</td>`,
-		`<td class="num">1 hour</td>`, `<td class="num">$40 <span class="estimate">estimate</span></td>`,
-		`<th scope="row">Clubhouse</th><td>Space</td><td class="num">1,200 room-hours</td><td><time datetime="2025-09-02">September 2, 2025</time></td><td class="num"><span class="not-valued">not valued</span>`,
+		`<th scope="row">Stipends</th><td data-label="Kind">Money</td><td class="num" data-label="Amount">$2,400</td>`,
+		`<td class="num" data-label="Amount">1,200 CAD</td>`,
+		`<td class="num" data-label="Amount">1 hour</td>`, `<td class="num" data-label="Value (USD)">$40 <span class="estimate">estimate</span></td>`,
+		`<th scope="row">Clubhouse</th><td data-label="Kind">Space</td><td class="num" data-label="Amount">1,200 room-hours</td><td data-label="Date"><time datetime="2025-09-02">September 2, 2025</time></td><td class="num" data-label="Value (USD)"><span class="not-valued">not valued</span>`,
 		`3 newsletter features`, `$600.50 <span class="estimate">estimate</span>`,
 		`<dt>Money (USD)</dt><dd>$2,400</dd>`, `<dt>Money (CAD)</dt><dd>1,200 CAD</dd>`, `<dt>Staff time</dt><dd>1 hour</dd>`,
 		`<dt>Space</dt><dd>1,200 room-hours</dd>`, `<dt>Estimated value of in-kind support</dt><dd>$600.50 <span class="estimate">estimate</span>`,
@@ -224,7 +224,7 @@ note = "Attendance sheets"
 		`<span class="status status-declined"><span aria-hidden="true">✕</span> Declined</span>`,
 		`<strong>Why the library said no:</strong> Our device budget is committed until July.`,
 		`<time datetime="2025-11-03">November 3, 2025</time>`,
-		`<th scope="row">Students who came five times</th><td class="num">37 students</td>`, "Attendance sheets")
+		`<th scope="row">Students who came five times</th><td class="num" data-label="Result">37 students</td>`, "Attendance sheets")
 }
 
 func TestPagination(t *testing.T) {
