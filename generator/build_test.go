@@ -17,20 +17,8 @@ import (
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // snapshot records every file under root with its bytes and mtime.
 func snapshot(t *testing.T, root string) map[string]string {
@@ -86,7 +74,7 @@ A story.
 
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
-	writeFiles(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
+	sitetest.Write(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
 	if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +83,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 		t.Fatal("the first build wrote nothing")
 	}
 
-	writeFiles(t, site, map[string]string{"content/partnerships/two.md": strings.Replace(profile("Two", "approved"), `status = "active"`, `status = "bogus"`, 1)})
+	sitetest.Write(t, site, map[string]string{"content/partnerships/two.md": strings.Replace(profile("Two", "approved"), `status = "active"`, `status = "bogus"`, 1)})
 	_, err := Build(context.Background(), Options{Site: site, Dest: dest})
 	var ce *ContentError
 	if !errors.As(err, &ce) {
@@ -105,7 +93,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	writeFiles(t, site, map[string]string{"content/partnerships/two.md": profile("Two", "approved")})
+	sitetest.Write(t, site, map[string]string{"content/partnerships/two.md": profile("Two", "approved")})
 	if _, err := Build(ctx, Options{Site: site, Dest: dest}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled Build = %v, want context.Canceled", err)
 	}
@@ -139,7 +127,7 @@ const openData = "title = \"T\"\nbase_url = \"https://example.org/\"\n[open_data
 
 func TestPrivateNeverPublished(t *testing.T) {
 	site := t.TempDir()
-	writeFiles(t, site, map[string]string{
+	sitetest.Write(t, site, map[string]string{
 		"site.toml":                              openData,
 		"content/partnerships/one.md":            profile("One", "approved"),
 		"content/partnerships/two.md":            profile("Two", "draft"),
@@ -181,7 +169,7 @@ func TestSampleSiteBuilds(t *testing.T) {
 
 func TestDestMustNotHoldTheSite(t *testing.T) {
 	site := t.TempDir()
-	writeFiles(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
+	sitetest.Write(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
 	for _, dest := range []string{site, filepath.Dir(site), filepath.Join(site, "content", "out"), filepath.Join(site, "themes")} {
 		if _, err := Build(context.Background(), Options{Site: site, Dest: dest}); err == nil {
 			t.Errorf("Build into %s succeeded", dest)
@@ -194,7 +182,7 @@ func TestDestMustNotHoldTheSite(t *testing.T) {
 
 func TestMissingOpenDataWarns(t *testing.T) {
 	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
-	writeFiles(t, site, map[string]string{"content/partnerships/one.md": profile("One", "approved")})
+	sitetest.Write(t, site, map[string]string{"content/partnerships/one.md": profile("One", "approved")})
 	res, err := Build(context.Background(), Options{Site: site, Dest: dest})
 	if err != nil {
 		t.Fatal(err)
@@ -212,8 +200,8 @@ func TestMissingOpenDataWarns(t *testing.T) {
 
 func TestSymlinkOutsideSiteNotFollowed(t *testing.T) {
 	site, outside, dest := t.TempDir(), t.TempDir(), filepath.Join(t.TempDir(), "public")
-	writeFiles(t, outside, map[string]string{"secret.txt": "OUTSIDE-SECRET"})
-	writeFiles(t, site, map[string]string{
+	sitetest.Write(t, outside, map[string]string{"secret.txt": "OUTSIDE-SECRET"})
+	sitetest.Write(t, site, map[string]string{
 		"site.toml":                             openData,
 		"content/partnerships/one/index.md":     profile("One", "approved"),
 		"content/partnerships/one/flyer.txt":    "A flyer.",
@@ -273,7 +261,7 @@ func TestBuildWarnsAsCheck(t *testing.T) {
 	story := func(title, state, text string) string {
 		return strings.Replace(profile(title, state), "A story.", text, 1)
 	}
-	writeFiles(t, site, map[string]string{
+	sitetest.Write(t, site, map[string]string{
 		"site.toml":                     `base_url = "https://partners.example.org/"`,
 		"content/partnerships/one.md":   story("One", "approved", "Call 555-0199 or see [the draft](/partnerships/two/) and [nothing](/partners/nobody/)."),
 		"content/partnerships/two.md":   story("Two", "in_review", "Write to ana@example.org; [one](/partnerships/one/), [typo](/partnerships/onee/)."),
@@ -321,7 +309,7 @@ func TestMemoryLimit(t *testing.T) {
 func TestLongNamesBuild(t *testing.T) {
 	long := strings.Repeat("Neighborhood ", 20)
 	site := t.TempDir()
-	writeFiles(t, site, map[string]string{
+	sitetest.Write(t, site, map[string]string{
 		"content/partnerships/a.md": strings.Replace(strings.Replace(profile("A", "approved"), `name = "Familias Unidas"`, `name = "`+long+`"`, 1),
 			"start = 2025-09-02", "start = 2025-09-02\ntags = [\""+long+"\"]", 1),
 	})
@@ -334,7 +322,7 @@ func TestLongNamesBuild(t *testing.T) {
 // a 256 MB file (sparse, so the test is cheap) allocates far less.
 func TestBundleFilesStream(t *testing.T) {
 	site := t.TempDir()
-	writeFiles(t, site, map[string]string{"content/partnerships/a/index.md": profile("A", "approved")})
+	sitetest.Write(t, site, map[string]string{"content/partnerships/a/index.md": profile("A", "approved")})
 	f, err := os.Create(filepath.Join(site, "content", "partnerships", "a", "video.mp4"))
 	if err != nil {
 		t.Fatal(err)
@@ -378,7 +366,7 @@ func TestBundleCopiesNeverPublished(t *testing.T) {
 	for _, name := range []string{"index.md.orig", "#index.md#", "index.md.bak", "index.md.save", "draft.md", "index.md.old"} {
 		files["content/partnerships/three/"+name] = index
 	}
-	writeFiles(t, site, files)
+	sitetest.Write(t, site, files)
 	if err := os.Symlink("index.md", filepath.Join(site, "content/partnerships/three/link.jpg")); err != nil {
 		t.Fatal(err)
 	}
@@ -419,7 +407,7 @@ func TestFIFOIsAnError(t *testing.T) {
 	for _, name := range []string{"content/partnerships/pipe.md", "content/_index.md", "site.toml", "content/partnerships/b/fifo.pdf"} {
 		t.Run(path.Base(name), func(t *testing.T) {
 			site := t.TempDir()
-			writeFiles(t, site, map[string]string{"content/partnerships/a.md": profile("A", "approved"), "content/partnerships/b/index.md": profile("B", "approved")})
+			sitetest.Write(t, site, map[string]string{"content/partnerships/a.md": profile("A", "approved"), "content/partnerships/b/index.md": profile("B", "approved")})
 			if err := syscall.Mkfifo(filepath.Join(site, name), 0o644); err != nil {
 				t.Skip("no named pipes here:", err)
 			}
@@ -448,7 +436,7 @@ func TestContentLinkedOutOfTheSite(t *testing.T) {
 		t.Run(dir, func(t *testing.T) {
 			root := t.TempDir()
 			site, outside := filepath.Join(root, "site"), filepath.Join(root, "outside")
-			writeFiles(t, outside, map[string]string{"partnerships/a.md": profile("A", "approved"), "a.md": profile("A", "approved")})
+			sitetest.Write(t, outside, map[string]string{"partnerships/a.md": profile("A", "approved"), "a.md": profile("A", "approved")})
 			if err := os.MkdirAll(filepath.Dir(filepath.Join(site, dir)), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -468,7 +456,7 @@ func TestContentLinkedOutOfTheSite(t *testing.T) {
 // the files that need one, and warns once, naming them.
 func TestNoBaseURL(t *testing.T) {
 	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
-	writeFiles(t, site, map[string]string{
+	sitetest.Write(t, site, map[string]string{
 		"site.toml":                   "[open_data]\ngrant_prefix = \"360G-x\"\nfunder_id = \"XI-TEST-1\"\n",
 		"content/partnerships/one.md": profile("One", "approved"),
 	})

@@ -6,15 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 // build refuses an output folder that holds files no build wrote, unless
 // forced; a .git in it is carried into every new output.
 func TestDestNotOurs(t *testing.T) {
 	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "x")
-	writeFiles(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved"),
+	sitetest.Write(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved"),
 		"content/partnerships/two.md": profile("Two", "approved")})
-	writeFiles(t, dest, map[string]string{".git/HEAD": "ref: refs/heads/pages\n", "thesis.docx": "precious"})
+	sitetest.Write(t, dest, map[string]string{".git/HEAD": "ref: refs/heads/pages\n", "thesis.docx": "precious"})
 	build := func(force bool) error {
 		_, err := Build(context.Background(), Options{Site: site, Dest: dest, Force: force})
 		return err
@@ -56,7 +58,7 @@ func TestDestNotOurs(t *testing.T) {
 	if exists("partnerships/two/index.html") || !exists(".git/HEAD") {
 		t.Error("the rebuild kept two's page or lost .git")
 	}
-	writeFiles(t, dest, map[string]string{"partnerships/notes.txt": "mine"})
+	sitetest.Write(t, dest, map[string]string{"partnerships/notes.txt": "mine"})
 	if err := build(false); err == nil || !strings.Contains(err.Error(), "partnerships/notes.txt") {
 		t.Errorf("build over a file added by hand = %v, want a refusal naming it", err)
 	}
@@ -78,8 +80,8 @@ func TestDestNotOurs(t *testing.T) {
 // replaces its target, at the target's parent, and nothing else.
 func TestDestSymlink(t *testing.T) {
 	site, root := t.TempDir(), t.TempDir()
-	writeFiles(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
-	writeFiles(t, root, map[string]string{"target/.keep-me-not": "", "beside/precious.txt": "precious", "other/precious.txt": "precious"})
+	sitetest.Write(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
+	sitetest.Write(t, root, map[string]string{"target/.keep-me-not": "", "beside/precious.txt": "precious", "other/precious.txt": "precious"})
 	if err := os.Remove(filepath.Join(root, "target/.keep-me-not")); err != nil {
 		t.Fatal(err)
 	}

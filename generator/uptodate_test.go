@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 // TestMain keeps the package's builds out of the user's cache folder:
@@ -27,7 +29,7 @@ func TestMain(m *testing.M) {
 
 func TestUpToDate(t *testing.T) {
 	site, dest, cache := t.TempDir(), filepath.Join(t.TempDir(), "public"), t.TempDir()
-	writeFiles(t, site, map[string]string{
+	sitetest.Write(t, site, map[string]string{
 		"site.toml":                   openData,
 		"content/partnerships/one.md": profile("One", "approved"),
 		"content/partnerships/two.md": profile("Two", "draft"),
@@ -66,14 +68,14 @@ func TestUpToDate(t *testing.T) {
 		want   string // in the output afterwards
 	}{
 		{"a profile edited", func() {
-			writeFiles(t, site, map[string]string{"content/partnerships/one.md": profile("One edited", "approved")})
+			sitetest.Write(t, site, map[string]string{"content/partnerships/one.md": profile("One edited", "approved")})
 		}, Options{}, "One edited"},
 		{"a profile added", func() {
-			writeFiles(t, site, map[string]string{"content/partnerships/three.md": profile("Three", "approved")})
+			sitetest.Write(t, site, map[string]string{"content/partnerships/three.md": profile("Three", "approved")})
 		}, Options{}, "Three"},
 		{"another flag", func() {}, Options{Unapproved: true}, "Two"},
 		{"a theme file", func() {
-			writeFiles(t, site, map[string]string{"themes/default/static/extra.css": "/* EXTRA */"})
+			sitetest.Write(t, site, map[string]string{"themes/default/static/extra.css": "/* EXTRA */"})
 		}, Options{Unapproved: true}, "EXTRA"},
 		{"an output file edited by hand", func() {
 			if err := os.WriteFile(filepath.Join(dest, "index.html"), []byte("defaced"), 0o644); err != nil {
@@ -172,7 +174,7 @@ func TestUpToDateWithoutCache(t *testing.T) {
 			t.Setenv("XDG_CACHE_HOME", c.xdg)
 			t.Setenv("HOME", c.home)
 			site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
-			writeFiles(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
+			sitetest.Write(t, site, map[string]string{"site.toml": openData, "content/partnerships/one.md": profile("One", "approved")})
 			for i := range 2 {
 				res, err := Build(context.Background(), Options{Site: site, Dest: dest, CacheDir: c.cacheDir})
 				if err != nil {

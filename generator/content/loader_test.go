@@ -10,43 +10,8 @@ import (
 	"testing"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
-
-// testProfile is a valid profile; its title and partner come from the
-// arguments.
-func testProfile(title, partner string) string {
-	return `+++
-title = "` + title + `"
-status = "active"
-start = 2025-09-02
-tags = ["homework help"]
-
-[partner]
-name = "` + partner + `"
-
-[review]
-state = "draft"
-
-[private]
-contact = "PRIVATE-value Ana 555-0100"
-+++
-
-The story of ` + title + `.
-`
-}
-
-func writeSite(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func openRoot(t testing.TB, dir string) *os.Root {
 	t.Helper()
@@ -86,11 +51,11 @@ func TestModelMatchesLoad(t *testing.T) {
 
 func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 	dir := t.TempDir()
-	writeSite(t, dir, map[string]string{
+	sitetest.Write(t, dir, map[string]string{
 		"site.toml":                 "title = \"Test\"\n",
 		"content/_index.md":         "+++\ntitle = \"Home\"\n+++\nHello.\n",
 		"content/pages/about.md":    "+++\ntitle = \"About\"\nweight = 1\n+++\nAbout.\n",
-		"content/partnerships/a.md": testProfile("A", "Alpha"),
+		"content/partnerships/a.md": sitetest.Profile("A", "Alpha"),
 	})
 	fsys := openRoot(t, dir).FS()
 	l := content.NewLoader(fsys)
@@ -101,7 +66,7 @@ func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 		n := names[rng.IntN(len(names))]
 		var touched []string
 		write := func(rel, text string) {
-			writeSite(t, dir, map[string]string{rel: text})
+			sitetest.Write(t, dir, map[string]string{rel: text})
 			touched = append(touched, rel)
 		}
 		remove := func(rel string) {
@@ -112,19 +77,19 @@ func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 		bundle := "content/partnerships/" + n
 		switch rng.IntN(11) {
 		case 0, 1:
-			write(file, testProfile(fmt.Sprint("T", step), names[rng.IntN(2)]))
+			write(file, sitetest.Profile(fmt.Sprint("T", step), names[rng.IntN(2)]))
 		case 2:
 			write(file, "+++\ntitle = \"broken\n+++\n")
 		case 3:
 			remove(file)
 		case 4:
-			write(bundle+"/index.md", testProfile(fmt.Sprint("B", step), "Beta"))
+			write(bundle+"/index.md", sitetest.Profile(fmt.Sprint("B", step), "Beta"))
 		case 5:
 			write(bundle+"/photo.png", fmt.Sprint(step))
 		case 6:
 			remove(bundle)
 		case 7:
-			write(file, strings.Replace(testProfile("S", "Sigma"), "+++\ntitle", "+++\nslug = \"a\"\ntitle", 1))
+			write(file, strings.Replace(sitetest.Profile("S", "Sigma"), "+++\ntitle", "+++\nslug = \"a\"\ntitle", 1))
 		case 8:
 			os.MkdirAll(filepath.Join(dir, bundle, "img"), 0o755)
 			write(bundle+"/img/x.jpg", "x")
@@ -155,19 +120,19 @@ func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 // the same bytes, or touched, changes nothing.
 func TestModelReportsOnlyWhatChanged(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, map[string]string{
-		"content/partnerships/a.md": testProfile("A", "Alpha"),
-		"content/partnerships/b.md": testProfile("B", "Beta"),
+	sitetest.Write(t, dir, map[string]string{
+		"content/partnerships/a.md": sitetest.Profile("A", "Alpha"),
+		"content/partnerships/b.md": sitetest.Profile("B", "Beta"),
 	})
 	l := content.NewLoader(openRoot(t, dir).FS())
 	if c := l.Load(); !c.Full {
 		t.Fatal("Load is not a full change")
 	}
-	writeSite(t, dir, map[string]string{"content/partnerships/a.md": testProfile("A", "Alpha")})
+	sitetest.Write(t, dir, map[string]string{"content/partnerships/a.md": sitetest.Profile("A", "Alpha")})
 	if c := l.Update([]string{"content/partnerships/a.md"}); !c.Empty() {
 		t.Fatalf("same bytes: change %+v", c)
 	}
-	writeSite(t, dir, map[string]string{"content/partnerships/a.md": testProfile("A2", "Alpha")})
+	sitetest.Write(t, dir, map[string]string{"content/partnerships/a.md": sitetest.Profile("A2", "Alpha")})
 	c := l.Update([]string{"content/partnerships/a.md", "content/partnerships/a.md"})
 	if c.Full || len(c.Profiles) != 1 || c.Profiles[0].New.Title != "A2" || c.Profiles[0].Old.Title != "A" {
 		t.Fatalf("change %+v", c)
@@ -181,7 +146,7 @@ func TestModelReportsOnlyWhatChanged(t *testing.T) {
 // by Load and by an Update that finds the folder gone.
 func TestThemePosition(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, map[string]string{
+	sitetest.Write(t, dir, map[string]string{
 		"site.toml":                        "title = \"T\"\n\ntheme = \"mine\"\n",
 		"themes/mine/layouts/profile.html": "x",
 	})

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/render"
 )
@@ -96,7 +97,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		files[fmt.Sprintf("content/partnerships/p%03d.md", i)] = gen(i, 0)
 	}
 	dir := t.TempDir()
-	writeSite(t, dir, files)
+	sitetest.Write(t, dir, files)
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	s, err := New(Options{Site: dir, Port: 0, Clock: func() time.Time { return now }})
 	if err != nil {

@@ -24,7 +24,7 @@ type scenario struct {
 func newScenario(t *testing.T, files map[string]string) *scenario {
 	t.Helper()
 	dir := t.TempDir()
-	writeSite(t, dir, files)
+	sitetest.Write(t, dir, files)
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	s, err := New(Options{Site: dir, Port: 0, Clock: func() time.Time { return now }})
 	if err != nil {
@@ -41,7 +41,7 @@ func newScenario(t *testing.T, files map[string]string) *scenario {
 // write writes the file rel.
 func (sc *scenario) write(rel, text string) *scenario {
 	sc.t.Helper()
-	writeSite(sc.t, sc.dir, map[string]string{rel: text})
+	sitetest.Write(sc.t, sc.dir, map[string]string{rel: text})
 	sc.touched = append(sc.touched, rel)
 	return sc
 }

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 )
 
 // A testServer is a Server running on a temporary site folder.
@@ -30,8 +32,8 @@ library = "Test Library"
 base_url = "https://partners.example.org/"
 `,
 	"content/_index.md":         "+++\ntitle = \"Working together\"\n+++\nHello.\n",
-	"content/partnerships/a.md": testProfile("Alpha Reading", "Alpha Group"),
-	"content/partnerships/b.md": testProfile("Beta Gardens", "Beta Group"),
+	"content/partnerships/a.md": sitetest.Profile("Alpha Reading", "Alpha Group"),
+	"content/partnerships/b.md": sitetest.Profile("Beta Gardens", "Beta Group"),
 }
 
 // startServer writes files to a new site folder, starts a server on it
@@ -40,7 +42,7 @@ base_url = "https://partners.example.org/"
 func startServer(t *testing.T, files map[string]string, opts Options) *testServer {
 	t.Helper()
 	dir := t.TempDir()
-	writeSite(t, dir, files)
+	sitetest.Write(t, dir, files)
 	opts.Site, opts.Port = dir, 0
 	if opts.Debounce == 0 {
 		opts.Debounce = 30 * time.Millisecond
@@ -116,7 +118,7 @@ func (ts *testServer) pageHas(path, want string) string {
 
 func (ts *testServer) write(rel, text string) {
 	ts.t.Helper()
-	writeSite(ts.t, ts.dir, map[string]string{rel: text})
+	sitetest.Write(ts.t, ts.dir, map[string]string{rel: text})
 }
 
 func (ts *testServer) path(rel string) string { return filepath.Join(ts.dir, filepath.FromSlash(rel)) }
@@ -187,13 +189,13 @@ func TestServeEditReloadsThePage(t *testing.T) {
 	}
 	home := ts.events("/")
 	page := ts.events("/partnerships/a/")
-	ts.write("content/partnerships/a.md", strings.Replace(testProfile("Alpha Reading", "Alpha Group"), "The story of", "The new story of", 1))
+	ts.write("content/partnerships/a.md", strings.Replace(sitetest.Profile("Alpha Reading", "Alpha Group"), "The story of", "The new story of", 1))
 	ts.pageHas("/partnerships/a/", "The new story of Alpha Reading.")
 	nextEvent(t, page, `"/partnerships/a/index.html"`)
 
 	// The home page did not change, so its tab got no event for it; a
 	// change to the title shows on both.
-	ts.write("content/partnerships/a.md", testProfile("Alpha Writing", "Alpha Group"))
+	ts.write("content/partnerships/a.md", sitetest.Profile("Alpha Writing", "Alpha Group"))
 	ts.pageHas("/", "Alpha Writing")
 	data := nextEvent(t, home, `"/index.html"`)
 	if !strings.Contains(data, `"/partnerships/a/index.html"`) {
@@ -205,7 +207,7 @@ func TestServeRenameOverSave(t *testing.T) {
 	ts := startServer(t, sampleSite, Options{})
 	// Write a temporary file beside, then rename it over the profile.
 	tmp := ts.path("content/partnerships/.a.md.tmp")
-	if err := os.WriteFile(tmp, []byte(testProfile("Alpha Renamed", "Alpha Group")), 0o644); err != nil {
+	if err := os.WriteFile(tmp, []byte(sitetest.Profile("Alpha Renamed", "Alpha Group")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Rename(tmp, ts.path("content/partnerships/a.md")); err != nil {
@@ -226,7 +228,7 @@ func TestServeVimSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts.write("content/partnerships/.a.md.swp", "swap")
-	ts.write("content/partnerships/a.md", testProfile("Alpha by vim", "Alpha Group"))
+	ts.write("content/partnerships/a.md", sitetest.Profile("Alpha by vim", "Alpha Group"))
 	os.Remove(p + "~")
 	ts.pageHas("/partnerships/a/", "Alpha by vim")
 	if code, _ := ts.get("/partnerships/4913/"); code != 404 {
@@ -267,7 +269,7 @@ func TestServeNewBundleFolder(t *testing.T) {
 	if err := os.MkdirAll(ts.path("content/partnerships/new-one/img"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	ts.write("content/partnerships/new-one/index.md", testProfile("A New Bundle", "New Group"))
+	ts.write("content/partnerships/new-one/index.md", sitetest.Profile("A New Bundle", "New Group"))
 	ts.pageHas("/partnerships/new-one/", "A New Bundle")
 	// A file in a folder made after the bundle is picked up too.
 	ts.write("content/partnerships/new-one/img/photo.png", "PNG1")
@@ -295,7 +297,7 @@ func TestServeBrokenSaveKeepsTheSite(t *testing.T) {
 	ts := startServer(t, sampleSite, Options{})
 	ts.pageHas("/partnerships/a/", "Alpha Reading")
 	events := ts.events("/partnerships/b/")
-	broken := strings.Replace(testProfile("Alpha Reading", "Alpha Group"), `status = "active"`, `status = "actve"`, 1)
+	broken := strings.Replace(sitetest.Profile("Alpha Reading", "Alpha Group"), `status = "active"`, `status = "actve"`, 1)
 	ts.write("content/partnerships/a.md", broken)
 	body := ts.pageHas("/partnerships/b/", `id="alongside-error"`)
 	nextEvent(t, events, `"all":true`)
@@ -316,7 +318,7 @@ func TestServeBrokenSaveKeepsTheSite(t *testing.T) {
 		t.Errorf("the last good page is not served: %d", code)
 	}
 	// A TOML error inside [private] shows its place, never its text.
-	ts.write("content/partnerships/a.md", strings.Replace(testProfile("Alpha Reading", "Alpha Group"),
+	ts.write("content/partnerships/a.md", strings.Replace(sitetest.Profile("Alpha Reading", "Alpha Group"),
 		`contact = "PRIVATE-value Ana 555-0100"`, `contact = "PRIVATE-value Ana 555-0100`, 1))
 	body = ts.pageHas("/", "an error in the [private] table")
 	if !strings.Contains(body, "‹[private] line not shown›") {
@@ -325,7 +327,7 @@ func TestServeBrokenSaveKeepsTheSite(t *testing.T) {
 	if strings.Contains(body, "PRIVATE-value") {
 		t.Errorf("the overlay shows a [private] value:\n%s", body)
 	}
-	ts.write("content/partnerships/a.md", testProfile("Alpha Fixed", "Alpha Group"))
+	ts.write("content/partnerships/a.md", sitetest.Profile("Alpha Fixed", "Alpha Group"))
 	body = ts.pageHas("/partnerships/a/", "Alpha Fixed")
 	if strings.Contains(body, "alongside-error") {
 		t.Errorf("the overlay is still there after the fix")
@@ -336,7 +338,7 @@ func TestServeBrokenSaveKeepsTheSite(t *testing.T) {
 func TestServeFirstBuildBroken(t *testing.T) {
 	files := map[string]string{"content/partnerships/a.md": "+++\ntitle = \"x\"\n+++\n"}
 	dir := t.TempDir()
-	writeSite(t, dir, files)
+	sitetest.Write(t, dir, files)
 	s, err := New(Options{Site: dir, Port: 0, Debounce: 20 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -349,7 +351,7 @@ func TestServeFirstBuildBroken(t *testing.T) {
 		code, body := ts.get("/anything/")
 		return code == 500 && strings.Contains(body, "status: missing")
 	})
-	ts.write("content/partnerships/a.md", testProfile("Now Good", "Good Group"))
+	ts.write("content/partnerships/a.md", sitetest.Profile("Now Good", "Good Group"))
 	ts.pageHas("/partnerships/a/", "Now Good")
 	cancel()
 	if err := <-done; err != nil {
@@ -376,9 +378,9 @@ func TestServeSiteSettings(t *testing.T) {
 
 func TestServePoll(t *testing.T) {
 	ts := startServer(t, sampleSite, Options{Poll: 20 * time.Millisecond})
-	ts.write("content/partnerships/a.md", testProfile("Alpha Polled", "Alpha Group"))
+	ts.write("content/partnerships/a.md", sitetest.Profile("Alpha Polled", "Alpha Group"))
 	ts.pageHas("/partnerships/a/", "Alpha Polled")
-	ts.write("content/partnerships/new/index.md", testProfile("Polled Bundle", "Alpha Group"))
+	ts.write("content/partnerships/new/index.md", sitetest.Profile("Polled Bundle", "Alpha Group"))
 	ts.pageHas("/partnerships/new/", "Polled Bundle")
 	os.Remove(ts.path("content/partnerships/b.md"))
 	ts.waitFor("the deleted profile to answer 404", func() bool { code, _ := ts.get("/partnerships/b/"); return code == 404 })
@@ -388,7 +390,7 @@ func TestServeRapidSavesDebounced(t *testing.T) {
 	ts := startServer(t, sampleSite, Options{Debounce: 100 * time.Millisecond})
 	before := ts.Builds()
 	for i := range 200 {
-		ts.write("content/partnerships/a.md", testProfile(fmt.Sprintf("Alpha save %d", i), "Alpha Group"))
+		ts.write("content/partnerships/a.md", sitetest.Profile(fmt.Sprintf("Alpha save %d", i), "Alpha Group"))
 	}
 	ts.pageHas("/partnerships/a/", "Alpha save 199")
 	ts.pageHas("/", "Alpha save 199")
@@ -429,7 +431,7 @@ func TestServeConcurrentReads(t *testing.T) {
 		})
 	}
 	for i := range 30 {
-		ts.write("content/partnerships/a.md", testProfile(fmt.Sprintf("Alpha edit %d", i), "Alpha Group"))
+		ts.write("content/partnerships/a.md", sitetest.Profile(fmt.Sprintf("Alpha edit %d", i), "Alpha Group"))
 		ts.pageHas("/partnerships/a/", fmt.Sprintf("Alpha edit %d", i))
 	}
 	close(stop)
@@ -483,40 +485,4 @@ func TestServeThemeChange(t *testing.T) {
 		_, body := ts.get("/style.css")
 		return !strings.Contains(body, "rebeccapurple") && len(body) > 100
 	})
-}
-
-// testProfile is a valid profile; its title and partner come from the
-// arguments.
-func testProfile(title, partner string) string {
-	return `+++
-title = "` + title + `"
-status = "active"
-start = 2025-09-02
-tags = ["homework help"]
-
-[partner]
-name = "` + partner + `"
-
-[review]
-state = "draft"
-
-[private]
-contact = "PRIVATE-value Ana 555-0100"
-+++
-
-The story of ` + title + `.
-`
-}
-
-func writeSite(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
