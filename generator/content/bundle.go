@@ -17,12 +17,14 @@ import (
 // (a copy of index.md would publish its [private] table). A named pipe,
 // a device or a socket is an error. ok is false when dir is not a folder
 // or has no index.md (which is then one of the problems).
-func readBundle(fsys fs.FS, dir string) (files []string, ok bool, probs Problems) {
+// It also returns the names of the translations of index.md in the folder
+// (index.<code>.md), which it neither publishes nor warns about.
+func readBundle(fsys fs.FS, dir string) (files, trans []string, ok bool, probs Problems) {
 	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	if _, err := fs.Stat(fsys, dir+"/index.md"); err != nil {
-		return nil, false, Problems{{Path: dir, Line: 1, Col: 1, Message: "this folder has no index.md: a bundle keeps its profile in index.md beside its files"}}
+		return nil, nil, false, Problems{{Path: dir, Line: 1, Col: 1, Message: "this folder has no index.md: a bundle keeps its profile in index.md beside its files"}}
 	}
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -37,6 +39,10 @@ func readBundle(fsys fs.FS, dir string) (files []string, ok bool, probs Problems
 			return nil
 		}
 		if d.IsDir() || p == dir+"/index.md" || IsEditorTemp(name) {
+			return nil
+		}
+		if src, _, isTrans := TranslationOf(name); isTrans && src == "index.md" && path.Dir(p) == dir {
+			trans = append(trans, name)
 			return nil
 		}
 		switch why := publishable(fsys, p, d); {
@@ -54,7 +60,7 @@ func readBundle(fsys fs.FS, dir string) (files []string, ok bool, probs Problems
 	if err != nil {
 		probs = append(probs, Problem{Path: dir, Line: 1, Col: 1, Message: "cannot read the folder: " + shortErr(err)})
 	}
-	return files, true, probs
+	return files, trans, true, probs
 }
 
 // mediaTypes are the extensions of the files a bundle publishes: images,

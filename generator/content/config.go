@@ -21,6 +21,30 @@ type Config struct {
 	Valuation       Valuation
 	OpenData        OpenData
 	Measures        []Measure // [measures.<id>], in the order written
+	// Languages are the site's languages: Language first, then each
+	// [languages.<code>] in the order written (SPEC §2a).
+	Languages []Language
+}
+
+// A Language is one language a site is published in.
+type Language struct {
+	Code  string // BCP 47: "es", "so", "ar"
+	Name  string // its name in itself ("Español"); "" when site.toml gives none
+	Title string // the site's title in it; "" means Config.Title
+}
+
+// Others are the site's languages but the default.
+func (c *Config) Others() []Language { return c.Languages[1:] }
+
+// HasLanguage reports whether code is one of the site's languages other
+// than the default.
+func (c *Config) HasLanguage(code string) bool {
+	for _, l := range c.Others() {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // Valuation is the money value of one unit of in-kind support, in the
@@ -70,6 +94,7 @@ func Defaults() Config {
 		Currency:        "USD",
 		FiscalYearStart: MonthDay{1, 1},
 		Theme:           "default",
+		Languages:       []Language{{Code: "en"}},
 	}
 }
 
@@ -96,7 +121,7 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		return cfg, d.problems
 	}
 	t := d.top(m)
-	t.known("title", "library", "base_url", "language", "currency", "fiscal_year_start", "theme", "corrections", "valuation", "open_data", "measures")
+	t.known("title", "library", "base_url", "language", "currency", "fiscal_year_start", "theme", "corrections", "valuation", "open_data", "measures", "languages")
 	if s := t.str("title", false); s != "" {
 		cfg.Title = s
 	}
@@ -188,6 +213,7 @@ func ParseConfig(path string, data []byte) (Config, Problems) {
 		cfg.OpenData.PublisherWebsite = o.webURL("publisher_website")
 	}
 	cfg.Measures = parseMeasures(t)
+	cfg.Languages = parseLanguages(t, cfg.Language)
 	return cfg, d.problems
 }
 

@@ -69,6 +69,16 @@ type file struct {
 	data    []byte // the bytes read; kept only while the file has errors (see Source)
 	profile *Profile
 	page    *Page
+	// translations are the paths of a profile's or page's translation
+	// files read with it.
+	translations []string
+}
+
+func (f *file) translationPaths() []string {
+	if f == nil {
+		return nil
+	}
+	return f.translations
 }
 
 // changes is what changed during one Load or Update.
@@ -148,11 +158,23 @@ func (l *Loader) loadPages() {
 	ents, err := fs.ReadDir(l.fsys, pagesDir)
 	l.setProbs("dir:"+pagesDir, dirProblems(pagesDir, err))
 	var ignored Problems
+	names := map[string]bool{}
 	for _, e := range ents {
-		if !e.IsDir() && isContentFile(e.Name()) {
-			l.updatePage(pagesDir + "/" + e.Name())
+		names[e.Name()] = true
+	}
+	for _, e := range ents {
+		if e.IsDir() || !isContentFile(e.Name()) {
+			ignored = append(ignored, ignoredName(pagesDir, e)...)
+			continue
 		}
-		ignored = append(ignored, ignoredName(pagesDir, e)...)
+		rel := pagesDir + "/" + e.Name()
+		if src, code, ok := TranslationOf(e.Name()); ok {
+			if why := l.orphan(rel, code, names[src]); why != nil {
+				ignored = append(ignored, *why)
+			}
+			continue // read with its source
+		}
+		l.updatePage(rel)
 	}
 	l.setProbs("ignored:"+pagesDir, ignored)
 }
@@ -163,8 +185,10 @@ type profileJob struct {
 	dir    string // its bundle folder, or ""
 	ok     bool   // the bundle folder has an index.md
 	files  []string
+	trans  []string // the paths of its translations
 	bprobs Problems // the bundle folder's
 	f      *file
+	tfiles []*file // its translations as read, by trans index (nil: unreadable)
 	probs  Problems
 }
 
@@ -173,10 +197,25 @@ func (l *Loader) profileJobs() []profileJob {
 	ents, err := fs.ReadDir(l.fsys, profilesDir)
 	l.setProbs("dir:"+profilesDir, dirProblems(profilesDir, err))
 	jobs := make([]profileJob, 0, len(ents))
+	names := make(map[string]bool, len(ents))
+	for _, e := range ents {
+		names[e.Name()] = true
+	}
+	trans := map[string][]string{}
 	var ignored Problems
 	for _, e := range ents {
 		name := e.Name()
 		rel := profilesDir + "/" + name
+		if isContentFile(name) && !e.IsDir() {
+			if src, code, ok := TranslationOf(name); ok {
+				if why := l.orphan(rel, code, names[src]); why != nil {
+					l.setProbs("orphan:"+rel, Problems{*why})
+				} else {
+					trans[src] = append(trans[src], rel)
+				}
+				continue
+			}
+		}
 		switch {
 		case strings.HasPrefix(name, "."):
 		case e.IsDir():
@@ -186,8 +225,29 @@ func (l *Loader) profileJobs() []profileJob {
 		}
 		ignored = append(ignored, ignoredName(profilesDir, e)...)
 	}
+	for i := range jobs {
+		if jobs[i].dir == "" {
+			jobs[i].trans = trans[path.Base(jobs[i].rel)]
+		}
+	}
 	l.setProbs("ignored:"+profilesDir, ignored)
 	return jobs
+}
+
+// orphan says why the translation file rel, into code, is not read: its
+// language is not the site's, or its source does not exist; nil when it
+// is read.
+func (l *Loader) orphan(rel, code string, sourceExists bool) *Problem {
+	switch {
+	case !l.site.Config.HasLanguage(code):
+		return &Problem{Path: rel, Line: 1, Col: 1, Warning: true,
+			Message: "not read: this looks like a translation into " + quote(code) + ", which is not one of the site's languages (add [languages." + code + "] to site.toml); a profile's file name has no dots"}
+	case !sourceExists:
+		src, _, _ := sourceOfTranslation(rel)
+		return &Problem{Path: rel, Line: 1, Col: 1, Warning: true,
+			Message: "not read: this is a translation of " + src + ", which does not exist (a translation is named after its source: " + path.Base(TranslationPath(src, code)) + ")"}
+	}
+	return nil
 }
 
 // loadProfiles reads and parses the profiles of jobs on all cores, and
@@ -198,11 +258,13 @@ func (l *Loader) loadProfiles(jobs []profileJob) {
 	parallel.For(len(jobs), func(i int) {
 		j := &jobs[i]
 		if j.dir != "" {
-			if j.files, j.ok, j.bprobs = readBundle(l.fsys, j.dir); !j.ok {
+			var names []string
+			if j.files, names, j.ok, j.bprobs = readBundle(l.fsys, j.dir); !j.ok {
 				return
 			}
+			j.trans, j.bprobs = l.bundleTranslations(j.dir, names, j.bprobs)
 		}
-		j.f, j.probs = l.readProfile(j.rel, j.files, &cfg, &kept)
+		j.f, j.tfiles, j.probs = l.readProfile(j.rel, j.files, j.trans, &cfg, &kept)
 	})
 	for _, j := range jobs {
 		if j.dir != "" {
@@ -212,6 +274,7 @@ func (l *Loader) loadProfiles(jobs []profileJob) {
 			l.setProbs("dir:"+j.dir, j.bprobs)
 		}
 		l.setProbs(j.rel, j.probs)
+		l.keepTranslations(j.trans, j.tfiles)
 		if j.f == nil {
 			continue
 		}
@@ -265,10 +328,42 @@ func (l *Loader) read(rel string) (*file, error) {
 	return &file{size: fi.Size(), mtime: fi.ModTime().UnixNano(), hash: maphash.Bytes(l.seed, data), data: data}, nil
 }
 
-// readProfile reads and parses a profile file; it is nil when the file
-// is gone. The profile keeps its story while kept stays in StoryBudget;
-// kept nil keeps none.
-func (l *Loader) readProfile(rel string, bundleFiles []string, cfg *Config, kept *atomic.Int64) (*file, Problems) {
+// readProfile reads and parses a profile file and its translations (the
+// files at trans); it is nil when the file is gone. The profile keeps its
+// story while kept stays in StoryBudget; kept nil keeps none. tfiles are
+// the translations as read, by trans index.
+func (l *Loader) readProfile(rel string, bundleFiles, trans []string, cfg *Config, kept *atomic.Int64) (f *file, tfiles []*file, probs Problems) {
+	f, err := l.read(rel)
+	if err != nil {
+		return nil, nil, Problems{readProblem(rel, err)}
+	}
+	if f == nil {
+		return nil, nil, nil
+	}
+	tfiles, probs = l.parseProfile(f, rel, bundleFiles, trans, cfg, kept)
+	return f, tfiles, probs
+}
+
+// parseProfile parses f, the profile file rel as read, and reads its
+// translations (see readProfile).
+func (l *Loader) parseProfile(f *file, rel string, bundleFiles, trans []string, cfg *Config, kept *atomic.Int64) (tfiles []*file, probs Problems) {
+	probs, story := f.parseProfile(l.fsys, rel, bundleFiles, cfg, kept)
+	f.translations = trans
+	tfiles = make([]*file, len(trans))
+	if p := f.profile; p != nil {
+		for i, tr := range trans {
+			var tprobs Problems
+			tfiles[i], tprobs = l.readTranslation(tr, p, story)
+			probs = append(probs, tprobs...)
+		}
+	}
+	return tfiles, probs
+}
+
+// readTranslation reads the translation at rel of p, whose story is
+// story, and adds it to p.Translations.
+func (l *Loader) readTranslation(rel string, p *Profile, story []byte) (*file, Problems) {
+	_, code, _ := TranslationOf(path.Base(rel))
 	f, err := l.read(rel)
 	if err != nil {
 		return nil, Problems{readProblem(rel, err)}
@@ -276,10 +371,77 @@ func (l *Loader) readProfile(rel string, bundleFiles []string, cfg *Config, kept
 	if f == nil {
 		return nil, nil
 	}
-	return f, f.parseProfile(l.fsys, rel, bundleFiles, cfg, kept)
+	tr, probs := parseTranslation(rel, code, f.data, false)
+	f.data = nil
+	if tr == nil {
+		return f, probs
+	}
+	probs = append(probs, checkTranslation(tr, p, story)...)
+	if len(probs.Errors()) == 0 {
+		if p.Translations == nil {
+			p.Translations = map[string]*Translation{}
+		}
+		p.Translations[code] = tr
+	}
+	return f, probs
 }
 
-func (f *file) parseProfile(fsys fs.FS, rel string, bundleFiles []string, cfg *Config, kept *atomic.Int64) Problems {
+// keepTranslations records the translation files read, for Update to
+// tell a changed one; a file's problems are kept with its source's.
+func (l *Loader) keepTranslations(trans []string, tfiles []*file) {
+	for i, rel := range trans {
+		if i < len(tfiles) && tfiles[i] != nil {
+			l.files[rel] = tfiles[i]
+		} else {
+			delete(l.files, rel)
+		}
+	}
+}
+
+// bundleTranslations are the paths of the translations names (of
+// index.md in the bundle dir) that the site reads, and probs with a
+// warning about each of the others.
+func (l *Loader) bundleTranslations(dir string, names []string, probs Problems) ([]string, Problems) {
+	var trans []string
+	for _, name := range names {
+		_, code, _ := TranslationOf(name)
+		if why := l.orphan(dir+"/"+name, code, true); why != nil {
+			probs = append(probs, *why)
+		} else {
+			trans = append(trans, dir+"/"+name)
+		}
+	}
+	return trans, probs
+}
+
+// checkOrphans warns about each translation of the profile file rel (not
+// in a bundle) while rel does not exist, and clears the warnings when it
+// does.
+func (l *Loader) checkOrphans(rel string) {
+	_, err := fs.Stat(l.fsys, rel)
+	for _, lang := range l.site.Config.Others() {
+		tr := TranslationPath(rel, lang.Code)
+		l.setProbs("orphan:"+tr, nil)
+		if _, terr := fs.Stat(l.fsys, tr); terr == nil && err != nil {
+			l.setProbs("orphan:"+tr, Problems{*l.orphan(tr, lang.Code, false)})
+		}
+	}
+}
+
+// flatTranslations are the paths of the translations of the profile file
+// rel (not in a bundle) that exist.
+func (l *Loader) flatTranslations(rel string) []string {
+	var trans []string
+	for _, lang := range l.site.Config.Others() {
+		tr := TranslationPath(rel, lang.Code)
+		if fi, err := fs.Stat(l.fsys, tr); err == nil && !fi.IsDir() {
+			trans = append(trans, tr)
+		}
+	}
+	return trans
+}
+
+func (f *file) parseProfile(fsys fs.FS, rel string, bundleFiles []string, cfg *Config, kept *atomic.Int64) (Problems, []byte) {
 	p, probs, story := parseProfile(rel, f.data, cfg)
 	if p != nil {
 		p.BundleFiles = bundleFiles
@@ -293,7 +455,7 @@ func (f *file) parseProfile(fsys fs.FS, rel string, bundleFiles []string, cfg *C
 	}
 	f.profile = p
 	f.keep(probs)
-	return probs
+	return probs, story
 }
 
 // keep drops the bytes read unless the file has errors.
@@ -362,6 +524,9 @@ func (l *Loader) updatePage(rel string) (nav bool) {
 	case f != nil:
 		f.page, probs = ParsePage(rel, f.data, home)
 		f.keep(probs)
+		if f.page != nil {
+			probs = append(probs, l.pageTranslations(f.page)...)
+		}
 	}
 	l.setProbs(rel, probs)
 	if f == nil {
@@ -401,6 +566,40 @@ func (l *Loader) updatePage(rel string) (nav bool) {
 		return true // a page added or removed: lists, links and the navigation
 	}
 	return (old.HasWeight || pg.HasWeight) && (old.HasWeight != pg.HasWeight || old.Title != pg.Title || old.Weight != pg.Weight)
+}
+
+// pageTranslations reads the translations of the page pg that exist and
+// adds them to pg.Translations.
+func (l *Loader) pageTranslations(pg *Page) Problems {
+	var probs Problems
+	for _, lang := range l.site.Config.Others() {
+		rel := TranslationPath(pg.Path, lang.Code)
+		f, err := l.read(rel)
+		switch {
+		case err != nil:
+			probs = append(probs, readProblem(rel, err))
+			continue
+		case f == nil:
+			continue
+		}
+		tr, tprobs := parseTranslation(rel, lang.Code, f.data, true)
+		if tr != nil {
+			tprobs = append(tprobs, tr.stale(TextPrint(nil, pg.Title, pg.Summary, pg.Body), pg.Path)...)
+		}
+		probs = append(probs, tprobs...)
+		if tr != nil && len(tprobs.Errors()) == 0 {
+			if pg.Translations == nil {
+				pg.Translations = map[string]*Translation{}
+			}
+			pg.Translations[lang.Code] = tr
+		}
+	}
+	return probs
+}
+
+// isPagePath reports whether rel is the home page or a content page.
+func isPagePath(rel string) bool {
+	return rel == homePath || path.Dir(rel) == pagesDir && isContentFile(path.Base(rel))
 }
 
 // setProfile records that the profile file rel now holds p (nil: no
@@ -525,6 +724,7 @@ func (l *Loader) Update(paths []string) Change {
 		}
 	}
 	config, theme := false, false
+	retranslate := map[string]bool{} // profile files whose translations changed
 	for _, rel := range paths {
 		switch {
 		case rel == configPath:
@@ -556,9 +756,31 @@ func (l *Loader) Update(paths []string) Change {
 		l.checkTheme()
 	}
 	cfg := &l.site.Config
-	for _, rel := range files {
+	for i := 0; i < len(files); i++ { // files grows: a translation's source is read after it
+		rel := files[i]
+		if src, code, ok := sourceOfTranslation(rel); ok && isPagePath(src) {
+			if l.updatePage(src) {
+				l.changes.full = true
+			}
+			continue
+		} else if ok && bundleOf(rel) != "" { // its folder is read again below
+			retranslate[bundleOf(rel)+"/index.md"] = true
+			continue
+		} else if ok {
+			l.setProbs("orphan:"+rel, nil)
+			if _, err := fs.Stat(l.fsys, rel); err == nil {
+				_, serr := fs.Stat(l.fsys, src)
+				if why := l.orphan(rel, code, serr == nil); why != nil {
+					l.setProbs("orphan:"+rel, Problems{*why})
+					continue
+				}
+			}
+			retranslate[src] = true
+			add(src)
+			continue
+		}
 		switch {
-		case rel == homePath || path.Dir(rel) == pagesDir && isContentFile(path.Base(rel)):
+		case isPagePath(rel):
 			if l.updatePage(rel) {
 				l.changes.full = true
 			}
@@ -566,10 +788,11 @@ func (l *Loader) Update(paths []string) Change {
 			b := bundleOf(rel)
 			switch f := l.files[rel]; {
 			case b == "":
-				l.reparse(rel, nil, cfg, false)
+				l.reparse(rel, nil, l.flatTranslations(rel), cfg, false, retranslate[rel])
+				l.checkOrphans(rel)
 			case dirs[b]: // below
 			case f != nil && f.profile != nil:
-				l.reparse(rel, f.profile.BundleFiles, cfg, false)
+				dirs[b] = true // to list its translations
 			default:
 				dirs[b] = true
 			}
@@ -580,36 +803,41 @@ func (l *Loader) Update(paths []string) Change {
 		}
 	}
 	for dir := range dirs {
-		files, ok, probs := readBundle(l.fsys, dir)
+		files, names, ok, probs := readBundle(l.fsys, dir)
+		trans, probs := l.bundleTranslations(dir, names, probs)
 		l.setProbs("dir:"+dir, probs)
 		if ok {
 			l.bundles[dir] = files
 		} else {
 			delete(l.bundles, dir)
 		}
-		l.reparse(dir+"/index.md", files, cfg, copies[dir])
+		l.reparse(dir+"/index.md", files, trans, cfg, copies[dir], retranslate[dir+"/index.md"])
 	}
 	return l.end()
 }
 
-// reparse reads the profile file rel again and, if it changed, parses it.
-// copies says that a file of its bundle changed: the profile counts as
-// changed even when its own bytes did not.
-func (l *Loader) reparse(rel string, bundleFiles []string, cfg *Config, copies bool) {
+// reparse reads the profile file rel again and, if it changed, parses it
+// with its translations (at trans). copies says that a file of its bundle
+// changed: the profile counts as changed even when its own bytes did not.
+// retranslate says that a translation changed: it is parsed again.
+func (l *Loader) reparse(rel string, bundleFiles, trans []string, cfg *Config, copies, retranslate bool) {
 	old := l.files[rel]
+	if old != nil && old.profile != nil && !slices.Equal(old.translations, trans) {
+		retranslate = true // one added or removed
+	}
 	f, err := l.read(rel)
 	switch {
-	case err != nil:
+	case err != nil, f == nil:
 		l.setProfile(rel, nil)
+		l.keepTranslations(old.translationPaths(), nil)
 		delete(l.files, rel)
-		l.setProbs(rel, Problems{readProblem(rel, err)})
+		var probs Problems
+		if err != nil {
+			probs = Problems{readProblem(rel, err)}
+		}
+		l.setProbs(rel, probs)
 		return
-	case f == nil:
-		l.setProfile(rel, nil)
-		delete(l.files, rel)
-		l.setProbs(rel, nil)
-		return
-	case old != nil && old.hash == f.hash && old.size == f.size && slices.Equal(old.bundleFiles(), bundleFiles):
+	case !retranslate && old != nil && old.hash == f.hash && old.size == f.size && slices.Equal(old.bundleFiles(), bundleFiles):
 		old.mtime = f.mtime // touched, not changed
 		if copies && old.profile != nil {
 			p := *old.profile // a new profile, for the render to see a change
@@ -621,7 +849,9 @@ func (l *Loader) reparse(rel string, bundleFiles []string, cfg *Config, copies b
 		}
 		return
 	}
-	probs := f.parseProfile(l.fsys, rel, bundleFiles, cfg, nil)
+	l.keepTranslations(old.translationPaths(), nil)
+	tfiles, probs := l.parseProfile(f, rel, bundleFiles, trans, cfg, nil)
+	l.keepTranslations(trans, tfiles)
 	l.setProfile(rel, f.profile)
 	l.files[rel] = f
 	l.setProbs(rel, probs)

@@ -30,8 +30,16 @@ func describe(site *content.Site, probs content.Problems) string {
 	for _, p := range site.Pages {
 		fmt.Fprintf(&b, "page %s %q %d\n", p.Path, p.Title, p.Weight)
 	}
+	for _, p := range site.Pages {
+		for code, tr := range p.Translations {
+			fmt.Fprintf(&b, "page translation %s %s %q %v\n", code, tr.Path, tr.Title, tr.Stale)
+		}
+	}
 	for _, p := range site.Profiles {
 		fmt.Fprintf(&b, "profile %s %s %q %q %v %s\n", p.Slug, p.Path, p.Title, p.Partner.Name, p.BundleFiles, p.Fingerprint)
+		for code, tr := range p.Translations {
+			fmt.Fprintf(&b, "  translation %s %s %q %v\n", code, tr.Path, tr.Title, tr.Stale)
+		}
 	}
 	for _, p := range probs {
 		fmt.Fprintln(&b, p)
@@ -44,7 +52,7 @@ func describe(site *content.Site, probs content.Problems) string {
 // duplicate slugs — and checks after each that a Loader, updated with
 // the paths touched, holds what content.Load reads from scratch.
 func TestModelMatchesLoad(t *testing.T) {
-	for seed := range uint64(3) {
+	for seed := range uint64(6) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) { testModelMatchesLoad(t, seed, 200) })
 	}
 }
@@ -52,7 +60,7 @@ func TestModelMatchesLoad(t *testing.T) {
 func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 	dir := t.TempDir()
 	sitetest.Write(t, dir, map[string]string{
-		"site.toml":                 "title = \"Test\"\n",
+		"site.toml":                 "title = \"Test\"\n[languages.es]\nname = \"Español\"\n",
 		"content/_index.md":         "+++\ntitle = \"Home\"\n+++\nHello.\n",
 		"content/pages/about.md":    "+++\ntitle = \"About\"\nweight = 1\n+++\nAbout.\n",
 		"content/partnerships/a.md": sitetest.Profile("A", "Alpha"),
@@ -75,7 +83,10 @@ func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 		}
 		file := "content/partnerships/" + n + ".md"
 		bundle := "content/partnerships/" + n
-		switch rng.IntN(11) {
+		translation := func(title string) string {
+			return "+++\ntitle = \"" + title + "\"\n+++\nLa historia.\n"
+		}
+		switch rng.IntN(15) {
 		case 0, 1:
 			write(file, sitetest.Profile(fmt.Sprint("T", step), names[rng.IntN(2)]))
 		case 2:
@@ -101,6 +112,22 @@ func testModelMatchesLoad(t *testing.T, seed uint64, steps int) {
 			} else {
 				write(bundle+"/notes.md~", "backup")
 			}
+		case 11:
+			write(bundle+"/index.es.md", translation(fmt.Sprint("BT", step)))
+		case 12:
+			if rng.IntN(3) == 0 {
+				remove(bundle + "/index.es.md")
+			} else {
+				write("content/partnerships/"+n+".es.md", translation(fmt.Sprint("T", step)))
+			}
+		case 13:
+			if rng.IntN(2) == 0 {
+				remove("content/partnerships/" + n + ".es.md")
+			} else {
+				write("content/partnerships/"+n+".fr.md", translation("fr"))
+			}
+		case 14:
+			write("content/pages/about.es.md", fmt.Sprintf("+++\ntitle = \"Acerca %d\"\n+++\n", step%3))
 		}
 		c := l.Update(touched)
 		want, wantProbs := content.Load(fsys)

@@ -112,6 +112,11 @@ grant_prefix = "360G-rainierpl"
 funder_id = "US-EIN-91-0000000"
 license = "https://creativecommons.org/licenses/by/4.0/"
 publisher_website = "https://rainierlibrary.example.org/"
+[languages.so]
+name = "Soomaali"
+[languages.en]
+name = "English"
+title = "Partnerships in English"
 `))
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
@@ -124,6 +129,7 @@ publisher_website = "https://rainierlibrary.example.org/"
 		Valuation:   content.Valuation{StaffTime: 38.5, Space: 45},
 		OpenData: content.OpenData{GrantPrefix: "360G-rainierpl", FunderID: "US-EIN-91-0000000",
 			License: "https://creativecommons.org/licenses/by/4.0/", PublisherWebsite: "https://rainierlibrary.example.org/", Line: 12},
+		Languages: []content.Language{{Code: "es-MX"}, {Code: "so", Name: "Soomaali"}, {Code: "en", Name: "English", Title: "Partnerships in English"}},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)

@@ -55,6 +55,10 @@ type Profile struct {
 	Outcomes      []Outcome
 	Surveys       []Survey
 
+	// Translations are the profile's translations that the site
+	// publishes, by language code; nil when there are none.
+	Translations map[string]*Translation
+
 	// The Markdown story is kept only while a site's stories fit in
 	// StoryBudget: ReadBody returns it or reads it again. BodyLine is the
 	// file line where it starts.
@@ -400,6 +404,8 @@ type Page struct {
 	HasWeight bool // pages with a weight are in the navigation
 	Body      []byte
 	BodyLine  int
+	// Translations by language code; nil when there are none.
+	Translations map[string]*Translation
 }
 
 // ParsePage reads content/_index.md (home true) or a content page.
