@@ -46,7 +46,7 @@ func register(name string, c *command) { commands[name] = c }
 
 // order is the order of the commands in `alongside help`: the
 // coordinator's workflow, then the rest.
-var order = []string{"init", "new", "check", "proof", "answers", "approve", "review", "build", "serve", "help", "version"}
+var order = []string{"init", "new", "check", "proof", "answers", "approve", "review", "translate", "build", "serve", "help", "version"}
 
 // usageError is a mistake in the command line: exit status 2.
 type usageError struct{ msg string }

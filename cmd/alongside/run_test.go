@@ -97,7 +97,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{args: nil, code: 2, stderr: "Usage:"},
 		{args: []string{"frobnicate"}, code: 2, stderr: `unknown command "frobnicate"`},
-		{args: []string{"help"}, code: 0, stdout: "  build    build the site"},
+		{args: []string{"help"}, code: 0, stdout: "  build      build the site"},
 		{args: []string{"version"}, code: 0, stdout: "alongside "},
 		{args: []string{"build", "--nope"}, code: 2, stderr: "usage: alongside build"},
 		{args: []string{"build", "extra"}, code: 2, stderr: `unexpected argument "extra"`},
