@@ -144,7 +144,8 @@ func (b *build) homeLedger() *Ledger {
 		l.Years = append(l.Years, YearValue{Name: r.Year.Name, URL: b.view.Base + urls.Report(r.Year.Name),
 			Library: Money(r.Totals.Library.TotalValue, cur, cur), Partner: Money(r.Totals.Partner.TotalValue, cur, cur)})
 	}
-	l.Charts = append(l.Charts, chart.Years("home-years", "home-years-table", reports, cur,
+	// The years' chart goes before the asks' (the last), in the order of their tables.
+	l.Charts = slices.Insert(l.Charts, len(l.Charts)-1, chart.Years("home-years", "home-years-table", reports, cur,
 		"The total value of money in "+cur+", the stated value of money in other currencies and the estimated value of in-kind support, by fiscal year. "+ledger.RatesNote(&b.site.Config)))
 	return l
 }
@@ -215,10 +216,7 @@ func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 			Partnerships: "in " + plural(m.Partnerships, "partnership", "partnerships")})
 	}
 	l.Surveys = surveysView(t.Surveys)
-	l.Charts = []template.HTML{
-		chart.Kinds(id+"-kinds", id+"-sides", figures, l.Rates),
-		chart.Asks(id+"-asks", id+"-asks-table", t.Asks),
-	}
+	l.Charts = append(chart.Kinds(id+"-kinds", id+"-sides", figures, l.Rates), chart.Asks(id+"-asks", id+"-asks-table", t.Asks))
 	return l
 }
 
