@@ -113,6 +113,50 @@ async function clippedCells(page) {
   });
 }
 
+// The kinds of page that show charts (the ledger's: home, partner, report).
+const chartKinds = new Set(['home', 'partner', 'annual-report']);
+
+// chartText measures the text of every chart shown on the page, as
+// drawn: each <text>'s font size in CSS px (its computed font size in
+// the SVG's units times the SVG's scale, from getScreenCTM) and the
+// height of its box, and it lists every label whose box overlaps another
+// label's, a bar or a line of its chart (grid, axis, ticks, the 0 line).
+async function chartText(page) {
+  return page.evaluate(() => {
+    const texts = [];
+    const overlaps = [];
+    const tol = 0.5; // px: rounding
+    const hit = (a, b) => a.left < b.right - tol && b.left < a.right - tol && a.top < b.bottom - tol && b.top < a.bottom - tol;
+    const rect = (el, pad = 0) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left - pad, right: r.right + pad, top: r.top - pad, bottom: r.bottom + pad };
+    };
+    for (const svg of document.querySelectorAll('svg.chart-svg')) {
+      if (!svg.getClientRects().length) continue; // not shown
+      const m = svg.getScreenCTM();
+      const scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+      const chart = svg.closest('figure')?.id ?? '?';
+      const labels = [];
+      for (const t of svg.querySelectorAll('text')) {
+        const box = rect(t);
+        const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+        texts.push({ chart, text: t.textContent, size, height: box.bottom - box.top });
+        labels.push({ el: t, box, name: `"${t.textContent}"` });
+      }
+      const marks = [...svg.querySelectorAll('rect.chart-bar, line')].map((el) => ({
+        box: rect(el, (parseFloat(el.getAttribute('stroke-width')) || 0) * scale / 2),
+        name: el.localName === 'rect' ? 'a bar' : `a line (${el.getAttribute('class')})`,
+      }));
+      for (const [i, a] of labels.entries()) {
+        for (const b of [...labels.slice(i + 1), ...marks]) {
+          if (hit(a.box, b.box)) overlaps.push(`#${chart}: ${a.name} overlaps ${b.name}`);
+        }
+      }
+    }
+    return { texts, overlaps };
+  });
+}
+
 describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
   before(async () => {
     try {
@@ -317,6 +361,20 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
           const clipped = await clippedCells(page);
           t.diagnostic(`${clipped.checked} cells checked`);
           assert.deepEqual(clipped.cells, [], `cells of ${url} whose content is cut off at ${name} px`);
+        });
+      }
+
+      for (const [name, size] of [['320', widths.narrow], ['375', widths.phone], ['1280', widths.desktop]]) {
+        it(`charts at ${name} px: no text under 12 px, no label over another, a bar or a line`, async (t) => {
+          if (!need(t, kind)) return;
+          await page.setViewportSize(size);
+          const { texts, overlaps } = await chartText(page);
+          t.diagnostic(`${texts.length} chart texts${texts.length ? `, the smallest ${Math.min(...texts.map((x) => x.size)).toFixed(2)} px` : ''}`);
+          if (chartKinds.has(kind.id)) assert.ok(texts.length > 0, `no chart text on ${url}: this kind of page shows charts`);
+          const small = texts.filter((x) => x.size < 12 || x.height < 12)
+            .map((x) => `#${x.chart}: "${x.text}" is ${x.size.toFixed(2)} px (its box ${x.height.toFixed(2)} px high)`);
+          assert.deepEqual(small, [], `chart text under 12 px on ${url} at ${name} px`);
+          assert.deepEqual(overlaps, [], `chart labels overlapping on ${url} at ${name} px`);
         });
       }
 

@@ -16,7 +16,9 @@ import (
 // each chart three ways — the numbers its bars are labelled with in the
 // SVG, its own data table, and the page's table it names (data-table) —
 // and holds them equal, row by row and column by column: a chart shows
-// exactly the numbers of the table beside it.
+// exactly the numbers of the table beside it. Where a table's rows are in
+// several units, it has a chart per unit: each shows its rows of the
+// table, in the table's order, and together they show every row once.
 func TestChartsEqualTables(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), Options{Site: "..", Dest: dest, Now: goldenNow}); err != nil {
@@ -46,7 +48,8 @@ func TestChartsEqualTables(t *testing.T) {
 var (
 	figureRE  = regexp.MustCompile(`(?s)<figure class="chart" id="([^"]+)"( data-table="([^"]+)")?>(.*?)</figure>`)
 	svgRE     = regexp.MustCompile(`(?s)<svg.*?</svg>`)
-	svgTextRE = regexp.MustCompile(`<text [^>]*text-anchor="(start|end)"([^>]*)>([^<]*)</text>`)
+	svgTextRE = regexp.MustCompile(`<text class="(chart-[a-z]+)"[^>]*>(.*?)</text>`)
+	iconRE    = regexp.MustCompile(`<tspan class="chart-icon"[^>]*>.*?</tspan>`)
 	tableRE   = regexp.MustCompile(`(?s)<table[^>]*>.*?</table>`)
 	rowRE     = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
 	cellRE    = regexp.MustCompile(`(?s)<(th|td)([^>]*)>(.*?)</(?:th|td)>`)
@@ -59,6 +62,8 @@ var (
 func checkCharts(t *testing.T, page, doc string) int {
 	t.Helper()
 	figs := figureRE.FindAllStringSubmatch(doc, -1)
+	shown := map[string][][]row{} // by table id: the rows of each of its charts
+	var tables []string
 	for _, f := range figs {
 		id, tableID, body := f[1], f[3], f[4]
 		where := page + " #" + id
@@ -68,24 +73,53 @@ func checkCharts(t *testing.T, page, doc string) int {
 		}
 		bars := svgBars(svgRE.FindString(body))
 		own := readTable(tableRE.FindString(body))
+		if len(bars) == 0 || !equalRows(bars, own) {
+			t.Errorf("%s: the bars and the chart's own data table differ:\nbars %v\nown  %v", where, bars, own)
+		}
+		if _, ok := shown[tableID]; !ok {
+			tables = append(tables, tableID)
+		}
+		shown[tableID] = append(shown[tableID], own)
+	}
+	for _, tableID := range tables {
 		pageTable := regexp.MustCompile(`(?s)<table[^>]* id="` + regexp.QuoteMeta(tableID) + `"[^>]*>.*?</table>`).FindString(doc)
 		if pageTable == "" {
-			t.Errorf("%s: no table #%s on the page", where, tableID)
+			t.Errorf("%s: no table #%s on the page", page, tableID)
 			continue
 		}
+		// Each row of the table in exactly one chart, with its numbers;
+		// each chart's rows in the table's order.
 		table := readTable(pageTable)
-		if len(bars) != len(own) || len(own) != len(table) {
-			t.Errorf("%s: %d groups of bars, %d rows in its data table, %d rows in #%s:\nbars %v\nown %v\npage %v",
-				where, len(bars), len(own), len(table), tableID, bars, own, table)
-			continue
+		at := map[string]int{}
+		for i, r := range table {
+			at[r.label] = i
 		}
-		for i := range table {
-			if bars[i].label != own[i].label || own[i].label != table[i].label {
-				t.Errorf("%s: row %d is %q in the bars, %q in its data table, %q in #%s", where, i+1, bars[i].label, own[i].label, table[i].label, tableID)
+		seen, n := map[string]int{}, 0
+		for _, chart := range shown[tableID] {
+			last := -1
+			for _, r := range chart {
+				seen[r.label]++
+				n++
+				i, ok := at[r.label]
+				switch {
+				case !ok:
+					t.Errorf("%s: a chart of #%s shows %q, which is not a row of the table", page, tableID, r.label)
+					continue
+				case i < last:
+					t.Errorf("%s: a chart of #%s shows %q after %q, the table before", page, tableID, r.label, table[last].label)
+				case !equalNumbers(r.values, table[i].values):
+					t.Errorf("%s: %q is %v in its chart, %v in #%s", page, r.label, r.values, table[i].values, tableID)
+				}
+				last = i
 			}
-			if !equalNumbers(bars[i].values, own[i].values) || !equalNumbers(own[i].values, table[i].values) {
-				t.Errorf("%s: %q is %v in the bars, %v in its data table, %v in #%s", where, table[i].label, bars[i].values, own[i].values, table[i].values, tableID)
+		}
+		for _, r := range table {
+			if seen[r.label] != 1 {
+				t.Errorf("%s: row %q of #%s is in %d charts, want 1", page, r.label, tableID, seen[r.label])
 			}
+		}
+		if n != len(table) {
+			t.Errorf("%s: the charts of #%s show %d rows, the table has %d:\ncharts %v\ntable  %v", page, tableID, n, len(table), shown[tableID], table)
 		}
 	}
 	return len(figs)
@@ -96,24 +130,36 @@ type row struct {
 	values []float64
 }
 
-// svgBars reads the groups of an SVG bar chart: the bold header of each
-// group (grouped bars) or the label of each bar (plain bars), and the
-// value written beside each bar.
+// svgBars reads the groups of an SVG bar chart: the header of each group
+// (grouped bars, class chart-group) or the label of each bar (plain bars,
+// chart-label, without its symbol), and the value written beside each bar
+// (chart-value).
 func svgBars(svg string) []row {
 	var rows []row
-	grouped := strings.Contains(svg, `font-weight="bold"`)
+	grouped := strings.Contains(svg, `class="chart-group"`)
 	for _, m := range svgTextRE.FindAllStringSubmatch(svg, -1) {
-		anchor, attrs, text := m[1], m[2], html.UnescapeString(m[3])
+		class, inner := m[1], iconRE.ReplaceAllString(m[2], "")
+		text := strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(strings.ReplaceAll(inner, "</tspan><tspan", "</tspan> <tspan"), ""))), " ")
 		switch {
-		case strings.Contains(attrs, `font-weight="bold"`):
+		case class == "chart-group", class == "chart-label" && !grouped:
 			rows = append(rows, row{label: text})
-		case anchor == "end" && !grouped:
-			rows = append(rows, row{label: text})
-		case strings.Contains(attrs, `stroke="#fff"`) && len(rows) > 0:
+		case class == "chart-value" && len(rows) > 0:
 			rows[len(rows)-1].values = append(rows[len(rows)-1].values, number(text))
 		}
 	}
 	return rows
+}
+
+func equalRows(a, b []row) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].label != b[i].label || !equalNumbers(a[i].values, b[i].values) {
+			return false
+		}
+	}
+	return true
 }
 
 // readTable reads the body rows of a table: the row header's text

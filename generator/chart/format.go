@@ -52,22 +52,21 @@ func isCurrency(unit string) bool {
 }
 
 // scale returns a round axis maximum at or above max, and the step
-// between its ticks: 1, 2, 2.5 or 5 times a power of ten, at most five
+// between its ticks: 1, 2, 2.5 or 5 times a power of ten, at most steps
 // steps in all. Whole numbers get neither a step below 1 nor one of 2.5
-// times a power of ten. A max of
-// 0 gives an axis of 1 with a single step.
-func scale(max float64, whole bool) (top, step float64) {
+// times a power of ten. A max of 0 gives an axis of 1 with a single step.
+func scale(max float64, whole bool, steps int) (top, step float64) {
 	if !(max > 0) || math.IsInf(max, 0) {
 		return 1, 1
 	}
-	raw := max / 5
+	raw := max / float64(steps)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step = 10 * mag
 	for _, m := range []float64{1, 2, 2.5, 5} {
 		if m == 2.5 && whole {
 			continue // counts go 0, 5, 10, not 0, 2.5, 5
 		}
-		if m*mag >= raw {
+		if m*mag >= raw-raw*1e-12 {
 			step = m * mag
 			break
 		}

@@ -44,7 +44,7 @@ func TestScale(t *testing.T) {
 		{95000, false, 100000, 20000},
 	}
 	for _, tt := range tests {
-		top, step := scale(tt.max, tt.whole)
+		top, step := scale(tt.max, tt.whole, 5)
 		if top != tt.top || step != tt.step {
 			t.Errorf("scale(%v, %v) = %v, %v; want %v, %v", tt.max, tt.whole, top, step, tt.top, tt.step)
 		}

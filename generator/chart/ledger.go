@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/ledger"
@@ -13,26 +14,45 @@ import (
 var sides = []string{content.LabelOf("library").Text, content.LabelOf("partner").Text}
 
 // Kinds draws what each side put in from Totals.Figures: exactly the rows
-// of the table it is shown beside (whose id is table), each row in its
-// own unit and to its own scale; money a row per currency. note, shown
-// under the chart, should state how estimates are made (ledger.RatesNote).
-func Kinds(id, table string, rows []ledger.Figure, note string) template.HTML {
-	c := Chart{
-		ID:          id,
-		Table:       table,
-		Title:       "What each side put in",
-		Summary:     "Library and partner contributions, each kind in its own unit; money in each currency apart.",
-		Note:        note,
-		Category:    "Kind",
-		Series:      sides,
-		Independent: true,
-	}
+// of the table it is shown beside (whose id is table), a chart per unit,
+// so that every bar of a chart is to the scale of the others: the site
+// currency (money in it, the estimated value of each kind that has one,
+// of all in-kind support, and the total value), each other currency,
+// hours, room-hours, and items (kinds counted for want of a value).
+// Each chart's id is id, "-" and its unit ("home-kinds-usd"). note,
+// shown under the charts that hold an estimate, should state how
+// estimates are made (ledger.RatesNote).
+func Kinds(id, table string, rows []ledger.Figure, note string) []template.HTML {
+	var units []string
+	byUnit := map[string][]ledger.Figure{}
 	for _, r := range rows {
-		g := Group{Label: r.Label(), Values: []float64{r.Library, r.Partner}}
-		g.Note = leftOut(r.LibraryLeftOut, r.PartnerLeftOut)
-		c.Groups = append(c.Groups, g)
+		if _, ok := byUnit[r.Unit]; !ok {
+			units = append(units, r.Unit)
+		}
+		byUnit[r.Unit] = append(byUnit[r.Unit], r)
 	}
-	return Bars(c)
+	var out []template.HTML
+	for _, u := range units {
+		c := Chart{
+			ID:       id + "-" + strings.ToLower(u),
+			Table:    table,
+			Title:    "What each side put in, in " + u,
+			Summary:  "What the library and its partners put in, in " + u + ", every bar to one scale.",
+			Category: "Kind",
+			Series:   sides,
+			Unit:     u,
+		}
+		for _, r := range byUnit[u] {
+			g := Group{Label: r.Label(), Values: []float64{r.Library, r.Partner}}
+			g.Note = leftOut(r.LibraryLeftOut, r.PartnerLeftOut)
+			c.Groups = append(c.Groups, g)
+			if r.Estimated {
+				c.Note = note
+			}
+		}
+		out = append(out, Bars(c))
+	}
+	return out
 }
 
 // leftOut notes the resources a figure leaves out for want of a value.
@@ -56,20 +76,21 @@ func leftOut(library, partner int) string {
 }
 
 // Asks draws the partners' asks by status, beside the table whose id is
-// table.
+// table, each bar as pages show the status's label.
 func Asks(id, table string, asks ledger.AskCounts) template.HTML {
 	c := Chart{ID: id, Table: table, Title: "What partners asked for, by status", Category: "Status", Series: []string{"Asks"}}
 	for _, s := range content.AskStatuses {
-		c.Groups = append(c.Groups, Group{Label: content.LabelOf(s).Text, Values: []float64{float64(asks.Get(s))}})
+		c.Groups = append(c.Groups, Group{Label: content.LabelOf(s).Text, Status: s, Values: []float64{float64(asks.Get(s))}})
 	}
 	return Bars(c)
 }
 
-// Partnerships draws the partnerships by status.
+// Partnerships draws the partnerships by status, each bar as pages show
+// the status's label.
 func Partnerships(id string, counts ledger.StatusCounts) template.HTML {
 	c := Chart{ID: id, Title: "Partnerships by status", Category: "Status", Series: []string{"Partnerships"}}
 	for _, s := range content.Statuses {
-		c.Groups = append(c.Groups, Group{Label: content.LabelOf(s).Text, Values: []float64{float64(counts.Get(s))}})
+		c.Groups = append(c.Groups, Group{Label: content.LabelOf(s).Text, Status: s, Values: []float64{float64(counts.Get(s))}})
 	}
 	return Bars(c)
 }

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"html/template"
 	"strings"
 	"testing"
 
@@ -14,25 +13,51 @@ func TestKinds(t *testing.T) {
 		{Key: "money", Unit: "CAD", Partner: 1200},
 		{Key: "staff_time", Unit: "hours", Library: 12.25, Partner: 20.5},
 		{Key: "marketing", Unit: "USD", Estimated: true, Library: 600, LibraryLeftOut: 2, PartnerLeftOut: 1},
+		{Key: "other", Unit: "items", Partner: 1},
 	}
-	html := string(Kinds("home-kinds", "home-sides", rows, "Estimated values use the site's rates: USD 40.00 per staff hour."))
-	root := checkAccessible(t, template.HTML(html), "home-kinds")
-	if !strings.Contains(html, `data-table="home-sides"`) {
-		t.Errorf("the figure does not name its table: %s", html[:80])
+	const note = "Estimated values use the site's rates: USD 40.00 per staff hour."
+	charts := Kinds("home-kinds", "home-sides", rows, note)
+	// A chart per unit, in the order the units come in: never two units,
+	// or two scales, in one chart.
+	want := []struct {
+		id, title, desc string
+		note            bool
+	}{
+		{"home-kinds-usd", "What each side put in, in USD", "Money (USD): Library 1,000.30, Partner 0.10. Marketing (estimated value, USD): Library 600, Partner 0 (Not included, for want of a value: 2 library resources and 1 partner resource).", true},
+		{"home-kinds-cad", "What each side put in, in CAD", "Money (CAD): Library 0, Partner 1,200.", false},
+		{"home-kinds-hours", "What each side put in, in hours", "Staff time (hours): Library 12.25, Partner 20.5.", false},
+		{"home-kinds-items", "What each side put in, in items", "Other (items): Library 0, Partner 1.", false},
 	}
-	desc := root.one(t, "desc").text
-	for _, want := range []string{
-		"Money (USD): Library 1,000.3, Partner 0.1.",
-		"Money (CAD): Library 0, Partner 1,200.",
-		"Staff time (hours): Library 12.25, Partner 20.5.",
-		"Marketing (estimated value, USD): Library 600, Partner 0 (Not included, for want of a value: 2 library resources and 1 partner resource).",
-	} {
-		if !strings.Contains(desc, want) {
-			t.Errorf("desc = %q\nwant it to contain %q", desc, want)
+	if len(charts) != len(want) {
+		t.Fatalf("%d charts, want %d", len(charts), len(want))
+	}
+	for i, w := range want {
+		html := string(charts[i])
+		root := checkAccessible(t, charts[i], w.id)
+		if !strings.Contains(html, `data-table="home-sides"`) {
+			t.Errorf("%s: the figure does not name its table: %s", w.id, html[:80])
+		}
+		if got := root.one(t, "figcaption").text; got != w.title {
+			t.Errorf("%s: caption %q, want %q", w.id, got, w.title)
+		}
+		if desc := root.one(t, "desc").text; !strings.Contains(desc, w.desc) {
+			t.Errorf("%s: desc = %q\nwant it to contain %q", w.id, desc, w.desc)
+		}
+		if got := strings.Contains(html, esc(note)); got != w.note {
+			t.Errorf("%s: has the note on estimates: %v, want %v", w.id, got, w.note)
 		}
 	}
-	if got := root.one(t, "p").text; got != "Estimated values use the site's rates: USD 40.00 per staff hour." {
-		t.Errorf("note = %q", got)
+	// The zero of "Other (items)" is written, not drawn; its 1 is drawn
+	// to a scale of 1, not stretched across the chart as if it were large.
+	root := parse(t, charts[3])
+	bars := 0
+	for _, r := range root.all("rect") {
+		if r.attr["class"] == "chart-bar" {
+			bars++
+		}
+	}
+	if bars != 1 {
+		t.Errorf("Other (items): %d bars for Library 0 and Partner 1, want 1", bars)
 	}
 }
 

@@ -1,48 +1,101 @@
 package chart
 
 import (
+	"cmp"
 	"html"
 	"strconv"
 	"strings"
 )
 
-// A style is how one series is drawn. Every colour has a contrast of at
-// least 3:1 against white; the patterns tell the series apart without
-// colour, and in black and white.
-type style struct {
-	color   string
-	pattern string // the pattern's content, on a white 8×8 tile; "" for solid
+// A look is how a bar is drawn. Its colour has a contrast of at least
+// 3:1 against white; its pattern (solid, hatched, dotted, cross-hatched,
+// or a dashed outline) tells it apart without colour, and in black and
+// white.
+type look struct {
+	key     string // the pattern's id is the chart's ID, "-" and key
+	color   string // the fill, the stripes, or the outline
+	ground  string // the pattern's background, or the fill of a dashed outline; "" is white
+	pattern string // the stripes on an 8×8 tile, in color; "" for none
+	rotate  bool   // stripes at 45°
+	dashed  bool   // no pattern: a fill of ground and a dashed outline
 }
 
-var styles = []style{
-	{"#1d5b94", ""}, // blue, solid (7.1:1)
-	{"#a04a00", `<rect width="8" height="8" fill="#fff"/><rect width="4" height="8" fill="#a04a00"/>`},                                                // orange, hatched (6.0:1)
-	{"#2e6b30", `<rect width="8" height="8" fill="#fff"/><circle cx="4" cy="4" r="2.2" fill="#2e6b30"/>`},                                             // green, dotted (6.4:1)
-	{"#6a3d9a", `<rect width="8" height="8" fill="#fff"/><rect width="2.5" height="8" fill="#6a3d9a"/><rect width="8" height="2.5" fill="#6a3d9a"/>`}, // purple, cross-hatched (7.6:1)
+const (
+	stripes = `<rect width="4" height="8"/>`
+	dots    = `<circle cx="4" cy="4" r="2.2"/>`
+	cross   = `<rect width="2.5" height="8"/><rect width="8" height="2.5"/>`
+)
+
+// seriesLooks are the looks of the series of a chart, in turn.
+var seriesLooks = []look{
+	{key: "s0", color: "#1d5b94"},                                 // blue, solid (7.1:1)
+	{key: "s1", color: "#a04a00", pattern: stripes, rotate: true}, // orange, hatched (6.0:1)
+	{key: "s2", color: "#2e6b30", pattern: dots},                  // green, dotted (6.4:1)
+	{key: "s3", color: "#6a3d9a", pattern: cross},                 // purple, cross-hatched (7.6:1)
 }
 
-func styleOf(series int) style { return styles[series%len(styles)] }
+// The colours of the status labels of the default theme (style.css:
+// --ok-text and --ok-bg, and so on), which a status chart repeats.
+// TestStatusLooks holds them equal to the stylesheet.
+const (
+	okText   = "#1d5c2e"
+	okBg     = "#e9f4ec"
+	warnText = "#6a4100"
+	warnBg   = "#fdf2dc"
+	noText   = "#9b1c1c"
+	noBg     = "#fcecec"
+	infoText = "#173e6e"
+	infoBg   = "#e8f0fa"
+)
 
-// writePattern defines the fill of series s, when it is a pattern.
-func writePattern(b *strings.Builder, id string, s int) {
-	st := styleOf(s)
-	if st.pattern == "" {
+// statusLooks draw a status as its label is shown on pages: its colour
+// and, for a cue that is not colour, a pattern (besides the label's
+// symbol, content.LabelOf(status).Icon): solid for delivered and active,
+// dotted for completed, hatched for in progress and paused, a dashed
+// outline for planned and planning (the label's dashed border),
+// cross-hatched for declined.
+var statusLooks = map[string]look{
+	"delivered":   {key: "delivered", color: okText},
+	"active":      {key: "active", color: okText},
+	"completed":   {key: "completed", color: infoText, ground: infoBg, pattern: dots},
+	"in_progress": {key: "in_progress", color: warnText, ground: warnBg, pattern: stripes, rotate: true},
+	"paused":      {key: "paused", color: warnText, ground: warnBg, pattern: stripes, rotate: true},
+	"planned":     {key: "planned", color: infoText, ground: infoBg, dashed: true},
+	"planning":    {key: "planning", color: infoText, ground: infoBg, dashed: true},
+	"declined":    {key: "declined", color: noText, ground: noBg, pattern: cross},
+}
+
+// lookOf is the look of series s of group g.
+func lookOf(g Group, s int) look {
+	if l, ok := statusLooks[g.Status]; ok {
+		return l
+	}
+	return seriesLooks[s%len(seriesLooks)]
+}
+
+// writePattern defines the fill of l, when it is a pattern.
+func writePattern(b *strings.Builder, id string, l look) {
+	if l.pattern == "" {
 		return
 	}
 	rot := ""
-	if s%len(styles) == 1 {
+	if l.rotate {
 		rot = ` patternTransform="rotate(45)"`
 	}
-	b.WriteString(`<pattern id="` + id + `-s` + strconv.Itoa(s) + `" width="8" height="8" patternUnits="userSpaceOnUse"` + rot + ">" + st.pattern + "</pattern>")
+	b.WriteString(`<pattern id="` + id + `-` + l.key + `" width="8" height="8" patternUnits="userSpaceOnUse"` + rot + ">")
+	b.WriteString(`<rect width="8" height="8" fill="` + cmp.Or(l.ground, "#ffffff") + `"/>`)
+	b.WriteString(`<g fill="` + l.color + `">` + l.pattern + "</g></pattern>")
 }
 
-// fill is the fill and outline attributes of a bar of series s.
-func fill(id string, s int) string {
-	st := styleOf(s)
-	if st.pattern == "" {
-		return ` fill="` + st.color + `"`
+// fill is the fill and outline attributes of a bar of look l.
+func fill(id string, l look) string {
+	switch {
+	case l.dashed:
+		return ` fill="` + cmp.Or(l.ground, "#ffffff") + `" stroke="` + l.color + `" stroke-width="1.5" stroke-dasharray="4 2"`
+	case l.pattern == "":
+		return ` fill="` + l.color + `"`
 	}
-	return ` fill="url(#` + id + `-s` + strconv.Itoa(s) + `)" stroke="` + st.color + `" stroke-width="1.5"`
+	return ` fill="url(#` + id + `-` + l.key + `)" stroke="` + l.color + `" stroke-width="1.5"`
 }
 
 // esc escapes s for text and attribute values, in HTML and XML alike.

@@ -16,20 +16,17 @@ func (c *Chart) describe() string {
 	}
 	b.WriteString("Bar chart: ")
 	b.WriteString(c.Title)
-	if u := c.Unit; u != "" && !c.Independent {
-		b.WriteString(", in " + u)
+	if c.Unit != "" {
+		b.WriteString(", in " + c.Unit)
 	}
 	b.WriteString(".")
 	if len(c.Groups) == 0 {
 		b.WriteString(" No data to show.")
 		return b.String()
 	}
-	if c.Independent && len(c.Groups) > 1 {
-		b.WriteString(" Each group is drawn to its own scale.")
-	}
 	zero := true
 	for _, g := range c.Groups {
-		b.WriteString(" " + c.label(g) + ": ")
+		b.WriteString(" " + g.Label + ": ")
 		for s, name := range c.Series {
 			if s > 0 {
 				b.WriteString(", ")
@@ -39,7 +36,7 @@ func (c *Chart) describe() string {
 			}
 			v := value(g, s)
 			zero = zero && v == 0
-			b.WriteString(c.Format(v, c.unit(g)))
+			b.WriteString(c.Format(v, c.Unit))
 		}
 		if g.Note != "" {
 			b.WriteString(" (" + strings.TrimSuffix(g.Note, ".") + ")")
@@ -65,7 +62,7 @@ func (c *Chart) table(b *strings.Builder) {
 		if name == "" {
 			name = "Value"
 		}
-		if c.Unit != "" && !c.Independent {
+		if c.Unit != "" {
 			name += " (" + c.Unit + ")"
 		}
 		heads[s] = esc(name)
@@ -76,9 +73,9 @@ func (c *Chart) table(b *strings.Builder) {
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for _, g := range c.Groups {
-		b.WriteString(`<tr><th scope="row">` + esc(c.label(g)) + "</th>")
+		b.WriteString(`<tr><th scope="row">` + esc(g.Label) + "</th>")
 		for s := range c.Series {
-			b.WriteString(`<td class="num" data-label="` + heads[s] + `">` + esc(c.Format(value(g, s), c.unit(g))) + "</td>")
+			b.WriteString(`<td class="num" data-label="` + heads[s] + `">` + esc(c.Format(value(g, s), c.Unit)) + "</td>")
 		}
 		if notes {
 			b.WriteString(`<td data-label="Note">` + esc(g.Note) + "</td>")

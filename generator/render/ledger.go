@@ -24,7 +24,12 @@ import (
 // partner's page for its partnerships. Every figure is computed once, by
 // ledger, and only formatted here.
 type Ledger struct {
-	ID       string   // the stem of its ids: "home", "fy-2025-26", "partner"
+	ID string // the stem of its ids: "home", "fy-2025-26", "partner"
+	// Lead is the few figures a page opens with, in large type: each
+	// side's total value, the partnerships, the asks delivered and
+	// declined, the people surveyed. Each is the same string as in its
+	// table below.
+	Lead     []Lead
 	Headline string   // the totals in plain sentences, total value first
 	Partner  string   // the heading of the partner's column: "Partners", or the partner's name
 	Figures  []Figure // what each side put in: the rows of ledger.Totals.Figures
@@ -37,6 +42,14 @@ type Ledger struct {
 	// Years is the total value of each fiscal year, oldest first: the
 	// table beside the home page's chart of the years. Empty elsewhere.
 	Years []YearValue
+}
+
+// Lead is one of a page's lead figures.
+type Lead struct {
+	Label string // "The library put in"
+	Value string // "$48,200", as in its table
+	Note  string // "in total value, including estimates", or ""
+	Money bool   // the value is an amount of money: it takes more room
 }
 
 // Figure is one row of the "what each side put in" table.
@@ -66,9 +79,10 @@ type Measure struct {
 // Surveys are Project Outcome surveys added up: a sentence, and a row per
 // topic and overall.
 type Surveys struct {
-	Sentence string // "Of 240 people surveyed in 8 partnerships, 88 % said they learned something helpful."
-	Outcomes []string
-	Rows     []SurveyRow // per topic, then "All topics"
+	Sentence    string // "Of 240 people surveyed in 8 partnerships, 88 % said they learned something helpful."
+	Respondents string // all of them: "240", as the last row says
+	Outcomes    []string
+	Rows        []SurveyRow // per topic, then "All topics"
 }
 
 // SurveyRow is one line of the surveys table.
@@ -144,7 +158,8 @@ func (b *build) homeLedger() *Ledger {
 		l.Years = append(l.Years, YearValue{Name: r.Year.Name, URL: b.view.Base + urls.Report(r.Year.Name),
 			Library: Money(r.Totals.Library.TotalValue, cur, cur), Partner: Money(r.Totals.Partner.TotalValue, cur, cur)})
 	}
-	l.Charts = append(l.Charts, chart.Years("home-years", "home-years-table", reports, cur,
+	// The years' chart goes before the asks' (the last), in the order of their tables.
+	l.Charts = slices.Insert(l.Charts, len(l.Charts)-1, chart.Years("home-years", "home-years-table", reports, cur,
 		"The total value of money in "+cur+", the stated value of money in other currencies and the estimated value of in-kind support, by fiscal year. "+ledger.RatesNote(&b.site.Config)))
 	return l
 }
@@ -203,10 +218,10 @@ func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 			Note: leftOut(f.LibraryLeftOut, f.PartnerLeftOut)})
 	}
 	for _, s := range content.AskStatuses {
-		l.Asks = append(l.Asks, Count{label(s), strconv.Itoa(t.Asks.Get(s))})
+		l.Asks = append(l.Asks, Count{label(s), Number(float64(t.Asks.Get(s)))})
 	}
 	for _, s := range content.Statuses {
-		l.Statuses = append(l.Statuses, Count{label(s), strconv.Itoa(t.Partnerships.Get(s))})
+		l.Statuses = append(l.Statuses, Count{label(s), Number(float64(t.Partnerships.Get(s)))})
 	}
 	for _, mid := range t.MeasureIDs(cfg) {
 		m := t.Measures[mid]
@@ -215,11 +230,39 @@ func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 			Partnerships: "in " + plural(m.Partnerships, "partnership", "partnerships")})
 	}
 	l.Surveys = surveysView(t.Surveys)
-	l.Charts = []template.HTML{
-		chart.Kinds(id+"-kinds", id+"-sides", figures, l.Rates),
-		chart.Asks(id+"-asks", id+"-asks-table", t.Asks),
-	}
+	l.Lead = l.lead(t)
+	l.Charts = append(chart.Kinds(id+"-kinds", id+"-sides", figures, l.Rates), chart.Asks(id+"-asks", id+"-asks-table", t.Asks))
 	return l
+}
+
+// lead picks the lead figures out of l's rows, so that each is the
+// string its table shows: the total value row, the partnerships, the
+// asks' table, the surveys' table.
+func (l *Ledger) lead(t ledger.Totals) []Lead {
+	var out []Lead
+	for _, f := range l.Figures {
+		if f.Total {
+			note := "in total value"
+			if f.Estimate {
+				note += ", including estimates"
+			}
+			out = append(out, Lead{Label: "The library put in", Value: f.Library, Note: note, Money: true},
+				Lead{Label: "Partners put in", Value: f.Partner, Note: note, Money: true})
+		}
+	}
+	out = append(out, Lead{Label: "Partnerships", Value: Number(float64(t.Partnerships.Total()))})
+	for _, a := range l.Asks {
+		switch a.Label.Key {
+		case "delivered":
+			out = append(out, Lead{Label: "Asks delivered", Value: a.Value})
+		case "declined":
+			out = append(out, Lead{Label: "Asks declined", Value: a.Value, Note: "each with its reason"})
+		}
+	}
+	if l.Surveys != nil {
+		out = append(out, Lead{Label: "People surveyed", Value: l.Surveys.Respondents})
+	}
+	return out
 }
 
 // figure formats v, a value of row f.
@@ -255,7 +298,7 @@ func surveysView(s ledger.SurveyTotals) *Surveys {
 	if s.All.Respondents == 0 {
 		return nil
 	}
-	v := &Surveys{Sentence: "Of " + plural(s.All.Respondents, "person", "people") + " surveyed in " +
+	v := &Surveys{Respondents: Number(float64(s.All.Respondents)), Sentence: "Of " + plural(s.All.Respondents, "person", "people") + " surveyed in " +
 		plural(s.All.Partnerships, "partnership", "partnerships") + ", " + strconv.Itoa(s.All.Percent("knowledge")) +
 		" % said they learned something helpful."}
 	for _, o := range content.SurveyOutcomes {
