@@ -92,7 +92,7 @@ func (c *Catalog) N(key string, n float64, args ...any) string {
 	}
 	t := e.forms[plural.Other]
 	if e.plural {
-		if f := e.forms[c.form(n)]; f != nil {
+		if f := e.forms[c.form(e, n)]; f != nil {
 			t = f
 		}
 	}
@@ -116,7 +116,7 @@ func (c *Catalog) HTML(key string, args ...any) template.HTML {
 		if v, ok := arg(args, "count"); ok {
 			if n, ok := toFloat(v); ok {
 				count = &n
-				if f := e.forms[c.form(n)]; f != nil {
+				if f := e.forms[c.form(e, n)]; f != nil {
 					t = f
 				}
 			}
@@ -125,8 +125,10 @@ func (c *Catalog) HTML(key string, args ...any) template.HTML {
 	return template.HTML(c.fill(t, args, count, true))
 }
 
-// form is the CLDR plural category of n as Number writes it.
-func (c *Catalog) form(n float64) plural.Form {
+// form is the CLDR plural category of n as Number writes it, by the rules
+// of the language of e's text: the catalog's, or English for English
+// text shown for want of the language's.
+func (c *Catalog) form(e *entry, n float64) plural.Form {
 	if math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) >= 1e15 {
 		return plural.Other
 	}
@@ -146,7 +148,11 @@ func (c *Catalog) form(n float64) plural.Form {
 		}
 	}
 	// The shortest form has no trailing zeros: w = v and t = f.
-	return plural.Cardinal.MatchPlural(c.tag, i, v, v, f, f)
+	tag := c.tag
+	if !e.own {
+		tag = language.English
+	}
+	return plural.Cardinal.MatchPlural(tag, i, v, v, f, f)
 }
 
 // toFloat is v as a count, for tn and HTML.

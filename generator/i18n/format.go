@@ -140,8 +140,10 @@ func (c *Catalog) Percent(p float64) string {
 // written after the number as it is ("3 newsletter features"); no unit
 // is the number alone.
 //
-// In English this is render.Quantity, except that it writes "1 staff
-// hour" where render writes "1 staff hours".
+// In English this is render.Quantity, except where render's plural is
+// wrong: "1 staff hour" (render: "1 staff hours"), and the singular for
+// every count written "1" or "-1" (render: "1 hours" for 1.004 hours, and
+// "-1 hours").
 func (c *Catalog) Quantity(n float64, unit string) string {
 	switch unit {
 	case "hours":

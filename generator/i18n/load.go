@@ -222,7 +222,10 @@ type checker struct {
 	forms     [6]bool // the plural forms the language uses
 	isEnglish bool
 	builtin   bool // the built-in English, which defines the keys
+	suggested int  // "did you mean" searches made
 }
+
+const maxSuggestions = 20
 
 // problem records a problem of key: at its line, or at the first line of
 // a key below it (a table written with dotted keys has no line of its own).
@@ -271,11 +274,16 @@ func (ck *checker) walk(m map[string]any, prefix string) {
 // keys are plural categories.
 func (ck *checker) pluralTable(key string, m map[string]any) bool {
 	if e, ok := ck.l.english[key]; ok {
-		return e.plural
+		return e.plural || allForms(m) // a table for a text: add reports it
 	}
 	if _, ok := ck.l.english[key+".other"]; ok {
 		return false // a table with a key named other, like kind.other
 	}
+	return allForms(m)
+}
+
+// allForms reports whether m has keys, all plural categories.
+func allForms(m map[string]any) bool {
 	for k := range m {
 		if _, ok := categories[k]; !ok {
 			return false
@@ -411,11 +419,18 @@ func placeholderList(names []string) string {
 
 // suggest is ` (did you mean "x"?)` for the key of English closest to
 // key, when one is close enough to be a typo of it, else "".
+// A file gets at most maxSuggestions: one whose keys are all unknown
+// (renamed, or another program's) needs no suggestion per key, and each
+// costs an edit distance to every key of English.
 func (ck *checker) suggest(key string) string {
+	if ck.suggested >= maxSuggestions {
+		return ""
+	}
+	ck.suggested++
 	best, bestD := "", 0
 	for k := range ck.l.english {
-		if k == key {
-			continue
+		if k == key || len(k) > len(key)+3 || len(key) > len(k)+3 {
+			continue // the distance is at least the difference in length
 		}
 		d := content.EditDistance(key, k)
 		if best == "" || d < bestD || d == bestD && k < best {
