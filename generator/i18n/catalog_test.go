@@ -316,12 +316,12 @@ func TestLookup(t *testing.T) {
 		t.Fatal(probs)
 	}
 	for key, want := range map[string]string{
-		"nav.data":     "Datos (sitio, es-MX)",  // site es-MX
-		"nav.partners": "Socios (sitio)",        // site es before theme es-MX
-		"nav.reports":  "Informes (tema, es-MX)", // theme es-MX before theme es
-		"nav.skip":     "Saltar (tema)",         // theme es before built-in es
-		"nav.main":     "Principal",             // built-in es
-		"site_own.hello":     "A key of the site's own",
+		"nav.data":       "Datos (sitio, es-MX)",   // site es-MX
+		"nav.partners":   "Socios (sitio)",         // site es before theme es-MX
+		"nav.reports":    "Informes (tema, es-MX)", // theme es-MX before theme es
+		"nav.skip":       "Saltar (tema)",          // theme es before built-in es
+		"nav.main":       "Principal",              // built-in es
+		"site_own.hello": "A key of the site's own",
 	} {
 		if got := mx.T(key); got != want {
 			t.Errorf("es-MX T(%q) = %q, want %q", key, got, want)

@@ -95,11 +95,11 @@ func TestMoney(t *testing.T) {
 	frSite := siteOf(map[string]string{"i18n/fr.toml": "format.money = \"{amount}\u00a0{symbol}\"\n"})
 	mxSite := siteOf(map[string]string{"i18n/es-MX.toml": "format.money = \"{amount} {symbol}\"\n"})
 	tests := []struct {
-		code          string
-		site          map[string]string
-		amount        float64
-		cur, siteCur  string
-		want          string
+		code         string
+		site         map[string]string
+		amount       float64
+		cur, siteCur string
+		want         string
 	}{
 		{"en", nil, 27300, "USD", "USD", "$27,300"},
 		{"en", nil, 38.5, "USD", "USD", "$38.50"},

@@ -59,7 +59,7 @@ func Load(siteFS fs.FS, theme, code string) (*Catalog, content.Problems) {
 	}
 	sources = append(sources, source{themes.FS, builtinDir, builtinPath})
 
-	l := &loader{sources: sources, files: map[string]*file{}, english: map[string]*entry{}}
+	l := &loader{files: map[string]*file{}, english: map[string]*entry{}}
 	tag, err := language.Parse(code)
 	lang := code
 	if err == nil || tag != language.Und {
@@ -156,7 +156,6 @@ func tagOf(code string) language.Tag {
 
 // A loader reads the files of one Load.
 type loader struct {
-	sources  []source
 	files    map[string]*file  // by problem path; nil for a file not there
 	english  map[string]*entry // every key of English: the first definition read (the built-in's)
 	enNames  map[string][]string
