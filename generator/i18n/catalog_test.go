@@ -506,3 +506,42 @@ func TestTNoAlloc(t *testing.T) {
 
 func nan() float64         { var z float64; return z / z }
 func inf(sign int) float64 { return float64(sign) / 0.0 * 1e308 * 1e308 }
+
+// TestSentences builds a few of the generator's sentences from their
+// parts, as render will, against the English it writes today and the
+// Spanish it should write.
+func TestSentences(t *testing.T) {
+	en, es := load(t, nil, "en"), load(t, nil, "es")
+	for _, tt := range []struct {
+		c    *Catalog
+		got  string
+		want string
+	}{
+		{en, en.T("ledger.surveys_sentence", "people", en.N("count.people_surveyed", 240), "partnerships", en.N("count.partnerships", 8), "percent", en.Percent(88)),
+			"Of 240 people surveyed in 8 partnerships, 88 % said they learned something helpful."},
+		{es, es.T("ledger.surveys_sentence", "people", es.N("count.people_surveyed", 1), "partnerships", es.N("count.partnerships", 1), "percent", es.Percent(100)),
+			"De 1 persona encuestada en 1 alianza, el 100\u00a0% dijo haber aprendido algo útil."},
+		{en, en.T("ask.summary", "asks", en.N("count.asks", 4), "statuses", strings.Join([]string{en.N("count.asks_delivered", 1), en.N("count.asks_declined", 2), en.N("count.asks_planned", 1)}, ", ")),
+			"4 asks: 1 delivered, 2 declined, 1 planned."},
+		{es, es.T("ask.summary", "asks", es.N("count.asks", 4), "statuses", es.List([]string{es.N("count.asks_delivered", 1), es.N("count.asks_declined", 2), es.N("count.asks_planned", 1)})),
+			"4 solicitudes: 1 cumplida, 2 rechazadas y 1 planificada."},
+		{en, en.T("date.since", "date", en.Date(2025, 9, 2)), "Since September 2, 2025"},
+		{es, es.T("date.range", "start", es.Date(2025, 9, 2), "end", es.Date(2026, 6, 12)), "2 de septiembre de 2025 – 12 de junio de 2026"},
+		{en, en.T("ledger.headline.all", "library", "Rainier Public Library", "library_value", en.Money(48200, "USD", "USD"), "partner_value", en.Money(21300, "USD", "USD"),
+			"partnerships", en.N("count.partnerships", 11), "organizations", en.N("count.organizations", 10)),
+			"Rainier Public Library put in $48,200 and its partners $21,300 in total value, including estimated in-kind support, across 11 partnerships with 10 community organizations."},
+		{es, es.T("ledger.headline.all", "library", "La Biblioteca Pública de Rainier", "library_value", es.Money(48200, "USD", "USD"), "partner_value", es.Money(21300, "USD", "USD"),
+			"partnerships", es.N("count.partnerships", 11), "organizations", es.N("count.organizations", 1)),
+			"La Biblioteca Pública de Rainier aportó US$48.200 y sus organizaciones aliadas US$21.300 en valor total, incluido el valor estimado del apoyo en especie, en 11 alianzas con 1 organización comunitaria."},
+		{en, en.T("subtotal.total_unvalued", "total", en.T("subtotal.total_estimates"), "unvalued", en.N("count.resources_unvalued", 1)),
+			"Total value, including estimates (leaves out 1 resource without a value)"},
+		{en, en.T("ledger.figure.kind", "kind", en.Label("staff_time"), "unit", en.T("unit.name.hours")), "Staff time (hours)"},
+		{es, es.T("ledger.figure.kind", "kind", es.Label("staff_time"), "unit", es.T("unit.name.hours")), "Tiempo del personal (horas)"},
+		{en, en.T("taxonomy.term_description", "taxonomy", en.T("taxonomy.branches.singular"), "term", "Beacon Branch", "partnerships", en.N("count.partnerships", 3), "library", "Rainier Public Library"),
+			"Branch “Beacon Branch”: 3 partnerships of Rainier Public Library."},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.c.Lang(), tt.got, tt.want)
+		}
+	}
+}
