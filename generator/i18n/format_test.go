@@ -261,3 +261,25 @@ func TestProbe(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent uses one catalog from many goroutines, as render's
+// workers do (run with -race).
+func TestConcurrent(t *testing.T) {
+	c, _ := Load(nil, "", "es")
+	done := make(chan string)
+	for i := range 8 {
+		go func() {
+			s := ""
+			for j := range 200 {
+				cur := []string{"USD", "EUR", "CAD", "MXN"}[(i+j)%4]
+				s = c.Money(float64(j), cur, cur) + c.N("count.partnerships", float64(j)) + c.Date(2025, time.Month(1+j%12), 2) + c.Percent(float64(j))
+			}
+			done <- s
+		}()
+	}
+	for range 8 {
+		if s := <-done; s == "" {
+			t.Error("nothing written")
+		}
+	}
+}
