@@ -18,6 +18,7 @@ import (
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
+	"github.com/alongside-dev/alongside/generator/i18n"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/render"
 	"github.com/alongside-dev/alongside/generator/review"
@@ -134,7 +135,12 @@ func load(fsys fs.FS, today content.Date) (*content.Site, content.Problems, erro
 // what content checks file by file, as of the day today. fsys is the site
 // folder, read again for the positions of warnings.
 func Check(fsys fs.FS, site *content.Site, today content.Date) content.Problems {
-	return checkSite(review.NewChecker(fsys, site, today), site, func(*content.Profile) bool { return true })
+	probs := checkSite(review.NewChecker(fsys, site, today), site, func(*content.Profile) bool { return true })
+	var codes []string
+	for _, l := range site.Config.Languages {
+		codes = append(codes, l.Code)
+	}
+	return append(probs, i18n.Check(fsys, site.Config.Theme, codes)...)
 }
 
 // checkSite is Check, reading the stories only of the profiles for which

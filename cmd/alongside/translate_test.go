@@ -78,3 +78,16 @@ func TestTranslateCommand(t *testing.T) {
 		t.Errorf("translate a page: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestCheckWarnsAboutMissingUIStrings: a site language without a catalog
+// is reported once by check, naming the file to write.
+func TestCheckWarnsAboutMissingUIStrings(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"site.toml":                             "title = \"T\"\n[languages.so]\nname = \"Soomaali\"\n",
+		"content/partnerships/homework-help.md": draftProfile,
+	})
+	_, stdout, stderr := runCLI(t, "check", "-s", site)
+	if out := stdout + stderr; strings.Count(out, "i18n/so.toml") != 1 || !strings.Contains(out, "no UI strings in so") {
+		t.Errorf("check:\n%s\nwant one warning about i18n/so.toml", out)
+	}
+}
