@@ -45,6 +45,13 @@ type (
 		Asks          []jsonAsk      `json:"asks"`
 		Outcomes      []jsonOutcome  `json:"outcomes"`
 		Surveys       []jsonSurvey   `json:"surveys"`
+		// Translations are the titles and summaries of the profile's
+		// translations, by language code; left out when it has none.
+		Translations map[string]jsonTranslation `json:"translations,omitempty"`
+	}
+	jsonTranslation struct {
+		Title   string `json:"title"`
+		Summary string `json:"summary"`
 	}
 	jsonPartner struct {
 		Name string `json:"name"`
@@ -209,6 +216,12 @@ func partnership(p *content.Profile, baseURL string) jsonPartnership {
 	}
 	for i, s := range p.Surveys {
 		out.Surveys[i] = jsonSurvey{s.Topic, date(s.Date), s.Respondents, s.Knowledge, s.Confidence, s.Application, s.Awareness}
+	}
+	if len(p.Translations) > 0 {
+		out.Translations = make(map[string]jsonTranslation, len(p.Translations))
+		for code, tr := range p.Translations {
+			out.Translations[code] = jsonTranslation{tr.Title, tr.Summary}
+		}
 	}
 	return out
 }

@@ -103,3 +103,21 @@ func TestSchemaRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaTranslations: a profile's translations are in the JSON, by
+// language, and the schema accepts them.
+func TestSchemaTranslations(t *testing.T) {
+	site, published := testSite(t)
+	p := *published[0]
+	p.Translations = map[string]*content.Translation{"es": {Lang: "es", Title: "Ayuda con las tareas"}}
+	var b bytes.Buffer
+	if err := JSON(&b, site, []*content.Profile{&p}, "", now); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"translations":{"es":{"title":"Ayuda con las tareas","summary":""}}`; !strings.Contains(b.String(), want) {
+		t.Errorf("partnerships.json lacks %s:\n%s", want, b.String())
+	}
+	if err := validateBytes(t, partnershipsSchema(t), b.Bytes()); err != nil {
+		t.Error(err)
+	}
+}
