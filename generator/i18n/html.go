@@ -38,15 +38,15 @@ func (c *Catalog) Funcs() template.FuncMap {
 func Link(href, text string, rel ...string) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<a href="`)
-	escapeTo(&b, safeURL(href))
+	EscapeTo(&b, safeURL(href))
 	b.WriteString(`"`)
 	if len(rel) > 0 {
 		b.WriteString(` rel="`)
-		escapeTo(&b, strings.Join(rel, " "))
+		EscapeTo(&b, strings.Join(rel, " "))
 		b.WriteString(`"`)
 	}
 	b.WriteString(">")
-	escapeTo(&b, text)
+	EscapeTo(&b, text)
 	b.WriteString("</a>")
 	return template.HTML(b.String())
 }

@@ -157,7 +157,7 @@ func (c *Catalog) value(b *strings.Builder, v any, html bool) {
 
 func write(b *strings.Builder, s string, html bool) {
 	if html {
-		escapeTo(b, s)
+		EscapeTo(b, s)
 	} else {
 		b.WriteString(s)
 	}
@@ -170,14 +170,16 @@ func escape(s string) string {
 		if special[s[i]] {
 			var b strings.Builder
 			b.Grow(len(s) + 16)
-			escapeTo(&b, s)
+			EscapeTo(&b, s)
 			return b.String()
 		}
 	}
 	return s
 }
 
-func escapeTo(b *strings.Builder, s string) {
+// EscapeTo writes s to b as HTML text and attribute values are escaped
+// (as html/template escapes them; NUL becomes U+FFFD).
+func EscapeTo(b *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		if !special[s[i]] {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/i18n"
 )
 
 // Number formats n with thousands separators and as many decimals as it
@@ -133,21 +134,7 @@ func dateView(d content.Date) Date {
 		return Date{}
 	}
 	y, m, day := d.Date()
-	var iso [10]byte
-	pad(iso[0:4], y)
-	iso[4] = '-'
-	pad(iso[5:7], int(m))
-	iso[7] = '-'
-	pad(iso[8:10], day)
-	return Date{ISO: string(iso[:]), Text: months[m-1] + " " + strconv.Itoa(day) + ", " + strconv.Itoa(y)}
-}
-
-// pad writes n into b as decimal digits, zero-padded to len(b).
-func pad(b []byte, n int) {
-	for i := len(b) - 1; i >= 0; i-- {
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
+	return Date{ISO: i18n.ISODate(y, m, day), Text: months[m-1] + " " + strconv.Itoa(day) + ", " + strconv.Itoa(y)}
 }
 
 // span is the dates of a profile as a phrase: "Since September 2, 2025",

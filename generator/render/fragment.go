@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/i18n"
 )
 
 // Fragments are the repeated parts of a profile page (table rows, list
@@ -21,38 +22,9 @@ type frag struct{ strings.Builder }
 func (f *frag) raw(s string) *frag { f.WriteString(s); return f }
 
 func (f *frag) text(s string) *frag {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		if !special[s[i]] {
-			continue
-		}
-		var rep string
-		switch s[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&#34;"
-		case '\'':
-			rep = "&#39;"
-		case '+':
-			rep = "&#43;"
-		default: // NUL
-			rep = "\uFFFD"
-		}
-		f.WriteString(s[last:i])
-		f.WriteString(rep)
-		last = i + 1
-	}
-	f.WriteString(s[last:])
+	i18n.EscapeTo(&f.Builder, s)
 	return f
 }
-
-// special are the bytes text escapes.
-var special = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, '+': true, 0: true}
 
 func (f *frag) html() template.HTML { return template.HTML(f.String()) }
 

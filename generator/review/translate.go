@@ -2,8 +2,10 @@ package review
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -33,7 +35,7 @@ func NewTranslation(s Source, lang, name string) []byte {
 		}
 	}
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "# The %s translation of %s.\n", cmpOr(name, lang), s.Path)
+	fmt.Fprintf(&b, "# The %s translation of %s.\n", cmp.Or(name, lang), s.Path)
 	b.WriteString("# Replace each text below with its translation, and the story under the\n")
 	b.WriteString("# closing +++. Numbers, dates and statuses come from the source file only.\n")
 	b.WriteString("# Leave out what you do not translate: the page shows the source's words there.\n")
@@ -71,13 +73,6 @@ func NewTranslation(s Source, lang, name string) []byte {
 	return b.Bytes()
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // sourceLine finds the source key of a translation's front matter.
 var sourceLine = regexp.MustCompile(`(?m)^[ \t]*source[ \t]*=[ \t]*("[^"\r\n]*"|'[^'\r\n]*')`)
 
@@ -92,14 +87,14 @@ func Refresh(data []byte, print string) ([]byte, error) {
 	}
 	value := tomlString(print)
 	if m := sourceLine.FindSubmatchIndex(data[:end]); m != nil {
-		return concat(data[:m[2]], []byte(value), data[m[3]:]), nil
+		return slices.Concat(data[:m[2]], []byte(value), data[m[3]:]), nil
 	}
 	nl := bytes.IndexByte(data, '\n')
 	eol := "\n"
 	if nl > 0 && data[nl-1] == '\r' {
 		eol = "\r\n"
 	}
-	return concat(data[:nl+1], []byte("source = "+value+eol), data[nl+1:]), nil
+	return slices.Concat(data[:nl+1], []byte("source = "+value+eol), data[nl+1:]), nil
 }
 
 // frontEnd is the offset of the closing +++ line of data's front matter,
@@ -125,12 +120,4 @@ func frontEnd(data []byte) int {
 		i += j + 1
 	}
 	return -1
-}
-
-func concat(parts ...[]byte) []byte {
-	var out []byte
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
 }
