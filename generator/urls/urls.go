@@ -168,3 +168,27 @@ func Classify(name string) (Kind, string) {
 	}
 	return Other, ""
 }
+
+// In is path in the language code: path itself in the default language
+// (code ""), else below "<code>/": In("es", "partners/") is
+// "es/partners/", In("es", "") is "es/". Every page kind has one path per
+// language; the site's files (style.css, the open data, bundle files,
+// robots.txt, the sitemap) exist once, in the default language's place.
+func In(code, path string) string {
+	if code == "" {
+		return path
+	}
+	return code + "/" + path
+}
+
+// Lang splits the path or file name of a built site into the language it
+// belongs to and its path in the default language, given the codes of the
+// site's other languages: Lang("es/partners/", ["es"]) is "es",
+// "partners/". A path of the default language has code "".
+func Lang(name string, others []string) (code, path string) {
+	first, rest, ok := strings.Cut(name, "/")
+	if ok && slices.Contains(others, first) {
+		return first, rest
+	}
+	return "", name
+}

@@ -53,3 +53,24 @@ func TestSitemaps(t *testing.T) {
 		t.Errorf("Sitemaps(%d) = %v, want the index and three parts", 2*SitemapMax+1, got)
 	}
 }
+
+func TestLanguagePaths(t *testing.T) {
+	others := []string{"es", "ar"}
+	for _, path := range []string{Home, Partners, Profile("x"), Report("2025-26"), Paged(Home, 2), NotFound, Feed} {
+		for _, code := range append([]string{""}, others...) {
+			in := In(code, path)
+			gotCode, gotPath := Lang(in, others)
+			if gotCode != code || gotPath != path {
+				t.Errorf("Lang(In(%q, %q) = %q) = %q, %q", code, path, in, gotCode, gotPath)
+			}
+		}
+	}
+	if got := In("es", Home); got != "es/" {
+		t.Errorf(`In("es", Home) = %q, want "es/"`, got)
+	}
+	// A page of the default language whose name merely starts like a
+	// code stays in the default language.
+	if code, path := Lang("esperanto/", others); code != "" || path != "esperanto/" {
+		t.Errorf(`Lang("esperanto/") = %q, %q`, code, path)
+	}
+}
