@@ -78,7 +78,8 @@ func New(opts Options) *Converter {
 	lr := &linkRenderer{prefix: basePrefix(opts.BasePath), image: opts.Image}
 	md := goldmark.New(
 		extensions(),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingLevels{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(
+			util.Prioritized(headingLevels{}, 100), util.Prioritized(relativeTo{}, 200))),
 		goldmark.WithRendererOptions(
 			// A lower number wins: goldmark's own HTML renderer is 1000.
 			renderer.WithNodeRenderers(util.Prioritized(lr, 100)),
@@ -113,14 +114,73 @@ func basePrefix(base string) string {
 
 // Convert renders CommonMark source to HTML. Safe for concurrent use.
 // On error w may hold part of the output.
-func (c *Converter) Convert(src []byte, w io.Writer) (err error) {
+func (c *Converter) Convert(src []byte, w io.Writer) error {
+	return c.ConvertFrom(src, w, "")
+}
+
+// ConvertFrom is Convert for text shown on another page than the one its
+// relative destinations were written for: each relative link or image
+// destination ("photo.png", "notes/plan.pdf", not "#notes" or "?q") is
+// read from dir, a root-relative folder ("/partnerships/x/"), and then
+// gets BasePath like any root-relative one. A translated story, shown at
+// /es/partnerships/x/, links that way to the files of its bundle, which
+// are published once, beside the default language's page. dir "" is
+// Convert. The Image hook gets the destination as written either way.
+func (c *Converter) ConvertFrom(src []byte, w io.Writer, dir string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("markdown: internal error: %v", r)
 		}
 	}()
 	src, _ = Tame(src)
-	return c.md.Convert(src, w)
+	if dir == "" {
+		return c.md.Convert(src, w)
+	}
+	pc := parser.NewContext()
+	pc.Set(dirKey, dir)
+	return c.md.Convert(src, w, parser.WithContext(pc))
+}
+
+// dirKey holds ConvertFrom's dir in a parser.Context.
+var dirKey = parser.NewContextKey()
+
+// relativeTo marks the relative destinations of a document converted by
+// ConvertFrom with its dir (see linkRenderer.href).
+type relativeTo struct{}
+
+func (relativeTo) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	dir, _ := pc.Get(dirKey).(string)
+	if dir == "" {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindLink || n.Kind() == ast.KindImage) {
+			n.SetAttributeString(dirAttr, dir)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// dirAttr is the node attribute where relativeTo puts dir. Attributes
+// are never written by linkRenderer, so it never reaches the page.
+const dirAttr = "alongside-dir"
+
+// relative reports whether a decoded destination is relative to its
+// page's folder: no scheme, not root- or protocol-relative, not only a
+// fragment or a query.
+func relative(dest []byte) bool {
+	if len(dest) == 0 || dest[0] == '/' || dest[0] == '\\' || dest[0] == '#' || dest[0] == '?' {
+		return false
+	}
+	for _, c := range dest {
+		switch {
+		case c == ':':
+			return false // a scheme: "mailto:", "https:"
+		case c == '/' || c == '?' || c == '#':
+			return true
+		}
+	}
+	return true
 }
 
 // Link is a link or image destination found in Markdown source.

@@ -550,3 +550,36 @@ func TestHeadingOne(t *testing.T) {
 		t.Errorf("output has an <h1>: %q", got)
 	}
 }
+
+// TestConvertFrom: a translated story shown at /es/partnerships/x/ links
+// to the files beside the default language's page; everything else is
+// written as Convert writes it.
+func TestConvertFrom(t *testing.T) {
+	c := New(Options{BasePath: "/reports-site/"})
+	for src, want := range map[string]string{
+		"[plan](plan.pdf)":           `<p><a href="/reports-site/partnerships/x/plan.pdf">plan</a></p>`,
+		"![a map](img/map%20a.png)":  `<p><img src="/reports-site/partnerships/x/img/map%20a.png" alt="a map"></p>`,
+		"[up](../y/)":                `<p><a href="/reports-site/partnerships/x/../y/">up</a></p>`,
+		"[notes](#notes)":            `<p><a href="#notes">notes</a></p>`,
+		"[q](?page=2)":               `<p><a href="?page=2">q</a></p>`,
+		"[m](/methodology/)":         `<p><a href="/reports-site/methodology/">m</a></p>`,
+		"[w](https://example.org/a)": `<p><a href="https://example.org/a">w</a></p>`,
+		"[p](//example.org/a)":       `<p><a href="//example.org/a">p</a></p>`,
+		"[e](mailto:a@example.org)":  `<p><a href="mailto:a@example.org">e</a></p>`,
+		"<https://example.org/>":     `<p><a href="https://example.org/">https://example.org/</a></p>`,
+		"[j](javascript:alert(1))":   `<p>j</p>`,
+		"[r](plan.pdf \"The plan\")": `<p><a href="/reports-site/partnerships/x/plan.pdf" title="The plan">r</a></p>`,
+	} {
+		var b bytes.Buffer
+		if err := c.ConvertFrom([]byte(src), &b, "/partnerships/x/"); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(b.String()); got != want {
+			t.Errorf("ConvertFrom(%q)\n got %s\nwant %s", src, got, want)
+		}
+		// The converter keeps no state: Convert still leaves it relative.
+		if got := convert(t, c, src); strings.Contains(got, "partnerships/x/") {
+			t.Errorf("Convert(%q) after ConvertFrom = %s", src, got)
+		}
+	}
+}

@@ -21,8 +21,13 @@ func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
 }
 
-// href is the attribute value for a safe, decoded destination.
-func (r *linkRenderer) href(dest []byte) []byte {
+// href is the attribute value for a safe, decoded destination of node
+// n: read from the folder ConvertFrom gave when it is relative, then
+// prefixed with the base path when it is root-relative.
+func (r *linkRenderer) href(n ast.Node, dest []byte) []byte {
+	if dir, ok := n.AttributeString(dirAttr); ok && relative(dest) {
+		dest = append([]byte(dir.(string)), dest...)
+	}
 	if r.prefix != "" && rootRelative(dest) {
 		dest = append([]byte(r.prefix), dest...)
 	}
@@ -47,7 +52,7 @@ func (r *linkRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, e
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(r.href(dest))
+	_, _ = w.Write(r.href(n, dest))
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -72,7 +77,7 @@ func (r *linkRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, 
 			attr = util.EscapeHTML([]byte(d))
 		}
 	default:
-		attr = r.href(dest)
+		attr = r.href(n, dest)
 	}
 	if attr == nil {
 		writeAlt(w, src, n)
@@ -104,7 +109,7 @@ func (r *linkRenderer) renderAutoLink(w util.BufWriter, src []byte, node ast.Nod
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(r.href(url))
+	_, _ = w.Write(r.href(n, url))
 	_, _ = w.WriteString(`">`)
 	_, _ = w.Write(label)
 	_, _ = w.WriteString(`</a>`)

@@ -66,7 +66,7 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 	v.Story = "" // pages are written; keep only what cards need
 
 	wk.page.Reset()
-	if err := b.r.base.ExecuteTemplate(&wk.page, "card", v); err != nil {
+	if err := b.l.base.ExecuteTemplate(&wk.page, "card", v); err != nil {
 		return fmt.Errorf("render: card of %s: %w", p.Path, err)
 	}
 	v.Card = template.HTML(wk.page.String())

@@ -53,13 +53,19 @@ type Stats struct {
 // one Renderer serves any number of Renders.
 type Renderer struct {
 	theme string
-	base  *template.Template            // shared layouts: "card" runs here
-	sets  map[string]*template.Template // page kind → its template set
+	fsys  fs.FS
+	base  *template.Template            // shared layouts, never run: see lang
+	sets  map[string]*template.Template // page kind → its template set, never run
+
+	mu    sync.Mutex
+	langs map[string]*language // by language code, made on first use
 }
 
 // New parses the layouts of theme once: the built-in theme's, each
 // replaced by the site's themes/<theme>/layouts/<name> when that exists.
 // siteFS may be nil (built-in theme only); theme "" means "default".
+// The UI strings of each language are read from siteFS, the theme and
+// the built-in catalogs when a Render first needs them.
 func New(siteFS fs.FS, theme string) (*Renderer, error) {
 	if theme == "" {
 		theme = "default"
@@ -68,7 +74,7 @@ func New(siteFS fs.FS, theme string) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	return &Renderer{theme: theme, base: base, sets: sets}, nil
+	return &Renderer{theme: theme, fsys: siteFS, base: base, sets: sets}, nil
 }
 
 // Render writes the whole site to w: every page, the theme's static files
@@ -129,6 +135,7 @@ func (b *build) all() error {
 // build is the state of one Render.
 type build struct {
 	r     *Renderer
+	l     *language // the layouts and UI strings of the pages
 	ctx   context.Context
 	site  *content.Site
 	fsys  fs.FS
@@ -182,6 +189,9 @@ func (r *Renderer) newBuild(ctx context.Context, site *content.Site, siteFS fs.F
 		today:     content.DayOf(opts.Now),
 		md:        markdown.New(markdown.Options{BasePath: basePath}),
 		published: site.Published(opts.Unapproved),
+	}
+	if b.l, err = r.lang(site.Config.Language); err != nil {
+		return nil, err
 	}
 	b.view = b.siteView(basePath)
 	b.desc = site.Home.Summary
@@ -270,7 +280,7 @@ func (b *build) run(tasks []task) error {
 
 // execute runs a page's layout and writes the page.
 func (b *build) execute(wk *worker, p *Page) error {
-	t := b.r.sets[p.Kind]
+	t := b.l.sets[p.Kind]
 	if t == nil {
 		return fmt.Errorf("render: no layout for page kind %q", p.Kind)
 	}

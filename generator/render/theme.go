@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 
+	"github.com/alongside-dev/alongside/generator/i18n"
 	"github.com/alongside-dev/alongside/themes"
 )
 
@@ -48,7 +49,7 @@ func themeFile(siteFS fs.FS, theme, name string) ([]byte, string, error) {
 
 // parseLayouts builds one template set per page kind.
 func parseLayouts(siteFS fs.FS, theme string) (base *template.Template, sets map[string]*template.Template, err error) {
-	base = template.New("").Funcs(funcs)
+	base = template.New("").Funcs(funcs).Funcs(unbound)
 	for _, name := range shared {
 		if err := parseFile(base, siteFS, theme, name); err != nil {
 			return nil, nil, err
@@ -85,11 +86,65 @@ func parseFile(t *template.Template, siteFS fs.FS, theme, name string) error {
 	return nil
 }
 
-// funcs are the few functions layouts may call besides html/template's.
+// funcs are the functions layouts may call besides html/template's: the
+// catalog's (t, tn, th, link, el, time: see i18n.Catalog.Funcs), bound
+// to each language's catalog when its layouts are made (Renderer.lang),
+// and these.
 var funcs = template.FuncMap{
 	// plural: {{plural .Count "partnership" "partnerships"}} → "3 partnerships"
 	"plural": plural,
 	// dirAuto: <h1{{dirAuto .Title}}> isolates a name or title that
 	// holds right-to-left text or bidi controls (see dirAuto).
 	"dirAuto": dirAuto,
+}
+
+// unbound stands for a catalog's functions while layouts are parsed: a
+// language's layouts replace them with its catalog's (Renderer.lang)
+// before they run.
+var unbound = func() template.FuncMap {
+	m := template.FuncMap{}
+	for name, f := range new(i18n.Catalog).Funcs() {
+		m[name] = f
+	}
+	return m
+}()
+
+// A language is a Renderer's layouts bound to the UI strings of one
+// language: its catalog, and clones of the Renderer's template sets whose
+// catalog functions are the catalog's.
+type language struct {
+	cat  *i18n.Catalog
+	base *template.Template            // "card" runs here
+	sets map[string]*template.Template // page kind → its template set
+}
+
+// lang returns the layouts of the language code, made on first use: the
+// catalog is loaded from the site, the theme and the built-in catalogs
+// (its problems are check's to report) and the Renderer's template sets,
+// which never run themselves, are cloned and bound to it.
+func (r *Renderer) lang(code string) (*language, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if l, ok := r.langs[code]; ok {
+		return l, nil
+	}
+	cat, _ := i18n.Load(r.fsys, r.theme, code)
+	fm := cat.Funcs()
+	l := &language{cat: cat, sets: make(map[string]*template.Template, len(r.sets))}
+	var err error
+	if l.base, err = r.base.Clone(); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	l.base.Funcs(fm)
+	for kind, t := range r.sets {
+		if l.sets[kind], err = t.Clone(); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		l.sets[kind].Funcs(fm)
+	}
+	if r.langs == nil {
+		r.langs = map[string]*language{}
+	}
+	r.langs[code] = l
+	return l, nil
 }
