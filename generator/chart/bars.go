@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/i18n"
 )
 
 // A Chart is a bar chart: a group of bars per category, a bar per
@@ -21,8 +22,12 @@ type Chart struct {
 	Series   []string // a name per series ("Library", "Partner"); one for plain bars
 	Unit     string   // the unit of every value ("USD", "hours"); "" for counts
 	Groups   []Group
-	// Format writes a value for labels and the table; nil is FormatNumber.
+	// Format writes a value for labels and the table; nil is Lang's
+	// numbers (see Number).
 	Format func(v float64, unit string) string
+	// Lang is the language of the chart's own words (its text
+	// alternative, its table's headings) and numbers; nil is English.
+	Lang *i18n.Catalog
 }
 
 // A Group is one category: a label and a value per series.
@@ -58,14 +63,17 @@ const (
 // Bars draws c as a <figure>; see the package documentation.
 func Bars(c Chart) template.HTML {
 	c.ID = cleanID(c.ID)
+	if c.Lang == nil {
+		c.Lang = english()
+	}
 	if c.Format == nil {
-		c.Format = FormatNumber
+		c.Format = Number(c.Lang)
 	}
 	if len(c.Series) == 0 {
 		c.Series = []string{""}
 	}
 	if c.Category == "" {
-		c.Category = "Category"
+		c.Category = c.Lang.T("chart.category")
 	}
 	var b strings.Builder
 	b.WriteString(`<figure class="chart" id="` + c.ID + `"`)
@@ -200,7 +208,7 @@ func (c *Chart) svg(b *strings.Builder) {
 		body.WriteString(line("chart-base", x0, top, x0, bottom, textColor, 1.5))
 	}
 	if len(c.Groups) == 0 {
-		writeText(&body, "chart-label", 0, []float64{y + baseline(lineHeight)}, []string{"No data to show."}, "start", fontSize, false, "", "")
+		writeText(&body, "chart-label", 0, []float64{y + baseline(lineHeight)}, []string{c.Lang.T("chart.no_data")}, "start", fontSize, false, "", "")
 		y += lineHeight
 	}
 	for _, g := range c.Groups {

@@ -3,40 +3,32 @@ package chart
 import (
 	"math"
 	"strconv"
-	"strings"
+	"sync"
+
+	"github.com/alongside-dev/alongside/generator/i18n"
 )
 
-// FormatNumber writes v for a label: thousands separated by commas, cents
-// for money in unit when it has any ("1,234.50" for "USD"), else at most
-// two decimals ("12.25", "40").
-func FormatNumber(v float64, unit string) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
-	}
-	v = math.Round(v*100) / 100
-	s := strconv.FormatFloat(math.Abs(v), 'f', 2, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	if frac == "00" {
-		frac = ""
-	} else if !isCurrency(unit) {
-		frac = strings.TrimRight(frac, "0")
-	}
-	var b strings.Builder
-	if v < 0 {
-		b.WriteString("−")
-	}
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
+// Number is how charts write a value in the language of c: with
+// c.Amount when unit is a currency ("1,234.50", cents only when there
+// are any), else with c.Number (at most two decimals: "12.25", "40").
+// A value that is not a finite number is "–".
+func Number(c *i18n.Catalog) func(v float64, unit string) string {
+	return func(v float64, unit string) string {
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			return "–"
+		case isCurrency(unit):
+			return c.Amount(v)
 		}
-		b.WriteRune(c)
+		return c.Number(v)
 	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
 }
+
+// english is the built-in English catalog, for charts made without one.
+var english = sync.OnceValue(func() *i18n.Catalog {
+	c, _ := i18n.Load(nil, "", "en")
+	return c
+})
 
 // isCurrency reports whether unit is an ISO 4217 code.
 func isCurrency(unit string) bool {

@@ -2,7 +2,8 @@ package chart
 
 import "testing"
 
-func TestFormatNumber(t *testing.T) {
+func TestNumber(t *testing.T) {
+	format := Number(english())
 	tests := []struct {
 		v    float64
 		unit string
@@ -17,11 +18,11 @@ func TestFormatNumber(t *testing.T) {
 		{999.999, "USD", "1,000"},
 		{100, "", "100"},
 		{123, "", "123"},
-		{-5, "", "−5"},
+		{-5, "", "-5"},
 	}
 	for _, tt := range tests {
-		if got := FormatNumber(tt.v, tt.unit); got != tt.want {
-			t.Errorf("FormatNumber(%v, %q) = %q, want %q", tt.v, tt.unit, got, tt.want)
+		if got := format(tt.v, tt.unit); got != tt.want {
+			t.Errorf("Number(%v, %q) = %q, want %q", tt.v, tt.unit, got, tt.want)
 		}
 	}
 }

@@ -316,7 +316,7 @@ func TestStatusLooks(t *testing.T) {
 		}
 	}
 	// The chart: each status's symbol before its label, in its colour.
-	root := parse(t, Asks("asks", "", ledger.AskCounts{Delivered: 3, InProgress: 2, Planned: 1, Declined: 1}))
+	root := parse(t, Asks(english(), "asks", "", ledger.AskCounts{Delivered: 3, InProgress: 2, Planned: 1, Declined: 1}))
 	icons := root.all("tspan")
 	if len(icons) != len(content.AskStatuses) {
 		t.Fatalf("%d symbols for %d statuses", len(icons), len(content.AskStatuses))

@@ -16,7 +16,8 @@ func TestKinds(t *testing.T) {
 		{Key: "other", Unit: "items", Partner: 1},
 	}
 	const note = "Estimated values use the site's rates: USD 40.00 per staff hour."
-	charts := Kinds("home-kinds", "home-sides", rows, note)
+	charts := Kinds(english(), "home-kinds", "home-sides", rows,
+		[]string{"Money (USD)", "Money (CAD)", "Staff time (hours)", "Marketing (estimated value, USD)", "Other (items)"}, note)
 	// A chart per unit, in the order the units come in: never two units,
 	// or two scales, in one chart.
 	want := []struct {
@@ -62,11 +63,11 @@ func TestKinds(t *testing.T) {
 }
 
 func TestAsksAndPartnerships(t *testing.T) {
-	root := checkAccessible(t, Asks("asks", "", ledger.AskCounts{Delivered: 12, InProgress: 3, Declined: 2}), "asks")
+	root := checkAccessible(t, Asks(english(), "asks", "", ledger.AskCounts{Delivered: 12, InProgress: 3, Declined: 2}), "asks")
 	if desc, want := root.one(t, "desc").text, "Delivered: 12. In progress: 3. Planned: 0. Declined: 2."; !strings.Contains(desc, want) {
 		t.Errorf("desc = %q, want %q in it", desc, want)
 	}
-	root = checkAccessible(t, Partnerships("parts", ledger.StatusCounts{}), "parts")
+	root = checkAccessible(t, Partnerships(english(), "parts", ledger.StatusCounts{}), "parts")
 	if desc, want := root.one(t, "desc").text, "Planning: 0. Active: 0. Paused: 0. Completed: 0. All values are 0."; !strings.Contains(desc, want) {
 		t.Errorf("desc = %q, want %q in it", desc, want)
 	}
@@ -80,7 +81,7 @@ func TestYears(t *testing.T) {
 		}},
 		{Year: ledger.FiscalYear{Name: "2024-25"}, Totals: ledger.Totals{Library: ledger.Side{TotalValue: 30000}, Partner: ledger.Side{TotalValue: 4100}}},
 	}
-	root := checkAccessible(t, Years("years", "", reports, "USD", ""), "years")
+	root := checkAccessible(t, Years(english(), "years", "", reports, "USD", ""), "years")
 	desc := root.one(t, "desc").text
 	want := "2024-25: Library 30,000, Partner 4,100. 2025-26: Library 12,500, Partner 8,300.50 (Not included, for want of a value: 2 partner resources)."
 	if !strings.Contains(desc, want) {
@@ -96,3 +97,4 @@ func TestYears(t *testing.T) {
 		t.Errorf("table rows = %q, want oldest first", rows)
 	}
 }
+

@@ -14,14 +14,13 @@ func (c *Chart) describe() string {
 		}
 		b.WriteByte(' ')
 	}
-	b.WriteString("Bar chart: ")
-	b.WriteString(c.Title)
 	if c.Unit != "" {
-		b.WriteString(", in " + c.Unit)
+		b.WriteString(c.Lang.T("chart.describe_unit", "title", c.Title, "unit", c.Unit))
+	} else {
+		b.WriteString(c.Lang.T("chart.describe", "title", c.Title))
 	}
-	b.WriteString(".")
 	if len(c.Groups) == 0 {
-		b.WriteString(" No data to show.")
+		b.WriteString(" " + c.Lang.T("chart.no_data"))
 		return b.String()
 	}
 	zero := true
@@ -44,7 +43,7 @@ func (c *Chart) describe() string {
 		b.WriteString(".")
 	}
 	if zero {
-		b.WriteString(" All values are 0.")
+		b.WriteString(" " + c.Lang.T("chart.all_zero"))
 	}
 	return b.String()
 }
@@ -55,21 +54,21 @@ func (c *Chart) table(b *strings.Builder) {
 	for _, g := range c.Groups {
 		notes = notes || g.Note != ""
 	}
-	b.WriteString(`<details class="chart-data"><summary>Data table</summary>` + "\n<table><caption>" + esc(c.Title) + "</caption>\n")
+	b.WriteString(`<details class="chart-data"><summary>` + esc(c.Lang.T("chart.data_table")) + "</summary>\n<table><caption>" + esc(c.Title) + "</caption>\n")
 	b.WriteString(`<thead><tr><th scope="col">` + esc(c.Category) + "</th>")
 	heads := make([]string, len(c.Series))
 	for s, name := range c.Series {
 		if name == "" {
-			name = "Value"
+			name = c.Lang.T("chart.value")
 		}
 		if c.Unit != "" {
-			name += " (" + c.Unit + ")"
+			name = c.Lang.T("chart.series_unit", "series", name, "unit", c.Unit)
 		}
 		heads[s] = esc(name)
 		b.WriteString(`<th scope="col">` + heads[s] + "</th>")
 	}
 	if notes {
-		b.WriteString(`<th scope="col">Note</th>`)
+		b.WriteString(`<th scope="col">` + esc(c.Lang.T("chart.note")) + "</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for _, g := range c.Groups {

@@ -31,6 +31,13 @@ func (c *Catalog) Amount(n float64) string {
 	return c.num.format(strconv.FormatFloat(n, 'f', 2, 64))
 }
 
+// Rate writes a rate, an amount of money per hour or per room-hour, with
+// two decimals, as a price list does: "41.25", "35.00" in English,
+// "41,25" in Spanish.
+func (c *Catalog) Rate(n float64) string {
+	return c.num.format(strconv.FormatFloat(round2(n), 'f', 2, 64))
+}
+
 // Money writes an amount of currency cur (an ISO 4217 code) on a site
 // whose currency is site. The site's currency is written with its symbol
 // through format.money; every other currency, and the site's when it has

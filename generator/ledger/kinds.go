@@ -1,9 +1,7 @@
 package ledger
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -25,25 +23,6 @@ type Figure struct {
 	LibraryLeftOut, PartnerLeftOut int
 }
 
-// Label names the row, in the table and in the chart alike: "Money
-// (CAD)", "Staff time (hours)", "Marketing (estimated value, USD)",
-// "Total value, including estimates (USD)".
-func (f Figure) Label() string {
-	switch f.Key {
-	case "estimated_value":
-		return "Estimated value of in-kind support (" + f.Unit + ")"
-	case "total_value":
-		if f.Estimated {
-			return "Total value, including estimates (" + f.Unit + ")"
-		}
-		return "Total value (" + f.Unit + ")"
-	}
-	l := content.LabelOf(f.Key).Text
-	if f.Estimated {
-		return l + " (estimated value, " + f.Unit + ")"
-	}
-	return l + " (" + f.Unit + ")"
-}
 
 // Figures returns the rows of what each side put in, for the site
 // currency currency:
@@ -141,34 +120,3 @@ func Currencies(site string, sides ...*Side) []string {
 	return slices.Compact(out)
 }
 
-// RatesNote states how in-kind support is valued, for the label every
-// estimate carries: "Estimated values use the site's rates: USD 38.50 per
-// staff hour and USD 45.00 per room-hour; …".
-func RatesNote(cfg *content.Config) string {
-	var rates []string
-	if r := cfg.Valuation.StaffTime; r > 0 {
-		rates = append(rates, cfg.Currency+" "+rate(r)+" per staff hour")
-	}
-	if r := cfg.Valuation.Space; r > 0 {
-		rates = append(rates, cfg.Currency+" "+rate(r)+" per room-hour")
-	}
-	const others = "other in-kind support is valued only where its profile gives a value."
-	switch len(rates) {
-	case 0:
-		return "Estimated values are those given in the profiles: the site sets no rate for staff time or room-hours, so they are counted in hours only unless a profile gives a value; " + others
-	case 1:
-		return "Estimated values use the site's rate of " + rates[0] + "; " + others
-	}
-	return fmt.Sprintf("Estimated values use the site's rates: %s and %s; %s", rates[0], rates[1], others)
-}
-
-// rate formats a rate with two decimals, or more when it has them.
-func rate(r float64) string {
-	s := strconv.FormatFloat(Round(r), 'f', -1, 64)
-	if i := strings.IndexByte(s, '.'); i < 0 {
-		s += ".00"
-	} else if len(s)-i == 2 {
-		s += "0"
-	}
-	return s
-}

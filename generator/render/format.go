@@ -1,7 +1,6 @@
 package render
 
 import (
-	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -11,48 +10,6 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/i18n"
 )
-
-// Number formats n with thousands separators and as many decimals as it
-// has, at most two: 2400 → "2,400", 12.5 → "12.5", 1234.567 → "1,234.57".
-func Number(n float64) string {
-	return group(strconv.FormatFloat(round2(n), 'f', -1, 64))
-}
-
-// Money formats an amount of currency cur for a site whose currency is
-// site. The rule: the site currency is written with its symbol when it has
-// a well-known one ("$2,400"); every other currency, and a site currency
-// without a symbol here, is written with its ISO code after the number
-// ("1,200 CAD"), so that no "$" is ever ambiguous on a page. Cents are shown
-// only when the amount has them ("$38.50").
-func Money(amount float64, cur, site string) string {
-	amount = round2(amount)
-	var s string
-	if amount == math.Trunc(amount) {
-		s = group(strconv.FormatFloat(amount, 'f', 0, 64))
-	} else {
-		s = group(strconv.FormatFloat(amount, 'f', 2, 64))
-	}
-	if cur == site {
-		if sym, ok := symbols[cur]; ok {
-			return sym + s
-		}
-	}
-	return s + " " + cur
-}
-
-// symbols are the currency symbols used for a site's own currency.
-var symbols = map[string]string{
-	"USD": "$", "CAD": "$", "AUD": "$", "NZD": "$", "MXN": "$",
-	"EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩",
-	"ILS": "₪", "NGN": "₦", "PHP": "₱", "UAH": "₴",
-}
-
-func round2(n float64) float64 {
-	if math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) >= 1e15 {
-		return n
-	}
-	return math.Round(n*100) / 100
-}
 
 // group puts commas between thousands in the integer part of a decimal
 // number written by strconv ("1234.5" → "1,234.5"); anything else (NaN,
@@ -79,23 +36,6 @@ func group(s string) string {
 		b.WriteString(frac)
 	}
 	return b.String()
-}
-
-// Quantity is an amount with its unit, the unit made singular for exactly
-// one hour or room-hour: "1 hour", "120 room-hours", "3 newsletter features".
-func Quantity(n float64, unit string) string {
-	if n == 1 {
-		switch unit {
-		case "hours":
-			unit = "hour"
-		case "room-hours":
-			unit = "room-hour"
-		}
-	}
-	if unit == "" {
-		return Number(n)
-	}
-	return Number(n) + " " + unit
 }
 
 // lowerFirst lower-cases the first letter of s, however many bytes it
@@ -125,67 +65,33 @@ func plural(n int, one, many string) string {
 	return group(strconv.Itoa(n)) + " " + many
 }
 
-var months = [...]string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
-// dateView formats a date: "September 2, 2025".
-func dateView(d content.Date) Date {
+// dateView formats a date in the language of c: "September 2, 2025".
+func dateView(c *i18n.Catalog, d content.Date) Date {
 	if !d.Set() {
 		return Date{}
 	}
 	y, m, day := d.Date()
-	return Date{ISO: i18n.ISODate(y, m, day), Text: months[m-1] + " " + strconv.Itoa(day) + ", " + strconv.Itoa(y)}
+	return Date{ISO: i18n.ISODate(y, m, day), Text: c.Date(y, m, day)}
 }
 
 // span is the dates of a profile as a phrase: "Since September 2, 2025",
 // "Starting …" when it has not started yet, or "… – June 12, 2026".
-func span(start, end Date, started bool) string {
+func span(c *i18n.Catalog, start, end Date, started bool) string {
 	switch {
 	case end.Text != "":
-		return start.Text + " – " + end.Text
+		return c.T("date.range", "start", start.Text, "end", end.Text)
 	case !started:
-		return "Starting " + start.Text
+		return c.T("date.starting", "date", start.Text)
 	default:
-		return "Since " + start.Text
+		return c.T("date.since", "date", start.Text)
 	}
 }
 
 // label is the view of a value of one of content's enumerations: its
-// content.LabelOf, and the value itself as the Key of CSS classes.
-func label(key string) Label {
-	l := content.LabelOf(key)
-	return Label{Key: key, Text: l.Text, Icon: l.Icon}
-}
-
-// languageNames are English names of the languages community partnerships
-// are most often done in. Unknown codes are shown as written.
-var languageNames = map[string]string{
-	"am": "Amharic", "ar": "Arabic", "ase": "American Sign Language", "bn": "Bengali",
-	"ckb": "Central Kurdish", "cmn": "Mandarin", "de": "German", "el": "Greek", "en": "English",
-	"es": "Spanish", "fa": "Persian", "fil": "Filipino", "fr": "French", "gu": "Gujarati",
-	"he": "Hebrew", "hi": "Hindi", "hmn": "Hmong", "ht": "Haitian Creole", "hy": "Armenian",
-	"it": "Italian", "ja": "Japanese", "km": "Khmer", "ko": "Korean", "ku": "Kurdish",
-	"lo": "Lao", "mr": "Marathi", "my": "Burmese", "ne": "Nepali", "nv": "Navajo",
-	"om": "Oromo", "pa": "Punjabi", "pl": "Polish", "prs": "Dari", "ps": "Pashto",
-	"pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sm": "Samoan", "so": "Somali",
-	"sw": "Swahili", "ta": "Tamil", "te": "Telugu", "th": "Thai", "ti": "Tigrinya",
-	"tl": "Tagalog", "to": "Tongan", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
-	"vi": "Vietnamese", "yi": "Yiddish", "yue": "Cantonese", "zh": "Chinese",
-	"zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)",
-}
-
-// LanguageName is the English name of a language code: "es" → "Spanish",
-// "es-MX" → "Spanish (es-MX)"; an unknown code is returned as is.
-func LanguageName(code string) string {
-	if n, ok := languageNames[code]; ok {
-		return n
-	}
-	if base, _, ok := strings.Cut(code, "-"); ok {
-		if n, ok := languageNames[strings.ToLower(base)]; ok {
-			return n + " (" + code + ")"
-		}
-	}
-	return code
+// text in the language of c, its symbol, and the value itself as the Key
+// of CSS classes.
+func label(c *i18n.Catalog, key string) Label {
+	return Label{Key: key, Text: c.Label(key), Icon: content.LabelOf(key).Icon}
 }
 
 // scripts maps a language (primary subtag) to the script it is written in,
@@ -280,10 +186,11 @@ func textDir(lang string) string {
 	return ""
 }
 
-// correctionURL is the "Suggest a correction" link for a page titled
-// title: a mailto: address gets "?subject=Correction: <title>", encoded;
-// a web address is used as it is; "" stays "".
-func correctionURL(addr, title string) string {
+// correctionURL is the "Suggest a correction" link with the email
+// subject subject ("Correction: <title>"): a mailto: address gets
+// "?subject=<subject>", encoded; a web address is used as it is; ""
+// stays "".
+func correctionURL(addr, subject string) string {
 	if !strings.HasPrefix(strings.ToLower(addr), "mailto:") {
 		return addr
 	}
@@ -291,8 +198,7 @@ func correctionURL(addr, title string) string {
 	if strings.Contains(addr, "?") {
 		sep = "&"
 	}
-	subject := strings.ReplaceAll(url.QueryEscape("Correction: "+title), "+", "%20")
-	return addr + sep + "subject=" + subject
+	return addr + sep + "subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
 }
 
 // host is a website address as people read it: no scheme, no "www.", no

@@ -4,46 +4,37 @@ import (
 	"testing"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/i18n"
+	"github.com/alongside-dev/alongside/generator/ledger"
+	"github.com/alongside-dev/alongside/generator/output"
 )
 
-func TestNumbers(t *testing.T) {
+// english is the built-in English catalog.
+func english(t testing.TB) *i18n.Catalog {
+	t.Helper()
+	c, probs := i18n.Load(nil, "", "en")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	return c
+}
+
+func TestFormats(t *testing.T) {
+	en := english(t)
+	es, _ := i18n.Load(nil, "", "es")
 	for _, c := range []struct {
 		got, want string
 	}{
-		{Number(0), "0"},
-		{Number(999), "999"},
-		{Number(2400), "2,400"},
-		{Number(1234567), "1,234,567"},
-		{Number(12.5), "12.5"},
-		{Number(1234.567), "1,234.57"},
-		{Money(2400, "USD", "USD"), "$2,400"},
-		{Money(38.5, "USD", "USD"), "$38.50"},
-		{Money(1200, "CAD", "USD"), "1,200 CAD"},
-		{Money(1200, "CAD", "CAD"), "$1,200"},
-		{Money(1200, "EUR", "EUR"), "€1,200"},
-		{Money(1200, "USD", "EUR"), "1,200 USD"},
-		{Money(1200, "CHF", "CHF"), "1,200 CHF"},
-		{Money(0.004, "USD", "USD"), "$0"},
-		{Quantity(1, "hours"), "1 hour"},
-		{Quantity(1, "room-hours"), "1 room-hour"},
-		{Quantity(2, "hours"), "2 hours"},
-		{Quantity(1500, "newsletter features"), "1,500 newsletter features"},
-		{Quantity(3, ""), "3"},
-		{plural(1, "partnership", "partnerships"), "1 partnership"},
-		{plural(1200, "partnership", "partnerships"), "1,200 partnerships"},
-		{LanguageName("es"), "Spanish"},
-		{LanguageName("es-MX"), "Spanish (es-MX)"},
-		{LanguageName("zh-Hant"), "Chinese (Traditional)"},
-		{LanguageName("qaa"), "qaa"},
-		{dateView(content.DateOf(2025, 9, 2)).Text, "September 2, 2025"},
-		{dateView(content.DateOf(2025, 9, 2)).ISO, "2025-09-02"},
-		{dateView(content.DateOf(987, 12, 31)).ISO, "0987-12-31"},
-		{dateView(content.Date{}).ISO, ""},
-		{span(dateView(content.DateOf(2025, 9, 2)), Date{}, true), "Since September 2, 2025"},
-		{span(dateView(content.DateOf(2027, 9, 2)), Date{}, false), "Starting September 2, 2027"},
-		{span(dateView(content.DateOf(2025, 9, 2)), dateView(content.DateOf(2026, 6, 12)), true), "September 2, 2025 – June 12, 2026"},
-		{correctionURL("mailto:a@example.org", "Tardes & Tareas?"), "mailto:a@example.org?subject=Correction%3A%20Tardes%20%26%20Tareas%3F"},
-		{correctionURL("mailto:a@example.org?cc=b@example.org", "X"), "mailto:a@example.org?cc=b@example.org&subject=Correction%3A%20X"},
+		{dateView(en, content.DateOf(2025, 9, 2)).Text, "September 2, 2025"},
+		{dateView(en, content.DateOf(2025, 9, 2)).ISO, "2025-09-02"},
+		{dateView(en, content.DateOf(987, 12, 31)).ISO, "0987-12-31"},
+		{dateView(en, content.Date{}).ISO, ""},
+		{dateView(es, content.DateOf(2025, 9, 2)).Text, "2 de septiembre de 2025"},
+		{span(en, dateView(en, content.DateOf(2025, 9, 2)), Date{}, true), "Since September 2, 2025"},
+		{span(en, dateView(en, content.DateOf(2027, 9, 2)), Date{}, false), "Starting September 2, 2027"},
+		{span(en, dateView(en, content.DateOf(2025, 9, 2)), dateView(en, content.DateOf(2026, 6, 12)), true), "September 2, 2025 – June 12, 2026"},
+		{correctionURL("mailto:a@example.org", "Correction: Tardes & Tareas?"), "mailto:a@example.org?subject=Correction%3A%20Tardes%20%26%20Tareas%3F"},
+		{correctionURL("mailto:a@example.org?cc=b@example.org", "Correction: X"), "mailto:a@example.org?cc=b@example.org&subject=Correction%3A%20X"},
 		{correctionURL("https://example.org/fix", "X"), "https://example.org/fix"},
 		{correctionURL("", "X"), ""},
 		{host("https://www.example.org/"), "example.org"},
@@ -51,6 +42,52 @@ func TestNumbers(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// TestFigureLabels: the rows of what each side put in, as their table and
+// their chart name them.
+func TestFigureLabels(t *testing.T) {
+	en := english(t)
+	rows := []ledger.Figure{
+		{Key: "money", Unit: "USD"}, {Key: "money", Unit: "CAD"}, {Key: "staff_time", Unit: "hours"},
+		{Key: "space", Unit: "room-hours"}, {Key: "marketing", Unit: "USD", Estimated: true},
+		{Key: "equipment", Unit: "items"}, {Key: "estimated_value", Unit: "USD", Estimated: true},
+		{Key: "total_value", Unit: "USD", Estimated: true}, {Key: "total_value", Unit: "USD"},
+	}
+	want := []string{"Money (USD)", "Money (CAD)", "Staff time (hours)", "Space (room-hours)",
+		"Marketing (estimated value, USD)", "Equipment (items)",
+		"Estimated value of in-kind support (USD)", "Total value, including estimates (USD)", "Total value (USD)"}
+	for i, f := range rows {
+		if got := figureLabel(en, f); got != want[i] {
+			t.Errorf("row %d: %q, want %q", i, got, want[i])
+		}
+	}
+}
+
+func TestRatesNote(t *testing.T) {
+	tests := []struct {
+		v    content.Valuation
+		want string
+	}{
+		{content.Valuation{StaffTime: 38.5, Space: 45}, "Estimated values use the site's rates: USD 38.50 per staff hour and USD 45.00 per room-hour; other in-kind support is valued only where its profile gives a value."},
+		{content.Valuation{Space: 12.5}, "Estimated values use the site's rate of USD 12.50 per room-hour; other in-kind support is valued only where its profile gives a value."},
+		{content.Valuation{}, "Estimated values are those given in the profiles: the site sets no rate for staff time or room-hours, so they are counted in hours only unless a profile gives a value; other in-kind support is valued only where its profile gives a value."},
+	}
+	r, err := New(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		site := &content.Site{Config: content.Defaults(), Home: &content.Page{}}
+		site.Config.Valuation = tt.v
+		b, err := r.newBuild(t.Context(), site, nil, Options{}, output.NewMemory())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.ratesNote(); got != tt.want {
+			t.Errorf("ratesNote(%+v) =\n%q\nwant\n%q", tt.v, got, tt.want)
 		}
 	}
 }

@@ -36,6 +36,16 @@ func (f *frag) date(d Date) *frag {
 	return f.raw(`<time datetime="`).raw(d.ISO).raw(`">`).text(d.Text).raw("</time>")
 }
 
+// lang writes a lang attribute for text in the language code, shown on
+// a page of another language (the fallback of a missing translation);
+// nothing for "".
+func (f *frag) lang(code string) *frag {
+	if code == "" {
+		return f
+	}
+	return f.raw(` lang="`).text(code).raw(`"`)
+}
+
 // status writes a status label as the "status" template does.
 func (f *frag) status(l Label) *frag {
 	f.raw(`<span class="status status-`).text(l.Key).raw(`">`)
@@ -55,26 +65,30 @@ func (f *frag) links(ls []Link) *frag {
 }
 
 // resourceTable is a side's table in its scrolling region.
-func resourceTable(sd *Side, currency string) template.HTML {
+func resourceTable(c *i18n.Catalog, sd *Side, currency string) template.HTML {
 	var f frag
 	f.Grow(600 + len(sd.Rows)*320)
+	valueIn := c.T("table.value_in", "currency", currency)
 	f.raw(`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="caption-`).raw(sd.Key).raw("\">\n<table>\n").
-		raw(`<caption id="caption-`).raw(sd.Key).raw(`" class="visually-hidden">What <bdi>`).text(sd.Name).raw("</bdi> put in</caption>\n").
-		raw(`<thead>
-<tr><th scope="col">What</th><th scope="col">Kind</th><th scope="col" class="num">Amount</th><th scope="col">Date</th><th scope="col" class="num">Value (`).text(currency).raw(")</th></tr>\n</thead>\n<tbody>")
+		raw(`<caption id="caption-`).raw(sd.Key).raw(`" class="visually-hidden">`).
+		raw(string(c.HTML("table.resources_caption", "name", i18n.El("bdi", sd.Name)))).raw("</caption>\n").
+		raw("<thead>\n<tr><th scope=\"col\">").text(c.T("table.what")).raw(`</th><th scope="col">`).text(c.T("table.kind")).
+		raw(`</th><th scope="col" class="num">`).text(c.T("table.amount")).raw(`</th><th scope="col">`).text(c.T("table.date")).
+		raw(`</th><th scope="col" class="num">`).text(valueIn).raw("</th></tr>\n</thead>\n<tbody>")
 	for _, r := range sd.Rows {
 		what := r.Description
 		if what == "" {
 			what = r.Kind
 		}
-		f.raw("\n<tr><th scope=\"row\">").text(what).raw(`</th><td data-label="Kind">`).text(r.Kind).
-			raw(`</td><td class="num" data-label="Amount">`).text(r.Amount).raw(`</td><td data-label="Date">`).date(r.Date).
-			raw(`</td><td class="num" data-label="Value (`).text(currency).raw(`)">`)
+		f.raw("\n<tr><th scope=\"row\">").text(what).raw(`</th><td data-label="`).text(c.T("table.kind")).raw(`">`).text(r.Kind).
+			raw(`</td><td class="num" data-label="`).text(c.T("table.amount")).raw(`">`).text(r.Amount).
+			raw(`</td><td data-label="`).text(c.T("table.date")).raw(`">`).date(r.Date).
+			raw(`</td><td class="num" data-label="`).text(valueIn).raw(`">`)
 		switch {
 		case r.Value == "":
-			f.raw(`<span class="not-valued">not valued</span>`)
+			f.raw(`<span class="not-valued">`).text(c.T("table.not_valued")).raw("</span>")
 		case r.Estimated:
-			f.text(r.Value).raw(` <span class="estimate">estimate</span>`)
+			f.text(r.Value).raw(` <span class="estimate">`).text(c.T("table.estimate")).raw("</span>")
 		default:
 			f.text(r.Value)
 		}
@@ -85,7 +99,7 @@ func resourceTable(sd *Side, currency string) template.HTML {
 }
 
 // askItems is the content of the asks list: one <li> per ask.
-func askItems(asks []Ask) template.HTML {
+func askItems(c *i18n.Catalog, asks []Ask) template.HTML {
 	var f frag
 	f.Grow(len(asks) * 400)
 	for _, a := range asks {
@@ -93,17 +107,16 @@ func askItems(asks []Ask) template.HTML {
 		if a.Date.ISO != "" {
 			f.raw(` <span class="ask-date">`).date(a.Date).raw("</span>")
 		}
-		f.raw("</p>\n<p class=\"ask-text\">").text(a.Ask).raw("</p>")
+		f.raw("</p>\n<p class=\"ask-text\"").lang(a.Lang).raw(">").text(a.Ask).raw("</p>")
 		if a.Where != nil {
-			f.raw("\n<p class=\"ask-where\">In <a href=\"").text(a.Where.URL).raw(`">`).text(a.Where.Title).raw("</a></p>")
+			f.raw("\n<p class=\"ask-where\">").raw(string(c.HTML("ask.where", "link", i18n.Link(a.Where.URL, a.Where.Title)))).raw("</p>")
 		}
 		if a.Reason != "" {
+			key := "ask.note"
 			if a.Status.Key == "declined" {
-				f.raw("\n<p class=\"reason\"><strong>Why the library said no:</strong> ")
-			} else {
-				f.raw("\n<p class=\"reason\"><strong>Note:</strong> ")
+				key = "ask.why_no"
 			}
-			f.text(a.Reason).raw("</p>")
+			f.raw("\n<p class=\"reason\"").lang(a.Lang).raw("><strong>").text(c.T(key)).raw("</strong> ").text(a.Reason).raw("</p>")
 		}
 		f.raw("\n</li>")
 	}
@@ -111,47 +124,46 @@ func askItems(asks []Ask) template.HTML {
 }
 
 // outcomeTable is the outcomes table in its scrolling region.
-func outcomeTable(outs []Outcome) template.HTML {
+func outcomeTable(c *i18n.Catalog, outs []Outcome) template.HTML {
 	var f frag
 	f.Grow(500 + len(outs)*200)
-	f.raw(`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="caption-outcomes">
-<table>
-<caption id="caption-outcomes" class="visually-hidden">Outcomes</caption>
-<thead>
-<tr><th scope="col">Measure</th><th scope="col" class="num">Result</th><th scope="col">Date</th><th scope="col">Note</th></tr>
-</thead>
-<tbody>`)
+	f.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"caption-outcomes\">\n<table>\n<caption id=\"caption-outcomes\" class=\"visually-hidden\">").
+		text(c.T("table.outcomes_caption")).raw("</caption>\n<thead>\n<tr><th scope=\"col\">").text(c.T("table.measure")).
+		raw(`</th><th scope="col" class="num">`).text(c.T("table.result")).raw(`</th><th scope="col">`).text(c.T("table.date")).
+		raw(`</th><th scope="col">`).text(c.T("table.note")).raw("</th></tr>\n</thead>\n<tbody>")
 	for _, o := range outs {
-		f.raw("\n<tr><th scope=\"row\">").text(o.Measure)
+		f.raw("\n<tr><th scope=\"row\"").lang(o.Lang).raw(">").text(o.Measure)
 		if o.Counted {
-			f.raw(` <span class="counted">added up in the totals</span>`)
+			f.raw(` <span class="counted">`).text(c.T("table.counted")).raw("</span>")
 		}
-		f.raw(`</th><td class="num" data-label="Result">`).text(o.Value).
-			raw(`</td><td data-label="Date">`).date(o.Date).raw(`</td><td data-label="Note">`).text(o.Note).raw("</td></tr>")
+		f.raw(`</th><td class="num" data-label="`).text(c.T("table.result")).raw(`">`).text(o.Value).
+			raw(`</td><td data-label="`).text(c.T("table.date")).raw(`">`).date(o.Date).
+			raw(`</td><td data-label="`).text(c.T("table.note")).raw(`"`).lang(o.Lang).raw(">").text(o.Note).raw("</td></tr>")
 	}
 	f.raw("\n</tbody>\n</table>\n</div>")
 	return f.html()
 }
 
 // surveyTable is a table of surveys in its scrolling region; id is the
-// stem of its ids, caption its caption.
-func surveyTable(id, caption string, svs []Survey) template.HTML {
+// stem of its ids.
+func surveyTable(c *i18n.Catalog, id string, svs []Survey) template.HTML {
 	var f frag
 	f.Grow(700 + len(svs)*300)
 	f.raw(`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="caption-`).raw(id).raw("\">\n<table>\n").
-		raw(`<caption id="caption-`).raw(id).raw(`">`).text(caption).raw(" (Project Outcome): how many agreed</caption>\n").
-		raw(`<thead><tr><th scope="col">Topic</th><th scope="col">Date</th><th scope="col" class="num">Surveyed</th>`)
+		raw(`<caption id="caption-`).raw(id).raw(`">`).text(c.T("table.surveys_caption")).raw("</caption>\n").
+		raw(`<thead><tr><th scope="col">`).text(c.T("table.topic")).raw(`</th><th scope="col">`).text(c.T("table.date")).
+		raw(`</th><th scope="col" class="num">`).text(c.T("table.surveyed")).raw("</th>")
 	for _, o := range content.SurveyOutcomes {
-		f.raw(`<th scope="col" class="num">`).text(label(o).Text).raw("</th>")
+		f.raw(`<th scope="col" class="num">`).text(c.Label(o)).raw("</th>")
 	}
 	f.raw("</tr></thead>\n<tbody>")
 	for _, s := range svs {
-		f.raw("\n<tr><th scope=\"row\">").text(s.Topic).raw(`</th><td data-label="Date">`).date(s.Date).
-			raw(`</td><td class="num" data-label="Surveyed">`).text(s.Respondents).raw("</td>")
+		f.raw("\n<tr><th scope=\"row\">").text(s.Topic).raw(`</th><td data-label="`).text(c.T("table.date")).raw(`">`).date(s.Date).
+			raw(`</td><td class="num" data-label="`).text(c.T("table.surveyed")).raw(`">`).text(s.Respondents).raw("</td>")
 		for i, a := range s.Agreed {
 			f.raw(`<td class="num"`)
 			if i < len(content.SurveyOutcomes) {
-				f.raw(` data-label="`).text(label(content.SurveyOutcomes[i]).Text).raw(`"`)
+				f.raw(` data-label="`).text(c.Label(content.SurveyOutcomes[i])).raw(`"`)
 			}
 			f.raw(">").text(a).raw("</td>")
 		}
@@ -163,42 +175,39 @@ func surveyTable(id, caption string, svs []Survey) template.HTML {
 
 // factItems are the lines of a profile's facts list: partner, status,
 // dates, then taxonomies and languages.
-func factItems(v *Profile) template.HTML {
+func factItems(c *i18n.Catalog, v *Profile) template.HTML {
 	var f frag
 	f.Grow(1024)
-	f.raw(`<div><dt>Partner</dt><dd><a href="`).text(v.Partner.URL).raw(`">`).text(v.Partner.Name).raw("</a>")
+	f.raw(`<div><dt>`).text(c.T("profile.fact.partner")).raw(`</dt><dd><a href="`).text(v.Partner.URL).raw(`">`).text(v.Partner.Name).raw("</a>")
 	if v.Partner.Website != "" {
-		f.raw(` <span class="website">(website: <a href="`).text(v.Partner.Website).raw(`">`).text(v.Partner.WebsiteHost).raw("</a>)</span>")
+		f.raw(` <span class="website">`).raw(string(c.HTML("profile.fact.website", "link", i18n.Link(v.Partner.Website, v.Partner.WebsiteHost)))).raw("</span>")
 	}
-	f.raw("</dd></div>\n<div><dt>Status</dt><dd>").status(v.Status).raw("</dd></div>\n<div><dt>Dates</dt><dd>").text(v.Dates).raw("</dd></div>")
-	line := func(one, many string, n int) bool {
+	f.raw("</dd></div>\n<div><dt>").text(c.T("profile.fact.status")).raw("</dt><dd>").status(v.Status).
+		raw("</dd></div>\n<div><dt>").text(c.T("profile.fact.dates")).raw("</dt><dd>").text(v.Dates).raw("</dd></div>")
+	line := func(key string, n int) bool {
 		if n == 0 {
 			return false
 		}
-		l := one
-		if n > 1 {
-			l = many
-		}
-		f.raw("\n<div><dt>").raw(l).raw("</dt><dd>")
+		f.raw("\n<div><dt>").text(c.N(key, float64(n))).raw("</dt><dd>")
 		return true
 	}
 	for _, t := range []struct {
-		one, many string
-		links     []Link
+		key   string
+		links []Link
 	}{
-		{"Branch", "Branches", v.Branches},
-		{"Neighborhood", "Neighborhoods", v.Neighborhoods},
-		{"Audience", "Audiences", v.Audiences},
-		{"Language", "Languages", nil},
-		{"Tag", "Tags", v.Tags},
+		{"taxonomy.branches.label", v.Branches},
+		{"taxonomy.neighborhoods.label", v.Neighborhoods},
+		{"taxonomy.audiences.label", v.Audiences},
+		{"profile.fact.languages", nil},
+		{"taxonomy.tags.label", v.Tags},
 	} {
-		if t.one == "Language" {
-			if line(t.one, t.many, len(v.Languages)) {
+		if t.key == "profile.fact.languages" {
+			if line(t.key, len(v.Languages)) {
 				f.text(strings.Join(v.Languages, ", ")).raw("</dd></div>")
 			}
 			continue
 		}
-		if line(t.one, t.many, len(t.links)) {
+		if line(t.key, len(t.links)) {
 			f.links(t.links).raw("</dd></div>")
 		}
 	}
@@ -206,64 +215,71 @@ func factItems(v *Profile) template.HTML {
 }
 
 // reportRowItems are the rows of an annual report's table.
-func reportRowItems(rows []ReportRow) template.HTML {
+func reportRowItems(c *i18n.Catalog, rows []ReportRow) template.HTML {
 	var f frag
 	f.Grow(len(rows) * 700)
 	for _, r := range rows {
-		f.raw("\n<tr><th scope=\"row\"><a href=\"").text(r.URL).raw(`">`).text(r.Title).
+		f.raw("\n<tr><th scope=\"row\"><a href=\"").text(r.URL).raw(`"`).lang(r.Lang).raw(`>`).text(r.Title).
 			raw(`</a><br><span class="report-partner">`).text(r.Partner).raw("</span>")
 		if r.HasDetails {
-			f.raw(`<br><a class="report-more" href="#`).text(r.DetailID).raw(`">Details<span class="visually-hidden"> of `).text(r.Title).raw("</span></a>")
+			f.raw(`<br><a class="report-more" href="#`).text(r.DetailID).raw(`">`).text(c.T("report.details")).
+				raw(`<span class="visually-hidden"> `).text(c.T("report.details_of", "title", r.Title)).raw("</span></a>")
 		}
-		f.raw("</th>\n<td data-label=\"Status\">").status(r.Status).raw(`</td><td data-label="The library gave">`).text(r.Library).
-			raw(`</td><td data-label="The partner gave">`).text(r.PartnerGave).
-			raw(`</td><td data-label="Asks">`).text(r.Asks).raw(`</td><td data-label="Key outcomes">`).text(r.Outcomes).raw("</td></tr>")
+		f.raw("</th>\n<td data-label=\"").text(c.T("report.status")).raw(`">`).status(r.Status).
+			raw(`</td><td data-label="`).text(c.T("report.library_gave")).raw(`">`).text(r.Library).
+			raw(`</td><td data-label="`).text(c.T("report.partner_gave")).raw(`">`).text(r.PartnerGave).
+			raw(`</td><td data-label="`).text(c.T("report.asks")).raw(`">`).text(r.Asks).
+			raw(`</td><td data-label="`).text(c.T("report.outcomes")).raw(`"`).lang(r.Lang).raw(`>`).text(r.Outcomes).raw("</td></tr>")
 	}
 	return f.html()
 }
 
 // reportDetailItems are the itemized details of an annual report's
 // partnerships: an <article> each.
-func reportDetailItems(ds []ReportDetail) template.HTML {
+func reportDetailItems(c *i18n.Catalog, ds []ReportDetail) template.HTML {
 	var f frag
 	f.Grow(len(ds) * 2500)
 	for _, d := range ds {
-		f.raw("\n<article class=\"report-detail\" id=\"").text(d.ID).raw(`" aria-labelledby="`).text(d.ID).raw("-h\">\n").
+		f.raw("\n<article class=\"report-detail\" id=\"").text(d.ID).raw(`" aria-labelledby="`).text(d.ID).raw("-h\"").lang(d.Lang).raw(">\n").
 			raw(`<h3 id="`).text(d.ID).raw(`-h"><a href="`).text(d.URL).raw(`">`).text(d.Title).raw("</a></h3>\n").
-			raw(`<p class="report-partner">With `).text(d.Partner).raw("</p>")
+			raw(`<p class="report-partner">`).text(c.T("report.with", "partner", d.Partner)).raw("</p>")
 		if len(d.Resources) > 0 {
 			f.raw("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"").text(d.ID).raw("-res\">\n<table>\n").
-				raw(`<caption id="`).text(d.ID).raw("-res\">What each side put in</caption>\n").
-				raw(`<thead><tr><th scope="col">From</th><th scope="col">Kind</th><th scope="col" class="num">Amount</th><th scope="col">What</th><th scope="col">Date</th><th scope="col" class="num">Value</th></tr></thead>` + "\n<tbody>")
+				raw(`<caption id="`).text(d.ID).raw(`-res">`).text(c.T("report.resources_caption")).raw("</caption>\n").
+				raw(`<thead><tr><th scope="col">`).text(c.T("table.from")).raw(`</th><th scope="col">`).text(c.T("table.kind")).
+				raw(`</th><th scope="col" class="num">`).text(c.T("table.amount")).raw(`</th><th scope="col">`).text(c.T("table.what")).
+				raw(`</th><th scope="col">`).text(c.T("table.date")).raw(`</th><th scope="col" class="num">`).text(c.T("table.value")).
+				raw("</th></tr></thead>\n<tbody>")
 			for _, r := range d.Resources {
-				f.raw(`
-<tr><td data-label="From">`).text(r.Side).raw(`</td><td data-label="Kind">`).text(r.Kind).
-					raw(`</td><td class="num" data-label="Amount">`).text(r.Amount).
-					raw(`</td><td data-label="What">`).text(r.Description).raw(`</td><td data-label="Date">`).text(r.Date).
-					raw(`</td><td class="num" data-label="Value">`).text(r.Value)
+				f.raw("\n<tr><td data-label=\"").text(c.T("table.from")).raw(`">`).text(r.Side).
+					raw(`</td><td data-label="`).text(c.T("table.kind")).raw(`">`).text(r.Kind).
+					raw(`</td><td class="num" data-label="`).text(c.T("table.amount")).raw(`">`).text(r.Amount).
+					raw(`</td><td data-label="`).text(c.T("table.what")).raw(`">`).text(r.Description).
+					raw(`</td><td data-label="`).text(c.T("table.date")).raw(`">`).text(r.Date).
+					raw(`</td><td class="num" data-label="`).text(c.T("table.value")).raw(`">`).text(r.Value)
 				if r.Estimate {
-					f.raw(` <span class="estimate">estimate</span>`)
+					f.raw(` <span class="estimate">`).text(c.T("table.estimate")).raw("</span>")
 				}
 				f.raw("</td></tr>")
 			}
 			f.raw("\n</tbody>\n</table>\n</div>")
 		}
 		if len(d.Declined) > 0 {
-			f.raw("\n<h4>Asks the library declined, and why</h4>\n<ul class=\"declined\">")
+			f.raw("\n<h4>").text(c.T("report.declined_heading")).raw("</h4>\n<ul class=\"declined\">")
 			for _, a := range d.Declined {
 				f.raw("\n<li><p><strong>").text(a.Ask).raw("</strong> ").date(a.Date).raw(`</p><p class="reason">`).text(a.Reason).raw("</p></li>")
 			}
 			f.raw("\n</ul>")
 		}
 		if len(d.Surveys) > 0 {
-			f.raw("\n").raw(string(surveyTable(d.ID+"-surveys", "Patron surveys", d.Surveys)))
+			f.raw("\n").raw(string(surveyTable(c, d.ID+"-surveys", d.Surveys)))
 		}
 		if len(d.Outcomes) > 0 {
-			f.raw("\n<h4>What came of it</h4>\n<ul class=\"report-outcomes\">")
+			f.raw("\n<h4>").text(c.T("report.outcomes_heading")).raw("</h4>\n<ul class=\"report-outcomes\">")
 			for _, o := range d.Outcomes {
 				f.raw("\n<li><strong>").text(o.Value).raw("</strong>: ").text(o.Measure)
 				if o.Counted {
-					f.raw(` <span class="counted">added up in the totals</span>`)
+					f.raw(` <span class="counted">`).text(c.T("table.counted")).raw("</span>")
 				}
 				if o.Note != "" {
 					f.raw(` <span class="note">(`).text(o.Note).raw(")</span>")
@@ -278,12 +294,12 @@ func reportDetailItems(ds []ReportDetail) template.HTML {
 }
 
 // subtotalItems are the lines of a side's subtotals.
-func subtotalItems(subs []Subtotal) template.HTML {
+func subtotalItems(c *i18n.Catalog, subs []Subtotal) template.HTML {
 	var f frag
 	for _, s := range subs {
 		f.raw("\n<div><dt>").text(s.Label).raw("</dt><dd>").text(s.Value)
 		if s.Estimated {
-			f.raw(` <span class="estimate">estimate</span>`)
+			f.raw(` <span class="estimate">`).text(c.T("table.estimate")).raw("</span>")
 		}
 		f.raw("</dd></div>")
 	}

@@ -88,15 +88,16 @@ func TestLeadFigures(t *testing.T) {
 	site := sitetest.Load(t, ledgerSite)
 	published := site.Published(false)
 	cur := site.Config.Currency
+	en := english(t)
 
 	want := func(tot ledger.Totals) map[string]string {
 		return map[string]string{
-			"The library put in": Money(tot.Library.TotalValue, cur, cur),
-			"Partners put in":    Money(tot.Partner.TotalValue, cur, cur),
-			"Partnerships":       Number(float64(tot.Partnerships.Total())),
-			"Asks delivered":     Number(float64(tot.Asks.Delivered)),
-			"Asks declined":      Number(float64(tot.Asks.Declined)),
-			"People surveyed":    Number(float64(tot.Surveys.All.Respondents)),
+			"The library put in": en.Money(tot.Library.TotalValue, cur, cur),
+			"Partners put in":    en.Money(tot.Partner.TotalValue, cur, cur),
+			"Partnerships":       en.Number(float64(tot.Partnerships.Total())),
+			"Asks delivered":     en.Number(float64(tot.Asks.Delivered)),
+			"Asks declined":      en.Number(float64(tot.Asks.Declined)),
+			"People surveyed":    en.Number(float64(tot.Surveys.All.Respondents)),
 		}
 	}
 	order := "The library put in|Partners put in|Partnerships|Asks delivered|Asks declined|People surveyed"
@@ -149,7 +150,7 @@ func TestLeadFigures(t *testing.T) {
 		name := "reports/" + fy.Name + "/index.html"
 		data, _ := out.Get(name)
 		rows := len(tableCells(t, string(data), `<table class="report-table">`))
-		check(name, "fy-"+fy.Slug(), ledger.ForYear(published, fy, today), Number(float64(rows)))
+		check(name, "fy-"+fy.Slug(), ledger.ForYear(published, fy, today), en.Number(float64(rows)))
 	}
 }
 

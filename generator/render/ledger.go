@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,6 +12,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/chart"
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
+	"github.com/alongside-dev/alongside/generator/i18n"
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/output"
@@ -118,6 +118,7 @@ type Report struct {
 // ReportRow is a partnership's line in a report's table.
 type ReportRow struct {
 	Title, URL    string
+	Lang          string // the language of Title and Outcomes when it is not the page's
 	Partner       string
 	Status        Label
 	Library       string // what the library gave in the year, in a few words
@@ -133,6 +134,7 @@ type ReportRow struct {
 type ReportDetail struct {
 	ID        string
 	Title     string
+	Lang      string // the language of its words when it is not the page's
 	URL       string
 	Partner   string
 	Resources []ReportResource
@@ -149,26 +151,30 @@ type ReportResource struct {
 
 // homeLedger is the home page's ledger: every published partnership.
 func (b *build) homeLedger() *Ledger {
+	c := b.l.cat
 	t := ledger.Compute(b.published)
 	l := b.ledgerOf(t, "home")
 	l.Headline = b.headline(t, "", "")
 	reports := b.reports()
 	cur := b.site.Config.Currency
 	for _, r := range slices.Backward(reports) {
-		l.Years = append(l.Years, YearValue{Name: r.Year.Name, URL: b.view.Base + urls.Report(r.Year.Name),
-			Library: Money(r.Totals.Library.TotalValue, cur, cur), Partner: Money(r.Totals.Partner.TotalValue, cur, cur)})
+		l.Years = append(l.Years, YearValue{Name: r.Year.Name, URL: b.at(urls.Report(r.Year.Name)),
+			Library: c.Money(r.Totals.Library.TotalValue, cur, cur), Partner: c.Money(r.Totals.Partner.TotalValue, cur, cur)})
 	}
 	// The years' chart goes before the asks' (the last), in the order of their tables.
-	l.Charts = slices.Insert(l.Charts, len(l.Charts)-1, chart.Years("home-years", "home-years-table", reports, cur,
-		"The total value of money in "+cur+", the stated value of money in other currencies and the estimated value of in-kind support, by fiscal year. "+ledger.RatesNote(&b.site.Config)))
+	l.Charts = slices.Insert(l.Charts, len(l.Charts)-1, chart.Years(c, "home-years", "home-years-table", reports, cur,
+		c.T("ledger.years_note", "currency", cur, "rates", l.Rates)))
 	return l
 }
 
-// reports computes the totals of every fiscal year once per build,
-// without their rows: a report page makes its year's rows when it is
-// written (see ledgerPages), so that the rows of every year of a large
-// site are never in memory at once. The years are summed on every core.
+// reports computes the totals of every fiscal year once per build, for
+// every language, without their rows: a report page makes its year's
+// rows when it is written (see ledgerPages), so that the rows of every
+// year of a large site are never in memory at once. The years are summed
+// on every core.
 func (b *build) reports() []ledger.Report {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.fyReports == nil {
 		years := ledger.Years(b.published, b.site.Config.FiscalYearStart, b.today)
 		reps := make([]ledger.Report, len(years))
@@ -207,115 +213,164 @@ func (y *yearRows) get(b *build, fy ledger.FiscalYear) (string, []ReportRow, map
 	return h, rows, details
 }
 
-// ledgerOf formats totals; id is the stem of its ids.
+// ledgerOf formats totals in b's language; id is the stem of its ids.
 func (b *build) ledgerOf(t ledger.Totals, id string) *Ledger {
 	cfg := &b.site.Config
-	l := &Ledger{ID: id, Partner: "Partners", Rates: ledger.RatesNote(cfg)}
+	c := b.l.cat
+	l := &Ledger{ID: id, Partner: c.T("ledger.partners"), Rates: b.ratesNote()}
 	figures := t.Figures(cfg.Currency)
-	for _, f := range figures {
-		l.Figures = append(l.Figures, Figure{Label: f.Label(), Estimate: f.Estimated, Total: f.Key == "total_value",
-			Library: figure(f, f.Library, cfg.Currency), Partner: figure(f, f.Partner, cfg.Currency),
-			Note: leftOut(f.LibraryLeftOut, f.PartnerLeftOut)})
+	labels := make([]string, len(figures))
+	for i, f := range figures {
+		labels[i] = figureLabel(c, f)
+		l.Figures = append(l.Figures, Figure{Label: labels[i], Estimate: f.Estimated, Total: f.Key == "total_value",
+			Library: figure(c, f, f.Library, cfg.Currency), Partner: figure(c, f, f.Partner, cfg.Currency),
+			Note: leftOut(c, f.LibraryLeftOut, f.PartnerLeftOut)})
 	}
 	for _, s := range content.AskStatuses {
-		l.Asks = append(l.Asks, Count{label(s), Number(float64(t.Asks.Get(s)))})
+		l.Asks = append(l.Asks, Count{label(c, s), c.Number(float64(t.Asks.Get(s)))})
 	}
 	for _, s := range content.Statuses {
-		l.Statuses = append(l.Statuses, Count{label(s), Number(float64(t.Partnerships.Get(s)))})
+		l.Statuses = append(l.Statuses, Count{label(c, s), c.Number(float64(t.Partnerships.Get(s)))})
 	}
 	for _, mid := range t.MeasureIDs(cfg) {
 		m := t.Measures[mid]
 		def, _ := cfg.Measure(mid)
-		l.Measures = append(l.Measures, Measure{Label: m.Label, Value: Quantity(m.Value, m.Unit), Description: def.Description,
-			Partnerships: "in " + plural(m.Partnerships, "partnership", "partnerships")})
+		l.Measures = append(l.Measures, Measure{Label: m.Label, Value: c.Quantity(m.Value, m.Unit), Description: def.Description,
+			Partnerships: c.T("ledger.measure_from", "partnerships", c.N("count.partnerships", float64(m.Partnerships)))})
 	}
-	l.Surveys = surveysView(t.Surveys)
-	l.Lead = l.lead(t)
-	l.Charts = append(chart.Kinds(id+"-kinds", id+"-sides", figures, l.Rates), chart.Asks(id+"-asks", id+"-asks-table", t.Asks))
+	l.Surveys = surveysView(c, t.Surveys)
+	l.Lead = l.lead(c, t)
+	l.Charts = append(chart.Kinds(c, id+"-kinds", id+"-sides", figures, labels, l.Rates), chart.Asks(c, id+"-asks", id+"-asks-table", t.Asks))
 	return l
+}
+
+// figureLabel is the label of a row of what each side put in:
+// "Money (USD)", "Staff time (hours)".
+func figureLabel(c *i18n.Catalog, f ledger.Figure) string {
+	unit := f.Unit
+	switch f.Unit {
+	case "hours":
+		unit = c.T("unit.name.hours")
+	case "room-hours":
+		unit = c.T("unit.name.room_hours")
+	}
+	switch f.Key {
+	case "estimated_value":
+		return c.T("ledger.figure.estimated", "unit", unit)
+	case "total_value":
+		if f.Estimated {
+			return c.T("ledger.figure.total_estimates", "unit", unit)
+		}
+		return c.T("ledger.figure.total", "unit", unit)
+	}
+	if f.Estimated {
+		return c.T("ledger.figure.kind_estimated", "kind", c.Label(f.Key), "unit", unit)
+	}
+	return c.T("ledger.figure.kind", "kind", c.Label(f.Key), "unit", unit)
+}
+
+// ratesNote states how in-kind support is valued, in b's language: the
+// site's rates for staff time and room-hours, if any.
+func (b *build) ratesNote() string {
+	cfg := &b.site.Config
+	c := b.l.cat
+	var rates []string
+	if r := cfg.Valuation.StaffTime; r > 0 {
+		rates = append(rates, c.T("ledger.rate.staff", "currency", cfg.Currency, "amount", c.Rate(r)))
+	}
+	if r := cfg.Valuation.Space; r > 0 {
+		rates = append(rates, c.T("ledger.rate.space", "currency", cfg.Currency, "amount", c.Rate(r)))
+	}
+	switch len(rates) {
+	case 0:
+		return c.T("ledger.rates.no_rate")
+	case 1:
+		return c.T("ledger.rates.one_rate", "rate", rates[0])
+	}
+	return c.T("ledger.rates.two_rates", "rate1", rates[0], "rate2", rates[1])
 }
 
 // lead picks the lead figures out of l's rows, so that each is the
 // string its table shows: the total value row, the partnerships, the
 // asks' table, the surveys' table.
-func (l *Ledger) lead(t ledger.Totals) []Lead {
+func (l *Ledger) lead(c *i18n.Catalog, t ledger.Totals) []Lead {
 	var out []Lead
 	for _, f := range l.Figures {
 		if f.Total {
-			note := "in total value"
+			note := c.T("home.lead.total_note")
 			if f.Estimate {
-				note += ", including estimates"
+				note = c.T("home.lead.total_note_estimates")
 			}
-			out = append(out, Lead{Label: "The library put in", Value: f.Library, Note: note, Money: true},
-				Lead{Label: "Partners put in", Value: f.Partner, Note: note, Money: true})
+			out = append(out, Lead{Label: c.T("home.lead.library"), Value: f.Library, Note: note, Money: true},
+				Lead{Label: c.T("home.lead.partners"), Value: f.Partner, Note: note, Money: true})
 		}
 	}
-	out = append(out, Lead{Label: "Partnerships", Value: Number(float64(t.Partnerships.Total()))})
+	out = append(out, Lead{Label: c.T("home.lead.partnerships"), Value: c.Number(float64(t.Partnerships.Total()))})
 	for _, a := range l.Asks {
 		switch a.Label.Key {
 		case "delivered":
-			out = append(out, Lead{Label: "Asks delivered", Value: a.Value})
+			out = append(out, Lead{Label: c.T("home.lead.delivered"), Value: a.Value})
 		case "declined":
-			out = append(out, Lead{Label: "Asks declined", Value: a.Value, Note: "each with its reason"})
+			out = append(out, Lead{Label: c.T("home.lead.declined"), Value: a.Value, Note: c.T("home.lead.declined_note")})
 		}
 	}
 	if l.Surveys != nil {
-		out = append(out, Lead{Label: "People surveyed", Value: l.Surveys.Respondents})
+		out = append(out, Lead{Label: c.T("home.lead.surveyed"), Value: l.Surveys.Respondents})
 	}
 	return out
 }
 
 // figure formats v, a value of row f.
-func figure(f ledger.Figure, v float64, currency string) string {
+func figure(c *i18n.Catalog, f ledger.Figure, v float64, currency string) string {
 	switch {
 	case v == 0:
 		return "—"
 	case f.Unit == currency || f.Key == "money":
-		return Money(v, f.Unit, currency)
+		return c.Money(v, f.Unit, currency)
 	case f.Unit == "items":
-		return plural(int(v), "item", "items")
+		return c.N("count.items", v)
 	}
-	return Quantity(v, f.Unit)
+	return c.Quantity(v, f.Unit)
 }
 
 // leftOut notes the resources a figure leaves out for want of a value.
-func leftOut(library, partner int) string {
+func leftOut(c *i18n.Catalog, library, partner int) string {
 	var parts []string
 	if library > 0 {
-		parts = append(parts, plural(library, "library resource", "library resources"))
+		parts = append(parts, c.N("count.library_resources", float64(library)))
 	}
 	if partner > 0 {
-		parts = append(parts, plural(partner, "partner resource", "partner resources"))
+		parts = append(parts, c.N("count.partner_resources", float64(partner)))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Leaves out, for want of a value: " + joinAnd(parts) + "."
+	return c.T("ledger.left_out", "list", c.List(parts))
 }
 
 // surveysView formats survey totals: shares of summed counts.
-func surveysView(s ledger.SurveyTotals) *Surveys {
+func surveysView(c *i18n.Catalog, s ledger.SurveyTotals) *Surveys {
 	if s.All.Respondents == 0 {
 		return nil
 	}
-	v := &Surveys{Respondents: Number(float64(s.All.Respondents)), Sentence: "Of " + plural(s.All.Respondents, "person", "people") + " surveyed in " +
-		plural(s.All.Partnerships, "partnership", "partnerships") + ", " + strconv.Itoa(s.All.Percent("knowledge")) +
-		" % said they learned something helpful."}
+	v := &Surveys{Respondents: c.Number(float64(s.All.Respondents)),
+		Sentence: c.T("ledger.surveys_sentence", "people", c.N("count.people_surveyed", float64(s.All.Respondents)),
+			"partnerships", c.N("count.partnerships", float64(s.All.Partnerships)), "percent", c.Percent(float64(s.All.Percent("knowledge"))))}
 	for _, o := range content.SurveyOutcomes {
-		v.Outcomes = append(v.Outcomes, label(o).Text)
+		v.Outcomes = append(v.Outcomes, c.Label(o))
 	}
 	row := func(topic string, sum ledger.SurveySum, total bool) SurveyRow {
-		r := SurveyRow{Topic: topic, Respondents: Number(float64(sum.Respondents)), Total: total}
+		r := SurveyRow{Topic: topic, Respondents: c.Number(float64(sum.Respondents)), Total: total}
 		for _, o := range content.SurveyOutcomes {
-			r.Shares = append(r.Shares, strconv.Itoa(sum.Percent(o))+" % ("+Number(float64(sum.Agreed(o)))+")")
+			r.Shares = append(r.Shares, c.T("ledger.share", "percent", c.Percent(float64(sum.Percent(o))), "count", c.Number(float64(sum.Agreed(o)))))
 		}
 		return r
 	}
 	for _, k := range s.TopicIDs() {
-		v.Rows = append(v.Rows, row(label(k).Text, s.Topics[k], false))
+		v.Rows = append(v.Rows, row(c.Label(k), s.Topics[k], false))
 	}
 	if len(v.Rows) > 1 {
-		v.Rows = append(v.Rows, row("All topics", s.All, true))
+		v.Rows = append(v.Rows, row(c.T("ledger.all_topics"), s.All, true))
 	}
 	return v
 }
@@ -324,33 +379,50 @@ func surveysView(s ledger.SurveyTotals) *Surveys {
 // side first: "Alder Bay Public Library put in $48,200 and its partners
 // $21,300 in total value, including estimated in-kind support, across 11
 // partnerships with 10 community organizations. In money and time: …".
-// when is "" or how a report names its period ("From July 1, 2026 to
-// December 4, 2026, the year to date, "), partner "" or the one
-// partner of a partner's ledger.
-func (b *build) headline(t ledger.Totals, when, partner string) string {
+// when is "" or the key of how a report names its period (with its
+// arguments, whenArgs), partner "" or the one partner of a partner's
+// ledger.
+func (b *build) headline(t ledger.Totals, when, partner string, whenArgs ...any) string {
 	cfg := &b.site.Config
+	c := b.l.cat
 	if t.Partnerships.Total() == 0 {
-		return upperFirst(when + "no partnership has been published yet.")
+		switch when {
+		case "ledger.headline.year":
+			return c.T("ledger.headline.none_year", whenArgs...)
+		case "ledger.headline.to_date":
+			return c.T("ledger.headline.none_to_date", whenArgs...)
+		}
+		return c.T("ledger.headline.none")
 	}
-	lib, par := Money(t.Library.TotalValue, cfg.Currency, cfg.Currency), Money(t.Partner.TotalValue, cfg.Currency, cfg.Currency)
-	who := "its partners"
-	if partner != "" {
-		who = partner
-	}
-	s := when + cfg.Library + " put in " + lib + " and " + who + " " + par +
-		" in total value, including estimated in-kind support, across " + plural(t.Partnerships.Total(), "partnership", "partnerships")
+	lib, par := c.Money(t.Library.TotalValue, cfg.Currency, cfg.Currency), c.Money(t.Partner.TotalValue, cfg.Currency, cfg.Currency)
+	partnerships := c.N("count.partnerships", float64(t.Partnerships.Total()))
+	var s string
 	if partner == "" {
-		s += " with " + plural(t.Organizations, "community organization", "community organizations")
+		s = c.T("ledger.headline.all", "library", cfg.Library, "library_value", lib, "partner_value", par,
+			"partnerships", partnerships, "organizations", c.N("count.organizations", float64(t.Organizations)))
+	} else {
+		s = c.T("ledger.headline.partner", "library", cfg.Library, "library_value", lib, "partner", partner, "partner_value", par,
+			"partnerships", partnerships)
 	}
-	s += "."
 	libGave, parGave := b.gave(&t.Library), b.gave(&t.Partner)
+	var gave string
 	switch {
+	case libGave != "" && parGave != "" && partner == "":
+		gave = c.T("ledger.gave.both", "library", libGave, "partner", parGave)
 	case libGave != "" && parGave != "":
-		s += " In money and time, the library gave " + libGave + "; " + strings.TrimPrefix(who, "its ") + " gave " + parGave + "."
+		gave = c.T("ledger.gave.both_partner", "library", libGave, "name", partner, "partner", parGave)
 	case libGave != "":
-		s += " In money and time, the library gave " + libGave + "."
+		gave = c.T("ledger.gave.library", "library", libGave)
+	case parGave != "" && partner == "":
+		gave = c.T("ledger.gave.partners", "partner", parGave)
 	case parGave != "":
-		s += " In money and time, " + strings.TrimPrefix(who, "its ") + " gave " + parGave + "."
+		gave = c.T("ledger.gave.partner", "name", partner, "partner", parGave)
+	}
+	if gave != "" {
+		s += " " + gave
+	}
+	if when != "" {
+		s = c.T(when, append(whenArgs, "headline", s)...)
 	}
 	return upperFirst(s)
 }
@@ -359,37 +431,29 @@ func (b *build) headline(t ledger.Totals, when, partner string) string {
 // room-hours, joined in plain words.
 func (b *build) gave(s *ledger.Side) string {
 	cfg := &b.site.Config
+	c := b.l.cat
 	var parts []string
-	for _, c := range ledger.Currencies(cfg.Currency, s) {
-		if s.Money[c] > 0 {
-			parts = append(parts, Money(s.Money[c], c, cfg.Currency))
+	for _, cur := range ledger.Currencies(cfg.Currency, s) {
+		if s.Money[cur] > 0 {
+			parts = append(parts, c.Money(s.Money[cur], cur, cfg.Currency))
 		}
 	}
 	if s.StaffHours > 0 {
-		parts = append(parts, Quantity(s.StaffHours, "staff hours"))
+		parts = append(parts, c.Quantity(s.StaffHours, "staff hours"))
 	}
 	if s.RoomHours > 0 {
-		parts = append(parts, Quantity(s.RoomHours, "room-hours"))
+		parts = append(parts, c.Quantity(s.RoomHours, "room-hours"))
 	}
-	return joinAnd(parts)
+	return c.List(parts)
 }
 
-func joinAnd(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-// ledgerPages makes /reports/, a page per fiscal year and /data/.
+// ledgerPages makes /reports/, a page per fiscal year and /data/, in b's
+// language.
 func (b *build) ledgerPages() []*Page {
+	c := b.l.cat
 	reps := b.reports()
 	var pages []*Page
-	index := b.page("reports", urls.Reports, "Annual reports",
-		"What "+b.view.Library+" and its community partners put in, asked for and achieved, year by year.")
+	index := b.page("reports", urls.Reports, c.T("reports.title"), c.T("reports.description", "library", b.view.Library))
 	views := make([]*Report, len(reps))
 	for i, r := range reps {
 		views[i] = b.reportView(r)
@@ -400,11 +464,11 @@ func (b *build) ledgerPages() []*Page {
 		v := views[i]
 		for j, o := range views {
 			if j != i {
-				v.Others = append(v.Others, Link{"Report " + o.Name, o.URL})
+				v.Others = append(v.Others, Link{c.T("report.other_link", "year", o.Name), o.URL})
 			}
 		}
-		proto := b.page("report", urls.Report(r.Year.Name), "Annual report "+v.Name,
-			"The partnerships of "+b.view.Library+" in fiscal year "+v.Name+": "+v.Summary)
+		proto := b.page("report", urls.Report(r.Year.Name), c.T("report.title", "year", v.Name),
+			c.T("report.description", "library", b.view.Library, "year", v.Name, "summary", v.Summary))
 		v.Ledger = b.ledgerOf(r.Totals, "fy-"+r.Year.Slug())
 		// A year of a large site has thousands of partnerships: the table
 		// and the details go on pages of PerPage partnerships, the
@@ -420,7 +484,7 @@ func (b *build) ledgerPages() []*Page {
 						page.Details = append(page.Details, d)
 					}
 				}
-				page.RowItems, page.DetailItems = reportRowItems(page.Rows), reportDetailItems(page.Details)
+				page.RowItems, page.DetailItems = reportRowItems(c, page.Rows), reportDetailItems(c, page.Details)
 				if p.Pager.Number > 1 {
 					page.Ledger = nil
 				} else {
@@ -434,23 +498,25 @@ func (b *build) ledgerPages() []*Page {
 		year.left = len(yearPages)
 		pages = append(pages, yearPages...)
 	}
-	data := b.page("data", urls.Data, "Open data",
-		"Every published figure of "+b.view.Library+"'s partnerships as open data: JSON, CSV, 360Giving and Atom, with every column documented.")
+	data := b.page("data", urls.Data, c.T("data.title"), c.T("data.description", "library", b.view.Library))
 	data.DataFiles = export.Files(export.Which(b.site, b.published, b.opts.BaseURL))
 	pages = append(pages, data)
 	return pages
 }
 
 func (b *build) reportView(r ledger.Report) *Report {
+	c := b.l.cat
 	v := &Report{
 		Name:   r.Year.Name,
 		Span:   b.span(r.Year),
 		ToDate: r.Year.ToDate(b.today),
-		URL:    b.view.Base + urls.Report(r.Year.Name),
+		URL:    b.at(urls.Report(r.Year.Name)),
 	}
-	v.Summary = plural(r.Totals.Partnerships.Total(), "partnership", "partnerships") + "; " + b.yearGave(r) + "."
+	cur := b.site.Config.Currency
+	v.Summary = c.T("report.summary", "partnerships", c.N("count.partnerships", float64(r.Totals.Partnerships.Total())),
+		"library", c.Money(r.Totals.Library.TotalValue, cur, cur), "partner", c.Money(r.Totals.Partner.TotalValue, cur, cur))
 	if v.ToDate {
-		v.Summary = "The year to date: " + v.Summary
+		v.Summary = c.T("report.summary_to_date", "summary", v.Summary)
 	}
 	return v
 }
@@ -458,75 +524,80 @@ func (b *build) reportView(r ledger.Report) *Report {
 // span is the period a year's report covers: "July 1, 2025 – June 30,
 // 2026", or "July 1, 2026 – December 4, 2026, the year to date".
 func (b *build) span(fy ledger.FiscalYear) string {
-	s := dateView(fy.Start).Text + " – " + dateView(fy.Through(b.today)).Text
+	c := b.l.cat
+	s := c.T("date.range", "start", dateView(c, fy.Start).Text, "end", dateView(c, fy.Through(b.today)).Text)
 	if fy.ToDate(b.today) {
-		s += ", the year to date"
+		s = c.T("report.span_to_date", "span", s)
 	}
 	return s
 }
 
-func (b *build) yearGave(r ledger.Report) string {
-	cur := b.site.Config.Currency
-	return "the library put in " + Money(r.Totals.Library.TotalValue, cur, cur) + " and partners " +
-		Money(r.Totals.Partner.TotalValue, cur, cur) + " in total value, including estimates"
-}
-
 func (b *build) yearHeadline(r ledger.Report) string {
-	when := "In fiscal year " + r.Year.Name + ", "
+	c := b.l.cat
 	if r.Year.ToDate(b.today) {
-		when = "From " + dateView(r.Year.Start).Text + " to " + dateView(r.Year.Through(b.today)).Text + ", the year to date, "
+		return b.headline(r.Totals, "ledger.headline.to_date", "", "start", dateView(c, r.Year.Start).Text, "end", dateView(c, r.Year.Through(b.today)).Text)
 	}
-	return b.headline(r.Totals, when, "")
+	return b.headline(r.Totals, "ledger.headline.year", "", "year", r.Year.Name)
 }
 
 // reportRows formats the table and the itemized details of a year, by
-// the DetailID of their row.
+// the DetailID of their row, in b's language.
 func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetail) {
 	cfg := &b.site.Config
+	c := b.l.cat
 	rows := make([]ReportRow, 0, len(r.Rows))
 	details := make(map[string]ReportDetail, len(r.Rows))
 	for _, row := range r.Rows {
 		p := row.Profile
+		tr := b.translation(p.Translations)
+		if tr == nil {
+			tr = &content.Translation{}
+		}
 		id := "p-" + p.Slug
-		d := ReportDetail{ID: id, Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name}
+		title, lang := b.words(tr.Title, p.Title)
+		d := ReportDetail{ID: id, Title: title, Lang: lang, URL: b.at(p.URL()), Partner: p.Partner.Name}
 		for _, res := range row.Resources {
 			rr := ReportResource{
-				Side: label(res.From).Text, Kind: label(res.Kind).Text, Description: res.Description,
-				Date: dateView(res.Date).Text, Estimate: res.Estimated,
+				Side: c.Label(res.From), Kind: c.Label(res.Kind), Description: b.text(at(tr.Resources, indexOf(p.Resources, res)), res.Description),
+				Date: dateView(c, res.Date).Text, Estimate: res.Estimated,
 			}
 			if res.Kind == "money" {
-				rr.Amount = Money(res.Amount, res.Currency, cfg.Currency)
+				rr.Amount = c.Money(res.Amount, res.Currency, cfg.Currency)
 			} else {
-				rr.Amount = Quantity(res.Amount, res.Unit)
+				rr.Amount = c.Quantity(res.Amount, res.Unit)
 			}
 			switch {
 			case res.Valued && res.Kind != "money" || res.Valued && res.Currency != cfg.Currency:
-				rr.Value = Money(res.Value, cfg.Currency, cfg.Currency)
+				rr.Value = c.Money(res.Value, cfg.Currency, cfg.Currency)
 			case !res.Valued:
-				rr.Value = "not valued"
+				rr.Value = c.T("table.not_valued")
 			}
 			d.Resources = append(d.Resources, rr)
 		}
-		for _, a := range row.Declined {
-			d.Declined = append(d.Declined, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
+		declined := make([]content.Ask, len(row.Declined))
+		words := make([]content.AskText, len(row.Declined))
+		for i, a := range row.Declined {
+			declined[i], words[i] = *a, at(tr.Asks, indexOf(p.Asks, a))
 		}
+		d.Declined = b.asks(declined, words)
 		outs := make([]string, 0, len(row.Outcomes))
 		for _, o := range row.Outcomes {
-			d.Outcomes = append(d.Outcomes, outcomeView(o))
-			outs = append(outs, Quantity(o.Value, o.Unit)+" — "+lowerFirst(o.Measure))
+			ov := b.outcomeView(o, at(tr.Outcomes, indexOf(p.Outcomes, o)))
+			d.Outcomes = append(d.Outcomes, ov)
+			outs = append(outs, ov.Value+" — "+lowerFirst(ov.Measure))
 		}
 		for _, sv := range row.Surveys {
-			d.Surveys = append(d.Surveys, surveyView(sv))
+			d.Surveys = append(d.Surveys, surveyView(c, sv))
 		}
 		var asks []string
 		for _, s := range content.AskStatuses {
 			if n := row.Totals.Asks.Get(s); n > 0 {
-				asks = append(asks, strconv.Itoa(n)+" "+strings.ToLower(label(s).Text))
+				asks = append(asks, c.N("count.asks_"+s, float64(n)))
 			}
 		}
 		has := len(d.Resources)+len(d.Declined)+len(d.Outcomes)+len(d.Surveys) > 0
 		rows = append(rows, ReportRow{
-			Title: p.Title, URL: b.view.Base + p.URL(), Partner: p.Partner.Name, Status: label(p.Status),
+			Title: title, Lang: lang, URL: b.at(p.URL()), Partner: p.Partner.Name, Status: label(c, p.Status),
 			Library: b.rowGave(&row.Totals.Library), PartnerGave: b.rowGave(&row.Totals.Partner),
 			Asks: cmp.Or(strings.Join(asks, ", "), "—"), Outcomes: cmp.Or(strings.Join(outs, "; "), "—"),
 			DetailID: id, HasDetails: has,
@@ -541,15 +612,17 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 // rowGave is what one side gave in a report's row: its total value, then
 // the money and time in it.
 func (b *build) rowGave(s *ledger.Side) string {
+	c := b.l.cat
 	cur := b.site.Config.Currency
 	gave := b.gave(s)
+	value := c.Money(s.TotalValue, cur, cur)
 	switch {
 	case s.TotalValue == 0 && gave == "":
 		return "—"
 	case gave == "":
-		return Money(s.TotalValue, cur, cur) + " in total value"
+		return c.T("report.gave_total", "value", value)
 	}
-	return Money(s.TotalValue, cur, cur) + " in total value: " + gave
+	return c.T("report.gave_detail", "value", value, "gave", gave)
 }
 
 // countingWriter counts the files written through it.

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -51,11 +50,8 @@ func (b *build) listPages() ([]*Page, error) {
 	}
 	var pages []*Page
 
-	home := b.site.Home
-	title := cmp.Or(home.Title, b.view.Title)
-	proto := b.page("home", "", title, "")
-	var err error
-	if proto.Content, err = b.markdown(wk, home.Path, home.Body); err != nil {
+	proto, err := b.homeProto(wk)
+	if err != nil {
 		return nil, err
 	}
 	proto.Ledger = b.homeLedger()
@@ -86,7 +82,7 @@ func (b *build) listPages() ([]*Page, error) {
 		tv := b.taxonomy(t)
 		items := make([]Item, len(tx.Terms))
 		for k, term := range tx.Terms {
-			items[k] = item(term.Name, b.view.Base+urls.Term(tx.Key, term.Slug), len(term.Profiles))
+			items[k] = b.item(term.Name, b.at(urls.Term(tx.Key, term.Slug)), len(term.Profiles))
 			proto := b.termProto(tv, &items[k], term.Slug)
 			cs := cards(term.Profiles)
 			pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
@@ -101,7 +97,7 @@ func (b *build) listPages() ([]*Page, error) {
 		}
 		pages = append(pages, p)
 	}
-	nf := b.page("404", urls.NotFound, "Page not found", "There is no page at this address.")
+	nf := b.page("404", urls.NotFound, b.l.cat.T("not_found.title"), b.l.cat.T("not_found.description"))
 	nf.NoIndex = true
 	pages = append(pages, nf)
 	return pages, nil
@@ -110,30 +106,50 @@ func (b *build) listPages() ([]*Page, error) {
 // partnersProto is the first page of the list of partners, without its
 // entries.
 func (b *build) partnersProto() *Page {
-	return b.page("partners", urls.Partners, "Partners", "Every community organization "+b.view.Library+" works with, and their partnerships.")
+	c := b.l.cat
+	return b.page("partners", urls.Partners, c.T("partners.title"), c.T("partners.description", "library", b.view.Library))
 }
 
-// taxonomy is the view of taxonomy t (an index of content.Taxonomies),
-// with its URL.
+// taxonomy is the view of taxonomy t (an index of content.Taxonomies)
+// in b's language, with its URL.
 func (b *build) taxonomy(t int) *Taxonomy {
 	tv := taxonomies[t]
-	tv.URL = b.view.Base + urls.Taxonomy(tv.Key)
+	c := b.l.cat
+	tv.Title, tv.Singular = c.T("taxonomy."+tv.Key+".title"), c.T("taxonomy."+tv.Key+".singular")
+	tv.URL = b.at(urls.Taxonomy(tv.Key))
 	return &tv
 }
 
 // taxonomyProto is the first page of the index of taxonomy tv, without
 // its entries.
 func (b *build) taxonomyProto(tv *Taxonomy) *Page {
-	p := b.page("taxonomy", urls.Taxonomy(tv.Key), tv.Title, "The partnerships of "+b.view.Library+" by "+strings.ToLower(tv.Singular)+".")
+	p := b.page("taxonomy", urls.Taxonomy(tv.Key), tv.Title, b.l.cat.T("taxonomy."+tv.Key+".description", "library", b.view.Library))
 	p.Taxonomy = tv
 	return p
 }
 
-// contentPage is the page of content/pages/<name>.md.
+// contentPage is the page of content/pages/<name>.md in b's language.
 func (b *build) contentPage(wk *worker, pg *content.Page) (*Page, error) {
-	p := b.page("page", urls.Page(pg.Name), pg.Title, pg.Summary)
+	t := b.localPage(pg)
+	p := b.page("page", urls.Page(pg.Name), t.Title, t.Summary)
+	p.ContentLang = t.Lang
+	p.TranslationNote = b.translationNote(urls.Page(pg.Name), t.Lang, t.Stale)
 	var err error
-	p.Content, err = b.markdown(wk, pg.Path, pg.Body)
+	p.Content, err = b.markdown(wk, pg.Path, t.Body)
+	return p, err
+}
+
+// homeProto is the first page of the home page's list, without its
+// cards and ledger.
+func (b *build) homeProto(wk *worker) (*Page, error) {
+	t := b.homePage()
+	p := b.page("home", urls.Home, cmp.Or(t.Title, b.view.Title), "")
+	p.ContentLang = t.Lang
+	if len(t.Body) > 0 {
+		p.TranslationNote = b.translationNote(urls.Home, t.Lang, t.Stale)
+	}
+	var err error
+	p.Content, err = b.markdown(wk, b.site.Home.Path, t.Body)
 	return p, err
 }
 
@@ -141,11 +157,13 @@ func (b *build) contentPage(wk *worker, pg *content.Page) (*Page, error) {
 // cards: the partner's ledger of profiles, its partnerships, and its
 // asks across them.
 func (b *build) partnerProto(pt content.Partner, profiles []*content.Profile) *Page {
+	c := b.l.cat
 	pv := &Partner{
-		Name: pt.Name, URL: b.view.Base + urls.Partner(pt.Slug),
-		Website: pt.URL, WebsiteHost: host(pt.URL), About: pt.About,
+		Name: pt.Name, URL: b.at(urls.Partner(pt.Slug)),
+		Website: pt.URL, WebsiteHost: host(pt.URL),
 	}
-	desc := cmp.Or(pt.About, "The partnerships of "+pv.Name+" with "+b.view.Library+".")
+	pv.About, pv.AboutLang = b.words(b.partnerAbout(profiles), pt.About)
+	desc := cmp.Or(pv.About, c.T("partner.description", "partner", pv.Name, "library", b.view.Library))
 	proto := b.page("partner", urls.Partner(pt.Slug), pv.Name, desc)
 	proto.Partner = pv
 	t := ledger.Compute(profiles)
@@ -157,54 +175,63 @@ func (b *build) partnerProto(pt content.Partner, profiles []*content.Profile) *P
 	ps := slices.Clone(profiles)
 	slices.SortStableFunc(ps, listOrder)
 	for _, p := range ps {
-		where := &Link{p.Title, b.view.Base + p.URL()}
-		for _, a := range p.Asks {
-			pv.Asks = append(pv.Asks, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date), Where: where})
+		tr := b.translation(p.Translations)
+		if tr == nil {
+			tr = &content.Translation{}
+		}
+		title, _ := b.words(tr.Title, p.Title)
+		where := &Link{title, b.at(p.URL())}
+		for _, a := range b.asks(p.Asks, tr.Asks) {
+			a.Where = where
+			pv.Asks = append(pv.Asks, a)
 		}
 	}
-	pv.AskSummary = askSummary(t.Asks)
-	pv.AskItems = askItems(pv.Asks)
+	pv.AskSummary = askSummary(c, t.Asks)
+	pv.AskItems = askItems(c, pv.Asks)
 	return proto
 }
 
 // card is the partner without its ledger's lists: what the later pages of
 // its list show.
 func (pv *Partner) card() *Partner {
-	return &Partner{Name: pv.Name, URL: pv.URL, Website: pv.Website, WebsiteHost: pv.WebsiteHost, About: pv.About}
+	return &Partner{Name: pv.Name, URL: pv.URL, Website: pv.Website, WebsiteHost: pv.WebsiteHost, About: pv.About, AboutLang: pv.AboutLang}
 }
 
 // partnerItem is a partner's entry in the partners index, with its
 // figures.
 func (b *build) partnerItem(slug, name string, profiles []*content.Profile) Item {
-	it := item(name, b.view.Base+urls.Partner(slug), len(profiles))
+	it := b.item(name, b.at(urls.Partner(slug)), len(profiles))
 	t := ledger.Compute(profiles)
-	cur := b.site.Config.Currency
+	c, cur := b.l.cat, b.site.Config.Currency
 	dash := func(s string, zero bool) string {
 		if zero {
 			return "—"
 		}
 		return s
 	}
-	it.LibraryValue = dash(Money(t.Library.TotalValue, cur, cur), t.Library.TotalValue == 0)
-	it.PartnerValue = dash(Money(t.Partner.TotalValue, cur, cur), t.Partner.TotalValue == 0)
-	it.LibraryHours = dash(Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0)
-	it.PartnerHours = dash(Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)
-	it.Delivered, it.Declined = strconv.Itoa(t.Asks.Delivered), strconv.Itoa(t.Asks.Declined)
+	it.LibraryValue = dash(c.Money(t.Library.TotalValue, cur, cur), t.Library.TotalValue == 0)
+	it.PartnerValue = dash(c.Money(t.Partner.TotalValue, cur, cur), t.Partner.TotalValue == 0)
+	it.LibraryHours = dash(c.Quantity(t.Library.StaffHours, "hours"), t.Library.StaffHours == 0)
+	it.PartnerHours = dash(c.Quantity(t.Partner.StaffHours, "hours"), t.Partner.StaffHours == 0)
+	it.Delivered, it.Declined = c.Number(float64(t.Asks.Delivered)), c.Number(float64(t.Asks.Declined))
 	return it
 }
 
 // termProto is the first page of a term's list, without its cards; term
 // is its entry in the taxonomy's index.
 func (b *build) termProto(tv *Taxonomy, term *Item, slug string) *Page {
+	c := b.l.cat
 	proto := b.page("term", urls.Term(tv.Key, slug), term.Name,
-		tv.Singular+" “"+term.Name+"”: "+plural(term.Count, "partnership", "partnerships")+" of "+b.view.Library+".")
+		c.T("taxonomy.term_description", "taxonomy", tv.Singular, "term", term.Name, "partnerships", term.CountText, "library", b.view.Library))
 	proto.Taxonomy, proto.Term = tv, term
-	proto.DocTitle = docTitle(isolate(term.Name)+" — "+tv.Title, b.view.Title)
+	proto.DocTitle, proto.docHead = b.docTitle(isolate(term.Name) + " — " + tv.Title)
 	return proto
 }
 
-func item(name, url string, n int) Item {
-	return Item{Name: name, URL: url, Count: n, CountText: plural(n, "partnership", "partnerships")}
+// item is an entry of an index: a partner or a term, with its count of
+// partnerships.
+func (b *build) item(name, url string, n int) Item {
+	return Item{Name: name, URL: url, Count: n, CountText: b.l.cat.N("count.partnerships", float64(n))}
 }
 
 // paginate splits a list of n entries into pages as urls.Paged lays them
@@ -221,13 +248,14 @@ func (b *build) paginate(proto *Page, n int, fill func(p *Page, lo, hi int)) []*
 // does; Session makes only the pages of a list that changed.
 func (b *build) listPage(proto *Page, n, k int, fill func(p *Page, lo, hi int)) *Page {
 	total := urls.PageCount(n)
-	at := func(k int) string { return b.view.Base + urls.Paged(proto.Path, k) }
+	at := func(k int) string { return b.base + urls.Paged(proto.Path, k) }
 	p := *proto
 	p.Count = n
 	p.Pager = &Pager{Number: k, Total: total}
 	if k > 1 {
-		b.setPath(&p, urls.Paged(proto.Path, k))
-		p.DocTitle = docTitle(strings.TrimSuffix(proto.DocTitle, " — "+isolate(b.view.Title))+", page "+strconv.Itoa(k)+" of "+strconv.Itoa(total), b.view.Title)
+		_, path := urls.Lang(proto.Path, []string{b.code})
+		b.setPath(&p, urls.Paged(path, k))
+		p.DocTitle, p.docHead = b.docTitle(b.l.cat.T("site.doc_title_page", "title", proto.docHead, "page", b.l.cat.Number(float64(k)), "pages", b.l.cat.Number(float64(total))))
 		p.Pager.First, p.Pager.Prev = at(1), at(k-1)
 	}
 	if k < total {

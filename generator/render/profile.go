@@ -11,10 +11,10 @@ import (
 	_ "image/png"
 	"io"
 	"io/fs"
-	"strconv"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/i18n"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -38,11 +38,17 @@ func (b *build) profileTasks() []task {
 func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 	desc := v.Summary
 	if desc == "" {
-		desc = v.Title + ": a partnership between " + b.view.Library + " and " + v.Partner.Name + "."
+		desc = b.l.cat.T("profile.description", "title", v.Title, "library", b.view.Library, "partner", v.Partner.Name)
 	}
 	pg := b.page("profile", p.URL(), v.Title, desc)
 	pg.Profile = v
 	pg.NoIndex = v.Review.Banner
+	tr := b.translation(p.Translations)
+	if tr == nil {
+		pg.TranslationNote = b.translationNote(p.URL(), v.TitleLang, nil)
+	} else {
+		pg.TranslationNote = b.translationNote(p.URL(), "", tr.Stale)
+	}
 	var err error
 	if pg.JSONLD, err = b.jsonLD(p, v); err != nil {
 		return err
@@ -50,14 +56,25 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 	if b.fsys == nil {
 		return fmt.Errorf("render: %s: no site folder to read its story from", p.Path)
 	}
-	body, err := p.ReadBody(b.fsys)
+	var body []byte
+	if tr != nil && len(tr.Story) > 0 {
+		body = tr.Story
+		v.Story, err = b.markdownFrom(wk, tr.Path, body, "/"+p.URL())
+	} else {
+		if body, err = p.ReadBody(b.fsys); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+		if b.opts.Story != nil && b.code == "" {
+			b.opts.Story(p, body)
+		}
+		if b.code == "" {
+			v.Story, err = b.markdown(wk, p.Path, body)
+		} else {
+			v.StoryLang = b.defaultLang()
+			v.Story, err = b.markdownFrom(wk, p.Path, body, "/"+p.URL())
+		}
+	}
 	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if b.opts.Story != nil {
-		b.opts.Story(p, body)
-	}
-	if v.Story, err = b.markdown(wk, p.Path, body); err != nil {
 		return err
 	}
 	if err := b.execute(wk, pg); err != nil {
@@ -71,6 +88,9 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 	}
 	v.Card = template.HTML(wk.page.String())
 
+	if b.code != "" {
+		return nil // bundle files are published once, beside the default language's page
+	}
 	for _, f := range p.BundleFiles {
 		if f == "index.html" {
 			continue // the page itself
@@ -100,28 +120,36 @@ func (b *build) copy(name string, fsys fs.FS, src string) error {
 	return nil
 }
 
-// profileView turns a profile into what its page and card show.
+// profileView turns a profile into what its page and card show, in b's
+// language: its words from its translation where it has them, else from
+// the profile, marked with their language (see build.words).
 func (b *build) profileView(p *content.Profile) *Profile {
 	cfg := &b.site.Config
-	base := b.view.Base
-	start, end := dateView(p.Start), dateView(p.End)
+	c := b.l.cat
+	tr := b.translation(p.Translations)
+	if tr == nil {
+		tr = &content.Translation{}
+	}
+	start, end := dateView(c, p.Start), dateView(c, p.End)
 	v := &Profile{
-		Slug: p.Slug, Title: p.Title, Summary: p.Summary,
-		URL: base + p.URL(), Canonical: b.view.BaseURL + p.URL(),
-		Status: label(p.Status), Start: start, End: end,
-		Dates: span(start, end, !p.Start.After(b.today.Time)),
+		Slug: p.Slug, URL: b.at(p.URL()), Canonical: b.opts.BaseURL + urls.In(b.code, p.URL()),
+		Status: label(c, p.Status), Start: start, End: end,
+		Dates: span(c, start, end, !p.Start.After(b.today.Time)),
 		Partner: Partner{
-			Name: p.Partner.Name, URL: base + urls.Partner(p.Partner.Slug),
-			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL), About: p.Partner.About,
+			Name: p.Partner.Name, URL: b.at(urls.Partner(p.Partner.Slug)),
+			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL),
 		},
 		Branches:      b.termLinks("branches", p.Branches),
 		Neighborhoods: b.termLinks("neighborhoods", p.Neighborhoods),
 		Audiences:     b.termLinks("audiences", p.Audiences),
 		Tags:          b.termLinks("tags", p.Tags),
-		Correction:    correctionURL(cfg.Corrections, p.Title),
 	}
+	v.Title, v.TitleLang = b.words(tr.Title, p.Title)
+	v.Summary, v.SummaryLang = b.words(tr.Summary, p.Summary)
+	v.Partner.About, v.Partner.AboutLang = b.words(tr.About, p.Partner.About)
+	v.Correction = correctionURL(cfg.Corrections, c.T("profile.correction_subject", "title", p.Title))
 	for _, l := range p.Languages {
-		v.Languages = append(v.Languages, LanguageName(l))
+		v.Languages = append(v.Languages, c.LanguageName(l))
 	}
 	if p.Voice != nil {
 		by := p.Voice.By
@@ -133,44 +161,50 @@ func (b *build) profileView(p *content.Profile) *Profile {
 		if p.Voice.Translation != "" {
 			v.Voice.Translation, v.Voice.TranslationLang = p.Voice.Translation, cfg.Language
 		}
+		if tr.Quote != "" && tr.Quote != p.Voice.Quote {
+			// The quote in the page's language, beside the partner's own words.
+			v.Voice.Translation, v.Voice.TranslationLang = tr.Quote, c.Lang()
+		}
 	}
 	if len(p.Photos) > 0 {
 		v.Photo = b.photo(p, p.Photos[0])
 	}
 	v.Review = Review{
-		State: label(p.Review.State), Approved: p.Approved(), Current: p.Current(),
-		Banner: !p.Approved(), Partner: p.Partner.Name, Date: dateView(p.Review.Date),
+		State: label(c, p.Review.State), Approved: p.Approved(), Current: p.Current(),
+		Banner: !p.Approved(), Partner: p.Partner.Name, Date: dateView(c, p.Review.Date),
 		By: p.Review.By, Note: p.Review.Note,
 	}
 	t := ledger.Of(p)
 	v.Sides = []Side{
-		side("library", cfg.Library, p.Resources, &t.Library, cfg.Currency),
-		side("partner", p.Partner.Name, p.Resources, &t.Partner, cfg.Currency),
+		b.side("library", cfg.Library, p.Resources, tr.Resources, &t.Library),
+		b.side("partner", p.Partner.Name, p.Resources, tr.Resources, &t.Partner),
 	}
-	for _, a := range p.Asks {
-		v.Asks = append(v.Asks, Ask{Ask: a.Ask, Status: label(a.Status), Reason: a.Reason, Date: dateView(a.Date)})
-	}
-	v.AskSummary = askSummary(t.Asks)
+	v.Asks = b.asks(p.Asks, tr.Asks)
+	v.AskSummary = askSummary(c, t.Asks)
 	for i := range p.Outcomes {
-		v.Outcomes = append(v.Outcomes, outcomeView(&p.Outcomes[i]))
+		var ot content.OutcomeText
+		if i < len(tr.Outcomes) {
+			ot = tr.Outcomes[i]
+		}
+		v.Outcomes = append(v.Outcomes, b.outcomeView(&p.Outcomes[i], ot))
 	}
 	for i := range p.Surveys {
-		v.Surveys = append(v.Surveys, surveyView(&p.Surveys[i]))
+		v.Surveys = append(v.Surveys, surveyView(c, &p.Surveys[i]))
 	}
 	if len(v.Surveys) > 0 {
-		v.SurveyTable = surveyTable("surveys", "Patron surveys", v.Surveys)
+		v.SurveyTable = surveyTable(c, "surveys", v.Surveys)
 	}
-	v.FactItems = factItems(v)
-	v.AskItems = askItems(v.Asks)
+	v.FactItems = factItems(c, v)
+	v.AskItems = askItems(c, v.Asks)
 	if len(v.Outcomes) > 0 {
-		v.OutcomeTable = outcomeTable(v.Outcomes)
+		v.OutcomeTable = outcomeTable(c, v.Outcomes)
 	}
 	for i := range v.Sides {
 		sd := &v.Sides[i]
 		if len(sd.Rows) > 0 {
-			sd.Table = resourceTable(sd, cfg.Currency)
+			sd.Table = resourceTable(c, sd, cfg.Currency)
 		}
-		sd.SubtotalItems = subtotalItems(sd.Subtotals)
+		sd.SubtotalItems = subtotalItems(c, sd.Subtotals)
 	}
 	return v
 }
@@ -182,7 +216,7 @@ func (b *build) termLinks(taxonomy string, names []string) []Link {
 	}
 	links := make([]Link, len(names))
 	for i, n := range names {
-		links[i] = Link{n, b.view.Base + taxonomy + "/" + b.slug(n) + "/"}
+		links[i] = Link{n, b.at(urls.Term(taxonomy, b.slug(n)))}
 	}
 	return links
 }
@@ -200,73 +234,114 @@ func (b *build) slug(name string) string {
 
 // side is the table of what one side put in, with its subtotals from
 // the ledger (t, the side's totals): money by currency, staff hours,
-// room-hours and the estimated value of in-kind support.
-func side(from, name string, resources []content.Resource, t *ledger.Side, siteCur string) Side {
-	s := Side{Key: from, Title: "From the " + from, Name: name}
-	for _, r := range resources {
+// room-hours and the estimated value of in-kind support. words are the
+// translated descriptions of resources, by position.
+func (b *build) side(from, name string, resources []content.Resource, words []string, t *ledger.Side) Side {
+	c, siteCur := b.l.cat, b.site.Config.Currency
+	s := Side{Key: from, Title: c.T("profile.from_" + from), Name: name}
+	for i, r := range resources {
 		if r.From != from {
 			continue
 		}
-		row := Resource{Kind: label(r.Kind).Text, Description: r.Description, Date: dateView(r.Date), Estimated: r.Estimated}
+		row := Resource{Kind: c.Label(r.Kind), Date: dateView(c, r.Date), Estimated: r.Estimated}
+		var tr string
+		if i < len(words) {
+			tr = words[i]
+		}
+		row.Description, row.Lang = b.words(tr, r.Description)
 		if r.Kind == "money" {
-			row.Amount = Money(r.Amount, r.Currency, siteCur)
+			row.Amount = c.Money(r.Amount, r.Currency, siteCur)
 		} else {
-			row.Amount = Quantity(r.Amount, r.Unit)
+			row.Amount = c.Quantity(r.Amount, r.Unit)
 		}
 		if r.Valued {
-			row.Value = Money(r.Value, siteCur, siteCur)
+			row.Value = c.Money(r.Value, siteCur, siteCur)
 		}
 		s.Rows = append(s.Rows, row)
 	}
-	for _, c := range ledger.Currencies(siteCur, t) {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("money").Text + " (" + c + ")", Value: Money(t.Money[c], c, siteCur)})
+	for _, cur := range ledger.Currencies(siteCur, t) {
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: c.T("subtotal.money", "currency", cur), Value: c.Money(t.Money[cur], cur, siteCur)})
 	}
 	if t.Kinds["staff_time"].Items > 0 {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("staff_time").Text, Value: Quantity(t.StaffHours, "hours")})
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: c.Label("staff_time"), Value: c.Quantity(t.StaffHours, "hours")})
 	}
 	if t.Kinds["space"].Items > 0 {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: label("space").Text, Value: Quantity(t.RoomHours, "room-hours")})
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: c.Label("space"), Value: c.Quantity(t.RoomHours, "room-hours")})
 	}
 	if t.EstimatedItems() > 0 {
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: "Estimated value of in-kind support", Value: Money(t.EstimatedValue, siteCur, siteCur), Estimated: true})
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: c.T("subtotal.estimated"), Value: c.Money(t.EstimatedValue, siteCur, siteCur), Estimated: true})
 	}
 	if len(s.Rows) > 0 {
-		l := "Total value"
+		l := c.T("subtotal.total")
 		if t.EstimatedItems() > 0 {
-			l = "Total value, including estimates"
+			l = c.T("subtotal.total_estimates")
 		}
 		if n := t.Unvalued(); n > 0 {
-			l += " (leaves out " + plural(n, "resource", "resources") + " without a value)"
+			l = c.T("subtotal.total_unvalued", "total", l, "unvalued", c.N("count.resources_unvalued", float64(n)))
 		}
-		s.Subtotals = append(s.Subtotals, Subtotal{Label: l, Value: Money(t.TotalValue, siteCur, siteCur), Estimated: t.EstimatedItems() > 0})
+		s.Subtotals = append(s.Subtotals, Subtotal{Label: l, Value: c.Money(t.TotalValue, siteCur, siteCur), Estimated: t.EstimatedItems() > 0})
 	}
 	return s
 }
 
+// asks are the views of asks in b's language; words are their
+// translation's, by position.
+func (b *build) asks(asks []content.Ask, words []content.AskText) []Ask {
+	c := b.l.cat
+	out := make([]Ask, 0, len(asks))
+	for i, a := range asks {
+		var w content.AskText
+		if i < len(words) {
+			w = words[i]
+		}
+		v := Ask{Status: label(c, a.Status), Date: dateView(c, a.Date), Reason: a.Reason}
+		v.Ask, v.Lang = b.words(w.Ask, a.Ask)
+		if v.Lang == "" && w.Reason != "" {
+			v.Reason = w.Reason // an ask and its reason share one lang
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
 // askSummary is "4 asks: 1 delivered, 2 declined, 1 planned.", or "".
-func askSummary(asks ledger.AskCounts) string {
+func askSummary(c *i18n.Catalog, asks ledger.AskCounts) string {
 	n := asks.Total()
 	if n == 0 {
 		return ""
 	}
 	var parts []string
 	for _, s := range content.AskStatuses {
-		if c := asks.Get(s); c > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c, strings.ToLower(label(s).Text)))
+		if k := asks.Get(s); k > 0 {
+			parts = append(parts, c.N("count.asks_"+s, float64(k)))
 		}
 	}
-	return plural(n, "ask", "asks") + ": " + strings.Join(parts, ", ") + "."
+	return c.T("ask.summary", "asks", c.N("count.asks", float64(n)), "statuses", strings.Join(parts, ", "))
 }
 
-// outcomeView is one outcome as pages show it.
-func outcomeView(o *content.Outcome) Outcome {
-	return Outcome{Measure: o.Measure, Value: Quantity(o.Value, o.Unit), Date: dateView(o.Date), Note: o.Note, Counted: o.MeasureID != ""}
+// outcomeView is one outcome as pages show it in b's language; words are
+// its translation's.
+func (b *build) outcomeView(o *content.Outcome, words content.OutcomeText) Outcome {
+	c := b.l.cat
+	v := Outcome{Value: c.Quantity(o.Value, o.Unit), Date: dateView(c, o.Date), Counted: o.MeasureID != ""}
+	if o.MeasureID != "" {
+		v.Measure = o.Measure // the site measure's label, from site.toml
+		v.Note, v.Lang = b.words(words.Note, o.Note)
+		return v
+	}
+	v.Measure, v.Lang = b.words(words.Measure, o.Measure)
+	if v.Lang == "" {
+		v.Note = cmp.Or(words.Note, o.Note)
+	} else {
+		v.Note = o.Note
+	}
+	return v
 }
 
 // surveyView is one survey as pages show it: each count with its share
 // of the survey's respondents.
-func surveyView(s *content.Survey) Survey {
-	v := Survey{Topic: label(s.Topic).Text, Date: dateView(s.Date), Respondents: Number(float64(s.Respondents))}
+func surveyView(c *i18n.Catalog, s *content.Survey) Survey {
+	v := Survey{Topic: c.Label(s.Topic), Date: dateView(c, s.Date), Respondents: c.Number(float64(s.Respondents))}
 	for _, o := range content.SurveyOutcomes {
 		sum := ledger.SurveySum{Respondents: s.Respondents}
 		n := s.Agreed(o)
@@ -280,7 +355,7 @@ func surveyView(s *content.Survey) Survey {
 		case "awareness":
 			sum.Awareness = n
 		}
-		v.Agreed = append(v.Agreed, Number(float64(n))+" ("+strconv.Itoa(sum.Percent(o))+" %)")
+		v.Agreed = append(v.Agreed, c.T("table.agreed", "count", c.Number(float64(n)), "percent", c.Percent(float64(sum.Percent(o)))))
 	}
 	return v
 }
@@ -340,18 +415,19 @@ type ldProject struct {
 	Languages   []string  `json:"knowsLanguage,omitempty"`
 	Area        []string  `json:"areaServed,omitempty"`
 	Keywords    []string  `json:"keywords,omitempty"`
+	InLanguage  string    `json:"inLanguage,omitempty"`
 }
 
 // jsonLD is the JSON-LD of a profile page, the one description of a
 // partnership in schema.org terms. encoding/json escapes <, > and &, so
 // no string in it can close the <script> element around it.
 func (b *build) jsonLD(p *content.Profile, v *Profile) (template.JS, error) {
-	library := ldOrg{Type: "Organization", ID: b.view.BaseURL + "#library", Name: b.site.Config.Library}
-	partner := ldOrg{Type: "Organization", ID: b.view.BaseURL + urls.Partner(p.Partner.Slug) + "#org",
+	library := ldOrg{Type: "Organization", ID: b.opts.BaseURL + "#library", Name: b.site.Config.Library}
+	partner := ldOrg{Type: "Organization", ID: b.opts.BaseURL + urls.Partner(p.Partner.Slug) + "#org",
 		Name: p.Partner.Name, URL: p.Partner.URL, Description: p.Partner.About}
 	ld := ldProject{
-		Context: "https://schema.org", Type: "Project", ID: v.Canonical + "#project",
-		Name: p.Title, Description: p.Summary, URL: v.Canonical,
+		Context: "https://schema.org", Type: "Project", ID: b.opts.BaseURL + p.URL() + "#project",
+		Name: v.Title, Description: v.Summary, URL: v.Canonical, InLanguage: cmp.Or(v.TitleLang, b.l.cat.Lang()),
 		Start: p.Start.String(), End: p.End.String(),
 		Sponsor:   ldRef{library.ID},
 		Member:    []ldOrg{library, partner},
@@ -380,7 +456,7 @@ func (b *build) jsonLD(p *content.Profile, v *Profile) (template.JS, error) {
 // standard library can read it from the file's header, so that the page
 // does not move when it loads.
 func (b *build) photo(p *content.Profile, ph content.Photo) *Photo {
-	v := &Photo{URL: b.view.Base + p.URL() + ph.File, Alt: ph.Alt, Credit: ph.Credit}
+	v := &Photo{URL: b.base + p.URL() + ph.File, Alt: ph.Alt, Credit: ph.Credit}
 	if b.image != nil {
 		v.URL = b.image(ph.File)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/markdown"
 	"github.com/alongside-dev/alongside/generator/output"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // ProfileOptions say how Profile renders one page outside a build.
@@ -29,6 +30,9 @@ type ProfileOptions struct {
 	// NoBanner leaves out the "Not yet approved" banner of an
 	// unapproved profile (a proof has its own).
 	NoBanner bool
+	// Lang is the language of the page: a code of the site's languages;
+	// "" is the default.
+	Lang string
 }
 
 // Profile renders the page of p alone, with the theme's layouts, as Render
@@ -41,10 +45,20 @@ func (r *Renderer) Profile(ctx context.Context, site *content.Site, siteFS fs.FS
 	if err != nil {
 		return nil, nil, err
 	}
-	basePath := b.view.Base
+	basePath := b.base
 	if opts.Absolute {
-		b.view = b.siteView(b.opts.BaseURL)
-		basePath = "/"
+		b.base, basePath = b.opts.BaseURL, "/"
+	}
+	if opts.Lang != "" && opts.Lang != site.Config.Language {
+		if !site.Config.HasLanguage(opts.Lang) {
+			return nil, nil, fmt.Errorf("render: the site has no language %q", opts.Lang)
+		}
+		b, err = b.in(opts.Lang)
+	} else {
+		b, err = b.in("")
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	b.md = markdown.New(markdown.Options{BasePath: basePath, Image: opts.Image})
 	b.image = opts.Image
@@ -57,7 +71,7 @@ func (r *Renderer) Profile(ctx context.Context, site *content.Site, siteFS fs.FS
 	if err := b.profilePage(&worker{}, &q, v); err != nil {
 		return nil, nil, err
 	}
-	page, ok := mem.Get(p.URL() + "index.html")
+	page, ok := mem.Get(urls.File(urls.In(b.code, p.URL())))
 	if !ok {
 		return nil, nil, fmt.Errorf("render: the page of %s was not written", p.Path)
 	}

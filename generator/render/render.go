@@ -97,22 +97,30 @@ func (r *Renderer) Render(ctx context.Context, site *content.Site, siteFS fs.FS,
 	return st, ctx.Err()
 }
 
-// all renders the whole site.
+// all renders the whole site, in every language of the site.
 func (b *build) all() error {
+	langs := b.languages()
 	// Profile pages first: they make the cards that list pages show.
 	tasks, err := b.staticTasks()
 	if err == nil {
-		tasks = append(tasks, b.profileTasks()...)
+		for _, lb := range langs {
+			tasks = append(tasks, lb.profileTasks()...)
+		}
 		err = b.run(tasks)
 	}
 	var pages []*Page
-	if err == nil {
-		pages, err = b.listPages()
+	for _, lb := range langs {
+		if err != nil {
+			return err
+		}
+		var lp []*Page
+		lp, err = lb.listPages()
+		pages = append(pages, lp...)
+		pages = append(pages, lb.ledgerPages()...)
 	}
 	if err != nil {
 		return err
 	}
-	pages = append(pages, b.ledgerPages()...)
 	// The data files, the feed, robots.txt and the sitemap, on their own
 	// goroutines while the list pages are written: the sitemap's pages
 	// are known by now.
@@ -132,10 +140,21 @@ func (b *build) all() error {
 	return cmp.Or(err, <-exported)
 }
 
-// build is the state of one Render.
+// build is the state of one Render in one language: the state every
+// language shares (common), and the layouts, UI strings, site view and
+// profile views of its own.
 type build struct {
+	*common
+	l        *language
+	code     string     // the language's code, "" for the site's default
+	view     *Site      // the Site of the language's pages
+	desc     string     // the description of pages that have none of their own
+	profiles []*Profile // views of published in the language, same order
+}
+
+// common is the state of one Render that every language shares.
+type common struct {
 	r     *Renderer
-	l     *language // the layouts and UI strings of the pages
 	ctx   context.Context
 	site  *content.Site
 	fsys  fs.FS
@@ -144,11 +163,9 @@ type build struct {
 	image func(dest string) string // rewrites the address of a bundle image (a proof inlines them), or nil
 	w     output.Writer
 	md    *markdown.Converter
-	view  *Site
-	desc  string // the description of pages that have none of their own
+	base  string // the site's base path: "/" or "/sub/"
 
 	published []*content.Profile // in slug order
-	profiles  []*Profile         // views of published, same order
 	fyReports []ledger.Report    // every fiscal year's report, once made
 
 	mu    sync.Mutex
@@ -184,58 +201,90 @@ func (r *Renderer) newBuild(ctx context.Context, site *content.Site, siteFS fs.F
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	b := &build{
-		r: r, ctx: ctx, site: site, fsys: siteFS, opts: opts, w: w,
+	c := &common{
+		r: r, ctx: ctx, site: site, fsys: siteFS, opts: opts, w: w, base: basePath,
 		today:     content.DayOf(opts.Now),
 		md:        markdown.New(markdown.Options{BasePath: basePath}),
 		published: site.Published(opts.Unapproved),
 	}
-	if b.l, err = r.lang(site.Config.Language); err != nil {
+	c.workers = make([]*worker, runtime.GOMAXPROCS(0))
+	for i := range c.workers {
+		c.workers[i] = &worker{}
+	}
+	return c.in("")
+}
+
+// in is the build of the pages in the language code ("" for the site's
+// default).
+func (c *common) in(code string) (*build, error) {
+	l, err := c.r.lang(cmp.Or(code, c.site.Config.Language))
+	if err != nil {
 		return nil, err
 	}
-	b.view = b.siteView(basePath)
-	b.desc = site.Home.Summary
-	if b.desc == "" {
-		b.desc = "The partnerships of " + site.Config.Library + " with community organizations: what each side put in, what the partners asked for and what came of it."
-	}
-	b.workers = make([]*worker, runtime.GOMAXPROCS(0))
-	for i := range b.workers {
-		b.workers[i] = &worker{}
-	}
+	b := &build{common: c, l: l, code: code}
+	b.view = b.siteView(c.base)
+	b.desc = cmp.Or(b.homePage().Summary, l.cat.T("site.description", "library", c.site.Config.Library))
 	return b, nil
 }
 
-// siteView is the Site of every page.
+// languages are the builds of every language of the site: b's (the
+// default language's) first.
+func (b *build) languages() []*build {
+	out := []*build{b}
+	for _, l := range b.site.Config.Others() {
+		lb, err := b.in(l.Code)
+		if err != nil {
+			continue // the catalogs of a language never fail to load
+		}
+		out = append(out, lb)
+	}
+	return out
+}
+
+// at is the root-relative address of the page at path (as package urls
+// names it) in b's language.
+func (b *build) at(path string) string { return b.base + urls.In(b.code, path) }
+
+// siteView is the Site of every page in b's language.
 func (b *build) siteView(basePath string) *Site {
 	cfg := &b.site.Config
-	s := &Site{
-		Title: cfg.Title, Library: cfg.Library, Language: cfg.Language, Dir: textDir(cfg.Language),
-		Currency: cfg.Currency, Base: basePath, BaseURL: b.opts.BaseURL,
-		Corrections: cfg.Corrections,
-		Unapproved:  b.opts.Unapproved, Today: dateView(b.today),
+	c := b.l.cat
+	title := cfg.Title
+	for _, l := range cfg.Languages {
+		if l.Code == c.Lang() || l.Code == cmp.Or(b.code, cfg.Language) {
+			title = cmp.Or(l.Title, title)
+		}
 	}
-	s.Nav = []Link{{"Partnerships", basePath + urls.Home}, {"Partners", basePath + urls.Partners}, {"Annual reports", basePath + urls.Reports}, {"Open data", basePath + urls.Data}}
+	s := &Site{
+		Title: title, Library: cfg.Library, Language: cmp.Or(b.code, cfg.Language), Dir: textDir(cmp.Or(b.code, cfg.Language)),
+		Currency: cfg.Currency, Base: basePath, BaseURL: b.opts.BaseURL, Root: basePath + urls.In(b.code, urls.Home),
+		Corrections: cfg.Corrections,
+		Unapproved:  b.opts.Unapproved, Today: dateView(c, b.today),
+	}
+	s.Nav = []Link{{c.T("nav.partnerships"), b.at(urls.Home)}, {c.T("nav.partners"), b.at(urls.Partners)},
+		{c.T("nav.reports"), b.at(urls.Reports)}, {c.T("nav.data"), b.at(urls.Data)}}
 	if l := cfg.OpenData.License; l != "" {
 		s.License = Link{export.LicenseName(l), l}
 	}
 	for _, pg := range b.site.Pages {
 		if pg.HasWeight {
-			s.Nav = append(s.Nav, Link{pg.Title, basePath + urls.Page(pg.Name)})
+			s.Nav = append(s.Nav, Link{b.localPage(pg).Title, b.at(urls.Page(pg.Name))})
 		}
 	}
-	for _, t := range taxonomies {
-		s.Browse = append(s.Browse, Link{t.Title, basePath + urls.Taxonomy(t.Key)})
+	for t := range taxonomies {
+		tv := b.taxonomy(t)
+		s.Browse = append(s.Browse, Link{tv.Title, tv.URL})
 	}
 	s.nav, s.browse = menuItems(s.Nav), menuItems(s.Browse)
 	return s
 }
 
-// taxonomies are the views of content's taxonomies, in their order,
-// without their URL (see build.taxonomy).
+// taxonomies are content's taxonomies, in their order, without their
+// words and URL (see build.taxonomy).
 var taxonomies = func() []Taxonomy {
 	var out []Taxonomy
 	for _, tx := range content.Taxonomies(nil) {
-		out = append(out, Taxonomy{Key: tx.Key, Title: tx.Title, Singular: tx.Singular})
+		out = append(out, Taxonomy{Key: tx.Key})
 	}
 	return out
 }()
@@ -304,8 +353,9 @@ func (b *build) execute(wk *worker, p *Page) error {
 	return nil
 }
 
-// page returns a Page of kind at path (below the root, "" or ending in
-// "/", or a file name like "404.html") with its URLs and titles set.
+// page returns a Page of kind at path (as package urls names it: "" or
+// ending in "/", or a file name like "404.html") in b's language, with
+// its URLs, titles and alternates set.
 func (b *build) page(kind, path, title, description string) *Page {
 	p := &Page{Site: b.view, Kind: kind, Title: title, Description: cmp.Or(description, b.desc)}
 	b.setPath(p, path)
@@ -313,22 +363,34 @@ func (b *build) page(kind, path, title, description string) *Page {
 }
 
 func (b *build) setPath(p *Page, path string) {
-	p.Path = path
-	p.URL = b.view.Base + path
-	p.Canonical = b.view.BaseURL + path
-	p.DocTitle = docTitle(p.Title, b.view.Title)
+	p.Path = urls.In(b.code, path)
+	p.URL = b.base + p.Path
+	p.Canonical = b.opts.BaseURL + p.Path
+	p.DocTitle, p.docHead = b.docTitle(p.Title)
+	p.Alternates = b.alternates(path)
 }
 
-func docTitle(title, site string) string {
-	if title == "" || title == site {
-		return isolate(site)
+// docTitle is the <title> of a page titled title, "Title — Site title",
+// and its part before the site's title (isolated, see isolate; the
+// site's title when the page has no other).
+func (b *build) docTitle(title string) (doc, head string) {
+	if title == "" || title == b.view.Title {
+		return isolate(b.view.Title), isolate(b.view.Title)
 	}
-	return isolate(title) + " — " + isolate(site)
+	head = isolate(title)
+	return b.l.cat.T("site.doc_title", "title", head, "site", isolate(b.view.Title)), head
 }
 
 func (b *build) markdown(wk *worker, path string, src []byte) (template.HTML, error) {
+	return b.markdownFrom(wk, path, src, "")
+}
+
+// markdownFrom converts src, the Markdown of the file path, reading its
+// relative links from the folder dir ("" for the page's own: see
+// markdown.ConvertFrom).
+func (b *build) markdownFrom(wk *worker, path string, src []byte, dir string) (template.HTML, error) {
 	wk.md.Reset()
-	if err := b.md.Convert(src, &wk.md); err != nil {
+	if err := b.md.ConvertFrom(src, &wk.md, dir); err != nil {
 		return "", fmt.Errorf("render: %s: %w", path, err)
 	}
 	return template.HTML(wk.md.String()), nil

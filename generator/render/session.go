@@ -80,7 +80,9 @@ type SessionResult struct {
 // skipped), and each Old profile is the one the last Render had.
 func (s *Session) Render(ctx context.Context, site *content.Site, c content.Change, w output.Writer) (SessionResult, error) {
 	// The home page's text and summary are on many pages: render them all.
-	if s.b == nil || c.Full || c.Home || len(c.Profiles) > max(100, len(s.views)/4) {
+	// A site of several languages is rendered whole: its pages in the
+	// other languages are not tracked between renders.
+	if s.b == nil || c.Full || c.Home || len(c.Profiles) > max(100, len(s.views)/4) || len(site.Config.Languages) > 1 {
 		return s.full(ctx, site, w)
 	}
 	return s.incremental(ctx, site, c, w)
@@ -444,7 +446,7 @@ func (s *Session) termName(t int, slug string, l *list) string {
 }
 
 func (s *Session) termItem(t int, slug string, l *list) Item {
-	return item(s.termName(t, slug, l), s.b.view.Base+urls.Term(taxonomies[t].Key, slug), len(l.entries))
+	return s.b.item(s.termName(t, slug, l), s.b.at(urls.Term(taxonomies[t].Key, slug)), len(l.entries))
 }
 
 func (s *Session) termItemOf(t int, slug string) Item {
@@ -462,7 +464,7 @@ func (s *Session) homePages(pages []*Page, removed []string) ([]*Page, []string)
 		return pages, removed
 	}
 	b := s.b
-	proto := b.page("home", "", cmp.Or(b.site.Home.Title, b.view.Title), "")
+	proto := b.page("home", urls.Home, cmp.Or(b.site.Home.Title, b.view.Title), "")
 	pages, removed = s.listPages(pages, removed, l, proto, 2)
 	return pages, removed
 }

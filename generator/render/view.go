@@ -23,6 +23,11 @@ type Site struct {
 
 	Base    string // the base path: "/" or "/sub/"; prefix of every internal link
 	BaseURL string // the absolute base URL, ending in "/"
+	// Root is the home page of the pages' language: Base, or Base +
+	// "<code>/" in a language other than the default. The site's files
+	// (style.css, the open data, a bundle's files) are below Base in
+	// every language.
+	Root string
 
 	Nav    []Link // main navigation: partnerships, partners, pages with a weight
 	Browse []Link // the taxonomies, in the footer
@@ -58,7 +63,21 @@ type Page struct {
 	NoIndex     bool   // ask search engines not to index (unapproved pages, 404)
 
 	Content template.HTML // Markdown of the home page text or a content page
-	JSONLD  template.JS   // schema.org JSON-LD, or ""
+	// ContentLang is the language of Content and Title when they are not
+	// in the page's language: the default language's text of a page not
+	// yet translated. "" otherwise.
+	ContentLang string
+	JSONLD      template.JS // schema.org JSON-LD, or ""
+
+	// Alternates are the page in each language of the site, the default
+	// first (for the language switcher and hreflang links); nil when the
+	// site has one language.
+	Alternates []Alternate
+	// TranslationNote says, on a page in another language than the
+	// default, that its text is not translated yet or that the
+	// translation may be out of date (with a link to the default
+	// language's page); "" otherwise.
+	TranslationNote template.HTML
 
 	Profile  *Profile   // profile
 	Cards    []*Profile // list pages: the profiles on this page, card fields only (see Profile.cardView)
@@ -73,6 +92,8 @@ type Page struct {
 	Report    *Report          // report: one fiscal year
 	Reports   []*Report        // reports: every fiscal year, newest first
 	DataFiles []export.FileDoc // data: the open data files and their columns
+
+	docHead string // DocTitle without the site's title (see build.docTitle)
 
 	// fill, when set, completes the page just before it is written and
 	// is then dropped with what it made (annual reports of large sites).
@@ -170,6 +191,7 @@ type Partner struct {
 	Website     string // its own site, or ""
 	WebsiteHost string // Website without scheme and trailing slash
 	About       string
+	AboutLang   string // About's language when it is not the page's (see Profile.TitleLang)
 
 	// On the partner's own page: its asks across its partnerships, each
 	// with its partnership (Ask.Where), and their summary.
@@ -180,11 +202,16 @@ type Partner struct {
 
 // Profile is one partnership, for its page and its card.
 type Profile struct {
-	Slug      string
-	Title     string
-	Summary   string
-	URL       string // root-relative
-	Canonical string
+	Slug    string
+	Title   string
+	Summary string
+	// TitleLang and SummaryLang are the language of Title and Summary
+	// when it is not the page's: on a page in another language than the
+	// default, the default language's text where the profile has no
+	// translation. "" when they are in the page's language.
+	TitleLang, SummaryLang string
+	URL                    string // root-relative
+	Canonical              string
 
 	Status Label
 	Start  Date
@@ -217,6 +244,7 @@ type Profile struct {
 	SurveyTable template.HTML
 
 	Story      template.HTML
+	StoryLang  string // the story's language when it is not the page's
 	Correction string // "Suggest a correction" URL, or "" when the site has none
 
 	// Card is the profile's entry in lists (the "card" template), made
@@ -298,6 +326,7 @@ type Resource struct {
 	Kind        string // "Staff time"
 	Amount      string // "$2,400", "120 room-hours", "3 newsletter features"
 	Description string
+	Lang        string // Description's language when it is not the page's
 	Date        Date
 	Value       string // "$2,400", or "" when not valued
 	Estimated   bool
@@ -312,6 +341,7 @@ type Subtotal struct {
 // Ask is one entry of the asks ledger.
 type Ask struct {
 	Ask    string
+	Lang   string // the language of Ask and Reason when it is not the page's
 	Status Label
 	Reason string
 	Date   Date
@@ -321,6 +351,7 @@ type Ask struct {
 // Outcome is one row of the outcomes table.
 type Outcome struct {
 	Measure string
+	Lang    string // the language of Measure and Note when it is not the page's
 	Value   string // "37 students"
 	Date    Date
 	Note    string
