@@ -97,4 +97,3 @@ func TestYears(t *testing.T) {
 		t.Errorf("table rows = %q, want oldest first", rows)
 	}
 }
-

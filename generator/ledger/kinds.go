@@ -23,7 +23,6 @@ type Figure struct {
 	LibraryLeftOut, PartnerLeftOut int
 }
 
-
 // Figures returns the rows of what each side put in, for the site
 // currency currency:
 //
@@ -119,4 +118,3 @@ func Currencies(site string, sides ...*Side) []string {
 	})
 	return slices.Compact(out)
 }
-

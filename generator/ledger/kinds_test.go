@@ -3,7 +3,6 @@ package ledger
 import (
 	"reflect"
 	"testing"
-
 )
 
 func TestFigures(t *testing.T) {
@@ -28,4 +27,3 @@ func TestFigures(t *testing.T) {
 		t.Errorf("Figures of nothing = %+v, want no rows", got)
 	}
 }
-
