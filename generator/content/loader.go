@@ -525,6 +525,10 @@ func (l *Loader) updatePage(rel string) (nav bool) {
 		f.page, probs = ParsePage(rel, f.data, home)
 		f.keep(probs)
 		if f.page != nil {
+			if !home && l.site.Config.HasLanguage(f.page.Name) {
+				probs = append(probs, Problem{Path: rel, Line: 1, Col: 1, Field: "name",
+					Message: "/" + f.page.Name + "/ is where the site's pages in that language are published; rename the file"})
+			}
 			probs = append(probs, l.pageTranslations(f.page)...)
 		}
 	}
@@ -729,8 +733,8 @@ func (l *Loader) Update(paths []string) Change {
 		switch {
 		case rel == configPath:
 			config = true
-		case rel == "themes" || strings.HasPrefix(rel, "themes/"):
-			theme = true
+		case rel == "themes" || strings.HasPrefix(rel, "themes/"), rel == "i18n" || strings.HasPrefix(rel, "i18n/"):
+			theme = true // the layouts or UI strings of every page
 		case rel == "content" || strings.HasPrefix(rel, "content/"):
 			if b := bundleOf(rel); b != "" {
 				dirs[b] = true

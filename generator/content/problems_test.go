@@ -1686,6 +1686,17 @@ summary = "About us"
 title = "Reports"
 +++
 `, wants: []want{{"content/pages/reports.md:1:1: name", "/reports/ is used by alongside itself"}}},
+	{name: "pages: the name of a language", site: `
+-- site.toml --
+title = "Partnerships"
+library = "Library"
+[languages.es]
+name = "Español"
+-- content/pages/es.md --
++++
+title = "Spanish"
++++
+`, wants: []want{{"content/pages/es.md:1:1: name", "/es/ is where the site's pages in that language are published"}}},
 	{name: "pages: name not usable in an address", site: `
 -- content/pages/About Us.md --
 +++

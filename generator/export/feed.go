@@ -13,11 +13,25 @@ import (
 )
 
 // Feed writes /feed.xml, an Atom 1.0 feed with an entry per profile,
-// newest review date first. The feed's updated time is its newest entry's,
-// or now when it has none.
-func Feed(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time) error {
+// newest review date first, in lang, one of the site's Languages: in a
+// language other than the default it is /<code>/feed.xml, whose entries
+// link to the pages in that language and have the titles and summaries
+// of their translations where there are some. The feed's updated time
+// is its newest entry's, or now when it has none.
+func Feed(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, lang content.Language) error {
 	baseURL = base(site, baseURL)
 	cfg := &site.Config
+	code := lang.Code // "" in the default language: its addresses have no prefix
+	if code == cfg.Language {
+		code = ""
+	}
+	words := func(p *content.Profile) (title, summary string) {
+		title, summary = p.Title, p.Summary
+		if tr := p.Translations[code]; code != "" && tr != nil {
+			title, summary = firstOf(tr.Title, title), firstOf(tr.Summary, summary)
+		}
+		return title, summary
+	}
 	ps := slices.Clone(published)
 	slices.SortStableFunc(ps, func(a, b *content.Profile) int {
 		if c := updated(b).Compare(updated(a).Time); c != 0 {
@@ -32,24 +46,26 @@ func Feed(w io.Writer, site *content.Site, published []*content.Profile, baseURL
 	x := xmlWriter{w: bufio.NewWriter(w)}
 	x.raw(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
 	x.raw(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`)
-	x.text(cfg.Language)
+	x.text(firstOf(lang.Code, cfg.Language))
 	x.raw("\">\n")
-	x.elem("  ", "id", baseURL)
-	x.elem("  ", "title", cfg.Title)
+	x.elem("  ", "id", abs(baseURL, urls.In(code, urls.Home)))
+	x.elem("  ", "title", firstOf(lang.Title, cfg.Title))
 	x.elem("  ", "updated", feedUpdated.UTC().Format(time.RFC3339))
-	x.link("  ", "self", "application/atom+xml", abs(baseURL, urls.Feed))
-	x.link("  ", "alternate", "text/html", baseURL)
+	x.link("  ", "self", "application/atom+xml", abs(baseURL, urls.In(code, urls.Feed)))
+	x.link("  ", "alternate", "text/html", abs(baseURL, urls.In(code, urls.Home)))
 	x.raw("  <author>\n")
 	x.elem("    ", "name", cfg.Library)
 	x.raw("  </author>\n")
 	x.elem("  ", "generator", "alongside")
 	for _, p := range ps {
 		x.raw("  <entry>\n")
-		x.elem("    ", "id", abs(baseURL, p.URL()))
-		x.elem("    ", "title", p.Title)
+		title, summary := words(p)
+		page := abs(baseURL, urls.In(code, p.URL()))
+		x.elem("    ", "id", page)
+		x.elem("    ", "title", title)
 		x.elem("    ", "updated", updated(p).UTC().Format(time.RFC3339))
-		x.link("    ", "alternate", "text/html", abs(baseURL, p.URL()))
-		x.elem("    ", "summary", firstOf(p.Summary, "A partnership between "+cfg.Library+" and "+p.Partner.Name+"."))
+		x.link("    ", "alternate", "text/html", page)
+		x.elem("    ", "summary", firstOf(summary, "A partnership between "+cfg.Library+" and "+p.Partner.Name+"."))
 		for _, tag := range p.Tags {
 			x.raw(`    <category term="`)
 			x.text(tag)

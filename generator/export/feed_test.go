@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
 
@@ -41,7 +42,7 @@ type atomFeed struct {
 func TestFeed(t *testing.T) {
 	site, published := testSite(t)
 	var b bytes.Buffer
-	if err := Feed(&b, site, published, "", now); err != nil {
+	if err := Feed(&b, site, published, "", now, site.Config.Languages[0]); err != nil {
 		t.Fatal(err)
 	}
 	for _, bad := range leaks {
@@ -91,7 +92,7 @@ func TestFeed(t *testing.T) {
 
 	// No entries: updated is the build time.
 	b.Reset()
-	if err := Feed(&b, site, nil, "", now); err != nil {
+	if err := Feed(&b, site, nil, "", now, site.Config.Languages[0]); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "<updated>2026-03-01T09:30:00Z</updated>") || strings.Contains(b.String(), "<entry>") {
@@ -103,7 +104,7 @@ func TestSitemap(t *testing.T) {
 	pages := []string{"index.html", "partnerships/zine-lab/index.html", "/about/", "404.html", "tags/a&b/", "about/index.html", "data/index.html"}
 	var b bytes.Buffer
 	_, published := testSite(t)
-	if err := Sitemap(&b, "https://partners.example.org/reports/", pages, lastModified(published, now)); err != nil {
+	if err := Sitemap(&b, "https://partners.example.org/reports/", pages, lastModified(published, now), nil); err != nil {
 		t.Fatal(err)
 	}
 	var s struct {
@@ -134,7 +135,7 @@ func TestSitemap(t *testing.T) {
 	for i := range many {
 		many[i] = "p/" + strconv.Itoa(i) + "/"
 	}
-	if err := Sitemap(&b, "https://x.example/", many, nil); err == nil {
+	if err := Sitemap(&b, "https://x.example/", many, nil, nil); err == nil {
 		t.Error("Sitemap of 50,001 pages succeeded")
 	}
 }
@@ -150,6 +151,72 @@ func TestRobots(t *testing.T) {
 		}
 		if b.String() != want {
 			t.Errorf("Robots(%q) = %q, want %q", base, b.String(), want)
+		}
+	}
+}
+
+// TestSitemapAlternates: on a site of several languages each address of
+// the sitemap lists the page in every language and x-default, the
+// same set whichever language's address it is (hreflang pairs are
+// symmetric), and a profile's page in Spanish has the lastmod of the
+// profile.
+func TestSitemapAlternates(t *testing.T) {
+	langs := []content.Language{{Code: "en"}, {Code: "es", Name: "Español"}, {Code: "ar", Name: "العربية"}}
+	pages := []string{"index.html", "es/index.html", "ar/index.html", "partnerships/zine-lab/index.html",
+		"es/partnerships/zine-lab/index.html", "ar/partnerships/zine-lab/index.html"}
+	_, published := testSite(t)
+	var b bytes.Buffer
+	if err := Sitemap(&b, "https://p.example/", pages, lastModified(published, now), langs); err != nil {
+		t.Fatal(err)
+	}
+	type link struct {
+		Lang string `xml:"hreflang,attr"`
+		Href string `xml:"href,attr"`
+	}
+	var s struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			Lastmod string `xml:"lastmod"`
+			Links   []link `xml:"http://www.w3.org/1999/xhtml link"`
+		} `xml:"url"`
+	}
+	d := xml.NewDecoder(&b)
+	d.Strict = true
+	if err := d.Decode(&s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.URLs) != 6 {
+		t.Fatalf("%d addresses, want 6", len(s.URLs))
+	}
+	for _, u := range s.URLs {
+		page := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(u.Loc, "https://p.example/"), "es/"), "ar/")
+		want := []link{{"en", "https://p.example/" + page}, {"es", "https://p.example/es/" + page},
+			{"ar", "https://p.example/ar/" + page}, {"x-default", "https://p.example/" + page}}
+		if !slices.Equal(u.Links, want) {
+			t.Errorf("%s: alternates %v, want %v", u.Loc, u.Links, want)
+		}
+		if strings.Contains(u.Loc, "zine-lab") && u.Lastmod != "2025-11-20" {
+			t.Errorf("%s: lastmod %s, want the approval's 2025-11-20", u.Loc, u.Lastmod)
+		}
+	}
+}
+
+// TestFeedInLanguage: /es/feed.xml is in Spanish, links to the Spanish
+// pages, and takes a profile's title from its translation.
+func TestFeedInLanguage(t *testing.T) {
+	site, published := testSite(t)
+	p := published[0]
+	p.Translations = map[string]*content.Translation{"es": {Lang: "es", Title: "Título en español"}}
+	defer func() { p.Translations = nil }()
+	var b bytes.Buffer
+	if err := Feed(&b, site, published, "https://p.example/", now, content.Language{Code: "es", Title: "Alianzas"}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{`xml:lang="es"`, "<title>Alianzas</title>", `href="https://p.example/es/feed.xml"`,
+		"<title>Título en español</title>", "<id>https://p.example/es/" + p.URL() + "</id>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("feed lacks %s:\n%s", want, out)
 		}
 	}
 }

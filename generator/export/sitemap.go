@@ -17,23 +17,53 @@ import (
 // "/about/index.html"; an index.html is dropped, as is 404.html). A
 // sitemap holds at most 50,000 URLs: for more, it returns an error, and
 // Write splits them into several files. lastmod, when not nil, gives the
-// <lastmod> of a page by its path ("partnerships/x/").
-func Sitemap(w io.Writer, baseURL string, pages []string, lastmod func(path string) content.Date) error {
+// <lastmod> of a page by its path ("partnerships/x/"). langs are the
+// site's languages, the default first: with more than one, each address
+// lists the same page in every language and x-default (the default
+// language's) as xhtml:link alternates.
+func Sitemap(w io.Writer, baseURL string, pages []string, lastmod func(path string) content.Date, langs []content.Language) error {
 	addrs := pageURLs(pages)
 	if len(addrs) > urls.SitemapMax {
 		return fmt.Errorf("sitemap: %d pages is more than the %d a sitemap may list", len(addrs), urls.SitemapMax)
 	}
+	var others []string
+	if len(langs) > 1 {
+		for _, l := range langs[1:] {
+			others = append(others, l.Code)
+		}
+	}
 	x := xmlWriter{w: bufio.NewWriter(w)}
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	x.raw(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	if others == nil {
+		x.raw(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	} else {
+		x.raw(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	}
+	alternate := func(lang, path string) {
+		x.raw(`<xhtml:link rel="alternate" hreflang="`)
+		x.text(lang)
+		x.raw(`" href="`)
+		x.text(abs(baseURL, path))
+		x.raw(`"/>`)
+	}
 	for _, p := range addrs {
+		_, path := urls.Lang(p, others)
 		x.raw("  <url><loc>")
 		x.text(abs(baseURL, p))
 		x.raw("</loc>")
 		if lastmod != nil {
-			if d := lastmod(p); d.Set() {
+			if d := lastmod(path); d.Set() {
 				x.raw("<lastmod>" + d.String() + "</lastmod>")
 			}
+		}
+		if others != nil {
+			// Every page is published in every language: the same page
+			// in each, and the default language's for everyone else.
+			alternate(langs[0].Code, path)
+			for _, code := range others {
+				alternate(code, urls.In(code, path))
+			}
+			alternate("x-default", path)
 		}
 		x.raw("</url>\n")
 	}

@@ -37,15 +37,21 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 		files[urls.Giving] = func(w io.Writer) error { return Giving(w, site, published, baseURL, now) }
 	}
 	if out.Absolute {
-		files[urls.Feed] = func(w io.Writer) error { return Feed(w, site, published, baseURL, now) }
+		for i, l := range site.Config.Languages {
+			name := urls.Feed
+			if i > 0 {
+				name = urls.In(l.Code, urls.Feed)
+			}
+			files[name] = func(w io.Writer) error { return Feed(w, site, published, baseURL, now, l) }
+		}
 		addrs := pageURLs(pages)
 		lastmod := lastModified(published, now)
 		if names := urls.Sitemaps(len(addrs)); len(names) == 1 {
-			files[urls.Sitemap] = func(w io.Writer) error { return Sitemap(w, baseURL, addrs, lastmod) }
+			files[urls.Sitemap] = func(w io.Writer) error { return Sitemap(w, baseURL, addrs, lastmod, site.Config.Languages) }
 		} else {
 			for k, name := range names[1:] {
 				part := addrs[k*urls.SitemapMax : min((k+1)*urls.SitemapMax, len(addrs))]
-				files[name] = func(w io.Writer) error { return Sitemap(w, baseURL, part, lastmod) }
+				files[name] = func(w io.Writer) error { return Sitemap(w, baseURL, part, lastmod, site.Config.Languages) }
 			}
 			files[urls.Sitemap] = func(w io.Writer) error { return sitemapIndex(w, baseURL, names[1:]) }
 		}

@@ -15,7 +15,7 @@
 //     when "/x/index.html" exists. Every answer has Cache-Control:
 //     no-store, and a Content-Type taken from the file's extension.
 //
-//   - Watching. site.toml, content/ and themes/ are watched with fsnotify:
+//   - Watching. site.toml, content/, themes/ and i18n/ are watched with fsnotify:
 //     every folder, including those created later. Chmod-only events,
 //     hidden files and editors' temporary files (x~, .x.swp, .x.swx,
 //     vim's 4913, Emacs's .#x, x.tmp) are ignored. Events are debounced
@@ -32,7 +32,7 @@
 //     it read with its size, time and a hash of its bytes: a rebuild
 //     re-reads the paths named (Loader.Update), and re-parses and
 //     re-validates a file only when its bytes changed. A change to
-//     site.toml reads the whole site again; a change to themes/, to
+//     site.toml reads the whole site again; a change to themes/ or i18n/, to
 //     content/_index.md or to the title or weight of a page in the
 //     navigation renders it all again. Otherwise the content.Change goes
 //     to a render.Session, which renders only the pages that show a

@@ -16,15 +16,15 @@ import (
 )
 
 // relevant reports whether a path of the site (slash-separated, relative
-// to it) can change the site: site.toml and what is in content/ and
-// themes/, except hidden files and folders and editors' temporary files
+// to it) can change the site: site.toml and what is in content/,
+// themes/ and i18n/ (the site's UI strings), except hidden files and folders and editors' temporary files
 // (backups "x~", vim's swap files and its "4913" test file, Emacs's ".#x"
 // locks, "x.tmp"), which content never reads.
 func relevant(rel string) bool {
 	switch {
-	case rel == configPath, rel == "content", rel == "themes":
+	case rel == configPath, rel == "content", rel == "themes", rel == "i18n":
 		return true
-	case !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/"):
+	case !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") && !strings.HasPrefix(rel, "i18n/"):
 		return false
 	}
 	for seg := range strings.SplitSeq(rel, "/") {
@@ -93,8 +93,8 @@ func (d *debouncer) take() []string {
 func (d *debouncer) stop() { d.timer.Stop() }
 
 // watchEvents watches the site folder dir with fsnotify until ctx is
-// done: the folder itself (for site.toml, content/ and themes/ coming and
-// going) and every folder in content/ and themes/, adding folders as they
+// done: the folder itself (for site.toml, content/, themes/ and i18n/ coming and
+// going) and every folder in content/, themes/ and i18n/, adding folders as they
 // appear. It marks each relevant path that an event names; Chmod-only
 // events are dropped. When the kernel's queue overflows it marks
 // everything. Errors go to report.
@@ -110,6 +110,7 @@ func watchEvents(ctx context.Context, dir string, mark func(string), report func
 	}
 	fw.addTree("content")
 	fw.addTree("themes")
+	fw.addTree("i18n")
 	ch := make(chan struct{})
 	go func() {
 		defer close(ch)
@@ -216,7 +217,7 @@ func pollEvents(ctx context.Context, fsys fs.FS, every time.Duration, mark func(
 	}
 	walk := func() map[string]stamp {
 		seen := map[string]stamp{}
-		for _, root := range []string{configPath, "content", "themes"} {
+		for _, root := range []string{configPath, "content", "themes", "i18n"} {
 			fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 				if err != nil {
 					return nil
