@@ -80,7 +80,7 @@ func resourceTable(c *i18n.Catalog, sd *Side, currency string) template.HTML {
 		if what == "" {
 			what = r.Kind
 		}
-		f.raw("\n<tr><th scope=\"row\">").text(what).raw(`</th><td data-label="`).text(c.T("table.kind")).raw(`">`).text(r.Kind).
+		f.raw("\n<tr><th scope=\"row\"").lang(r.Lang).raw(">").text(what).raw(`</th><td data-label="`).text(c.T("table.kind")).raw(`">`).text(r.Kind).
 			raw(`</td><td class="num" data-label="`).text(c.T("table.amount")).raw(`">`).text(r.Amount).
 			raw(`</td><td data-label="`).text(c.T("table.date")).raw(`">`).date(r.Date).
 			raw(`</td><td class="num" data-label="`).text(valueIn).raw(`">`)

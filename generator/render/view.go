@@ -253,13 +253,13 @@ type Profile struct {
 }
 
 // cardView is v with only the fields a card shows and lists use: Slug,
-// Title, Summary, URL, Canonical, Status, Start, End, Dates, Partner,
+// Title, Summary and their langs, URL, Canonical, Status, Start, End, Dates, Partner,
 // Review and Card. The rest (the taxonomy links, tables, asks, outcomes,
 // voice, story and their fragments) is what makes a profile's view large,
 // and a build keeps every card until the lists are written.
 func (v *Profile) cardView() *Profile {
 	return &Profile{
-		Slug: v.Slug, Title: v.Title, Summary: v.Summary, URL: v.URL, Canonical: v.Canonical,
+		Slug: v.Slug, Title: v.Title, Summary: v.Summary, TitleLang: v.TitleLang, SummaryLang: v.SummaryLang, URL: v.URL, Canonical: v.Canonical,
 		Status: v.Status, Start: v.Start, End: v.End, Dates: v.Dates, Partner: v.Partner,
 		Review: v.Review, Card: v.Card,
 	}
