@@ -1,7 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
+	"maps"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -109,7 +113,7 @@ func TestLanguagesShowTheSameFigures(t *testing.T) {
 	// The same figures, as each language writes them.
 	for name, want := range map[string]string{
 		"index.html":    "$3,400.30",
-		"es/index.html": "US$3400,30", // CLDR: no grouping of 4 digits in Spanish
+		"es/index.html": "US$3400,30",        // CLDR: no grouping of 4 digits in Spanish
 		"ar/index.html": "٣٬٤٠٠٫٣٠\u00a0USD", // Arabic-Indic digits, a no-break space
 	} {
 		if html := page(t, out, name); !strings.Contains(html, want) {
@@ -207,5 +211,57 @@ func TestEveryPageKindInEveryLanguage(t *testing.T) {
 	}
 	if _, ok := out.Get("es/style.css"); ok {
 		t.Error("style.css is written twice")
+	}
+}
+
+// TestHreflangIsSymmetric: every page names itself and the same page in
+// each other language, and each of those names it back: the pairs of
+// <link rel="alternate" hreflang> are symmetric on every page, as search
+// engines require, and the switcher links to the same pages.
+func TestHreflangIsSymmetric(t *testing.T) {
+	out := renderSite(t, languagesSite(t, true), Options{})
+	link := regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="https://partners\.example\.org/([^"]*)">`)
+	switcher := regexp.MustCompile(`<li><a href="/([^"]*)" hreflang="([^"]+)" lang="[^"]+"`)
+	alternates := func(name string) map[string]string {
+		m := map[string]string{}
+		for _, l := range link.FindAllStringSubmatch(page(t, out, name), -1) {
+			m[l[1]] = l[2]
+		}
+		return m
+	}
+	n := 0
+	for _, name := range out.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		n++
+		alts := alternates(name)
+		self := strings.TrimSuffix(name, "index.html")
+		if len(alts) != 4 || alts["x-default"] != alts["en"] {
+			t.Errorf("%s: alternates %v, want en, es, ar and x-default (= en)", name, alts)
+			continue
+		}
+		if lang := map[string]string{"es": "es", "ar": "ar"}[strings.SplitN(name, "/", 2)[0]]; alts[cmp.Or(lang, "en")] != self {
+			t.Errorf("%s: its own language's alternate is %q", name, alts[cmp.Or(lang, "en")])
+		}
+		for lang, path := range alts {
+			other := path + "index.html"
+			if strings.HasSuffix(path, ".html") {
+				other = path
+			}
+			if got := alternates(other); !maps.Equal(got, alts) {
+				t.Errorf("%s names %s (%s), which names %v instead of %v", name, other, lang, got, alts)
+			}
+		}
+		var sw []string
+		for _, m := range switcher.FindAllStringSubmatch(page(t, out, name), -1) {
+			sw = append(sw, m[2]+"="+m[1])
+		}
+		if want := []string{"en=" + alts["en"], "es=" + alts["es"], "ar=" + alts["ar"]}; !slices.Equal(sw, want) {
+			t.Errorf("%s: switcher %v, want %v", name, sw, want)
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d pages", n)
 	}
 }
