@@ -1,6 +1,8 @@
 package render
 
 import (
+	"slices"
+
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/ledger"
@@ -10,9 +12,10 @@ import (
 // Addresses is every file a build of site writes for the profiles
 // published (in any order), as paths below the site root laid out by
 // package urls: each page's path ("", "partnerships/x/", "tags/page/2/",
-// "404.html"), each bundle file ("partnerships/x/photo.png") and each
-// data and machine file that export.Which says a build at the site's
-// base_url writes. It leaves out the theme's static files. today
+// "404.html") in each language of the site ("es/tags/page/2/"), each
+// bundle file ("partnerships/x/photo.png") and each data and machine
+// file that export.Which says a build at the site's base_url writes
+// (the feed once per language). It leaves out the theme's static files. today
 // is the build date, which decides the fiscal years reported. A test
 // holds Render to exactly these files.
 func Addresses(site *content.Site, published []*content.Profile, today content.Date) []string {
@@ -23,11 +26,12 @@ func Addresses(site *content.Site, published []*content.Profile, today content.D
 		}
 	}
 	list(urls.Home, len(published))
+	var files []string // the bundles' files, written once
 	for _, p := range published {
 		u := urls.Profile(p.Slug)
 		out = append(out, u)
 		for _, f := range p.BundleFiles {
-			out = append(out, u+f)
+			files = append(files, u+f)
 		}
 	}
 	partners := content.Partners(published)
@@ -54,7 +58,17 @@ func Addresses(site *content.Site, published []*content.Profile, today content.D
 		}
 		list(urls.Report(fy.Name), n) // a line per partnership of the year
 	}
-	out = append(out, urls.Data)
-	out = append(out, export.Which(site, published, site.Config.BaseURL).Names()...)
-	return append(out, urls.NotFound)
+	out = append(out, urls.Data, urls.NotFound)
+	written := export.Which(site, published, site.Config.BaseURL).Names()
+	pages := len(out)
+	for _, l := range site.Config.Others() {
+		for _, page := range out[:pages] {
+			out = append(out, urls.In(l.Code, page))
+		}
+		if slices.Contains(written, urls.Feed) {
+			out = append(out, urls.In(l.Code, urls.Feed))
+		}
+	}
+	out = append(out, files...)
+	return append(out, written...)
 }

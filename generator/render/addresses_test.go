@@ -18,7 +18,8 @@ import (
 // TestRenderWritesAddresses holds Render to the map of addresses: it
 // writes the file of every address of Addresses and nothing else but the
 // theme's static files, for a site with paginated lists (130 profiles),
-// bundles, pages, several fiscal years and the 360Giving file.
+// bundles, pages, several fiscal years and the 360Giving file, in one
+// language and in three.
 func TestRenderWritesAddresses(t *testing.T) {
 	fsys := sitetest.Corpus(130)
 	cfg := string(fsys["site.toml"].Data) + "\n[open_data]\ngrant_prefix = \"360G-wrenfield\"\nfunder_id = \"US-EIN-00-1234567\"\n"
@@ -39,6 +40,11 @@ amount = 100
 +++
 `)}
 	checkAddresses(t, fsys, "page/3/index.html", "partnerships/partnership-00000/photo.png", urls.Giving, urls.Feed, urls.Sitemap, "reports/2019/index.html")
+
+	// In three languages: every page again under es/ and ar/, and a
+	// feed each; the bundle and data files once.
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg + "[languages.es]\nname = \"Español\"\n[languages.ar]\nname = \"العربية\"\n")}
+	checkAddresses(t, fsys, "es/page/3/index.html", "ar/reports/2019/index.html", "es/feed.xml", "partnerships/partnership-00000/photo.png")
 
 	// Without base_url: no feed, sitemap or 360giving.json, in both.
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(cfg, "base_url", "# base_url", 1))}
