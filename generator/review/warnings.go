@@ -3,6 +3,8 @@ package review
 import (
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/markdown"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // Warnings returns the review warnings of `check` for site, counting days
@@ -72,9 +75,16 @@ func noOrgID(site *content.Site) map[*content.Profile]bool {
 // (the others' go through Story).
 func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Problems {
 	var ps content.Problems
-	ps = append(ps, c.addrs.brokenLinks(c.site.Home.Path, string(c.site.Home.Body), c.site.Home.BodyLine, "/", nil)...)
-	for _, pg := range c.site.Pages {
-		ps = append(ps, c.addrs.brokenLinks(pg.Path, string(pg.Body), pg.BodyLine, "/"+pg.Name+"/", nil)...)
+	for _, pg := range append([]*content.Page{c.site.Home}, c.site.Pages...) {
+		page := urls.Page(pg.Name)
+		if pg == c.site.Home {
+			page = urls.Home
+		}
+		ps = append(ps, c.addrs.brokenLinks(pg.Path, string(pg.Body), pg.BodyLine, "/"+page, nil)...)
+		for _, code := range slices.Sorted(maps.Keys(pg.Translations)) {
+			tr := pg.Translations[code]
+			ps = append(ps, c.addrs.brokenLinks(tr.Path, string(tr.Story), tr.BodyLine, "/"+urls.In(code, page), nil)...)
+		}
 	}
 	// Profiles on every core: bodies are scanned and some are parsed.
 	per := make([]content.Problems, len(c.site.Profiles))
@@ -91,6 +101,15 @@ func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Proble
 			return
 		}
 		per[i] = append(per[i], c.Story(p, body)...)
+		// A translation's story is checked as its own file: shown at
+		// /<code>/partnerships/<slug>/, its relative links lead to the
+		// default page's bundle (see markdown.ConvertFrom).
+		for _, code := range slices.Sorted(maps.Keys(p.Translations)) {
+			tr := p.Translations[code]
+			q := *p
+			q.Path, q.BodyLine = tr.Path, tr.BodyLine
+			per[i] = append(per[i], c.Story(&q, tr.Story)...)
+		}
 	})
 	for _, w := range per {
 		ps = append(ps, w...)

@@ -286,3 +286,61 @@ func TestExternalImageWarns(t *testing.T) {
 		}
 	}
 }
+
+// A translation's story is checked as its source's is: a broken link and
+// contact details are warnings at the translation's own lines, a link
+// to a file of the bundle is fine, and a Spanish page may link to the
+// other Spanish pages.
+func TestWarningsTranslatedStory(t *testing.T) {
+	archive := `
+-- site.toml --
+title = "T"
+library = "L"
+[languages.es]
+name = "Español"
+-- content/pages/about.md --
++++
+title = "About"
++++
+-- content/partnerships/zine-lab/index.md --
++++
+title = "T"
+status = "active"
+start = 2025-09-02
+[partner]
+name = "P"
+[review]
+state = "approved"
+date = 2025-09-03
++++
+[The guide](guide.pdf).
+-- content/partnerships/zine-lab/guide.pdf --
+pdf
+-- content/partnerships/zine-lab/index.es.md --
++++
+title = "T"
++++
+[La guía](guide.pdf), [nosotros](/es/about/), [nada](/es/nowhere/).
+
+Escriba a ana@example.org.
+`
+	site := sitetest.Load(t, archive)
+	var got []string
+	for _, p := range Warnings(sitetest.FS(t, archive), site, content.DateOf(2025, 10, 1)) {
+		if strings.Contains(p.Path, ".es.md") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		`content/partnerships/zine-lab/index.es.md:4:55: warning: body: link "/es/nowhere/"`,
+		`content/partnerships/zine-lab/index.es.md:6:11: warning: body: "ana@example.org" looks like an email address`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got\n%s\nwant %d warnings like\n%s", strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got  %s\nwant %s…", got[i], want[i])
+		}
+	}
+}
