@@ -114,7 +114,7 @@ async function clippedCells(page) {
 }
 
 // The kinds of page that show charts (the ledger's: home, partner, report).
-const chartKinds = new Set(['home', 'partner', 'annual-report']);
+const chartKinds = new Set(['home', 'partner', 'annual-report', 'home-ar', 'annual-report-es']);
 
 // chartText measures the text of every chart shown on the page, as
 // drawn: each <text>'s font size in CSS px (its computed font size in
@@ -561,6 +561,79 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
         (sideways.length ? `scrolls sideways at 320 px:\n  ${sideways.join('\n  ')}\n` : '') +
         (printed.length ? `wider than A4 paper when printed (the browser shrinks all of it):\n  ${printed.join('\n  ')}` : ''));
     });
+
+  describe('languages', () => {
+    // The sample site is in English (at /), Spanish (/es/) and Arabic
+    // (/ar/, right to left).
+    it('every page links to itself in each language, and each of those pages exists', (t) => {
+      if (state.error) throw state.error;
+      const dir = state.dirs.site;
+      const problems = [];
+      let pages = 0;
+      for (const file of htmlFiles(dir)) {
+        const html = fs.readFileSync(file, 'utf8');
+        const nav = html.match(/<nav class="languages"[^>]*>([\s\S]*?)<\/nav>/);
+        const u = urlOf(dir, file);
+        if (!nav) {
+          problems.push(`${u}: no language switcher`);
+          continue;
+        }
+        pages++;
+        const links = [...nav[1].matchAll(/<a href="([^"]+)" hreflang="([^"]+)" lang="([^"]+)"( aria-current="true")?>/g)];
+        const langs = links.map((m) => m[2]).join(' ');
+        if (langs !== 'en es ar') problems.push(`${u}: switcher languages ${langs}`);
+        const current = links.filter((m) => m[4]).map((m) => m[1]);
+        if (current.length !== 1 || current[0] !== u) {
+          problems.push(`${u}: the current language's link is ${current.join(', ') || 'missing'}`);
+        }
+        for (const [, href] of links) {
+          const target = path.join(dir, href.endsWith('/') ? href + 'index.html' : href);
+          if (!fs.existsSync(target)) problems.push(`${u}: switcher link ${href} leads nowhere`);
+        }
+      }
+      t.diagnostic(`${pages} pages with a switcher`);
+      assert.deepEqual(problems, []);
+    });
+
+    it('Arabic pages are right to left and mirrored; Spanish and English pages left to right', async (t) => {
+      if (state.error) throw state.error;
+      const page = await state.js.newPage();
+      try {
+        await page.setViewportSize(widths.desktop);
+        for (const [u, lang, dir] of [['/', 'en', 'ltr'], ['/es/', 'es', 'ltr'], ['/ar/', 'ar', 'rtl']]) {
+          await page.goto(state.servers.site.origin + u, { waitUntil: 'load' });
+          const got = await page.evaluate(() => {
+            const title = document.querySelector('.site-title').getBoundingClientRect();
+            const main = document.querySelector('main h1').getBoundingClientRect();
+            return { lang: document.documentElement.lang, dir: getComputedStyle(document.documentElement).direction, titleLeft: title.left, titleRight: title.right, h1Left: main.left, h1Right: main.right, width: innerWidth };
+          });
+          assert.equal(got.lang, lang, `${u}: lang`);
+          assert.equal(got.dir, dir, `${u}: direction`);
+          // Mirrored: the header's title and the page's heading start at
+          // the right edge in Arabic, at the left edge otherwise.
+          const startGap = dir === 'rtl' ? got.width - got.titleRight : got.titleLeft;
+          const endGap = dir === 'rtl' ? got.titleLeft : got.width - got.titleRight;
+          assert.ok(startGap < endGap, `${u}: the site title is not at the ${dir === 'rtl' ? 'right' : 'left'}: ${JSON.stringify(got)}`);
+          const h1Start = dir === 'rtl' ? got.width - got.h1Right : got.h1Left;
+          assert.ok(Math.abs(h1Start - startGap) < 40, `${u}: the heading does not start where the title does: ${JSON.stringify(got)}`);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a page shown in English on the Arabic site says so, and marks its English text', async (t) => {
+      if (state.error) throw state.error;
+      const dir = state.dirs.site;
+      const untranslated = htmlFiles(path.join(dir, 'ar', 'partnerships'))
+        .map((f) => fs.readFileSync(f, 'utf8'))
+        .filter((html) => html.includes('class="translation-note"'));
+      assert.ok(untranslated.length > 0, 'no Arabic profile page falls back to English: the sample should show one');
+      for (const html of untranslated) {
+        assert.match(html, /<h1[^>]* lang="en"/, 'the English title is marked lang="en"');
+      }
+    });
+  });
 
   describe('proof form', () => {
     // The partner answers on a phone: a few taps, then "Send my answers"

@@ -99,4 +99,15 @@ export const kinds = [
     find: (c) => (single(c.site, '/404.html') ? { url: '/no-such-page/here/', file: path.join(c.site, '404.html'), status: 404 } : null),
   },
   { id: 'proof', label: 'proof file', build: 'proof', find: (c) => (c.proof ? single(c.proof, '/proof.html') : null) },
+  // The same kinds in the sample site's other languages: Arabic, written
+  // right to left, and Spanish.
+  { id: 'home-ar', label: 'home page in Arabic (right to left)', build: 'site', paths: ['/ar/'], find: (c) => single(c.site, '/ar/') },
+  {
+    id: 'profile-ar', label: 'partnership profile in Arabic', build: 'site', paths: ['/ar/'],
+    find: (c) => largest(pagesUnder(c.site, 'ar/partnerships')),
+  },
+  {
+    id: 'annual-report-es', label: 'annual report in Spanish', build: 'site', paths: ['/es/'],
+    find: (c) => largest(pagesUnder(c.site, 'es/reports', (n) => /^\d{4}(-\d{2})?$/.test(n))),
+  },
 ];
