@@ -179,14 +179,37 @@ func (c *Catalog) Date(y int, m time.Month, d int) string {
 	if m >= 1 && m <= 12 {
 		long, month := c.msgs["date.long"], c.msgs[monthKeys[m]]
 		if long != nil && long.own && month != nil && month.own {
-			return c.fill(long.forms[0], []any{
-				"month", month.forms[0].s,
-				"day", c.num.digitsOf(strconv.Itoa(d)),
-				"year", c.num.digitsOf(strconv.Itoa(y)),
-			}, nil, false)
+			return c.date(long.forms[0], month.forms[0].s, y, d)
 		}
 	}
 	return ISODate(y, m, d)
+}
+
+// date fills the pattern long with the month's name, the day and the
+// year, as T would, without boxing its arguments: pages write thousands
+// of dates.
+func (c *Catalog) date(long *text, month string, y, d int) string {
+	if long.parts == nil {
+		return long.s
+	}
+	var b strings.Builder
+	b.Grow(len(long.s) + len(month) + 8)
+	var digits [20]byte
+	for _, p := range long.parts {
+		switch {
+		case !p.name:
+			b.WriteString(p.s)
+		case p.s == "month":
+			b.WriteString(month)
+		case p.s == "day":
+			c.num.writeDigits(&b, strconv.AppendInt(digits[:0], int64(d), 10))
+		case p.s == "year":
+			c.num.writeDigits(&b, strconv.AppendInt(digits[:0], int64(y), 10))
+		default:
+			b.WriteString("{" + p.s + "}")
+		}
+	}
+	return b.String()
 }
 
 // ISODate is the day as ISO 8601 writes it: "2025-09-02".

@@ -31,17 +31,21 @@ func (n *numbers) format(s string) string {
 	if s == "" || s == "NaN" || strings.HasSuffix(s, "Inf") {
 		return s
 	}
+	orig := s
 	neg := s[0] == '-'
 	if neg {
 		s = s[1:]
 	}
 	whole, frac, hasFrac := strings.Cut(s, ".")
+	grouped := n.primary > 0 && len(whole) >= n.primary+n.minGroup
+	if !grouped && n.digits[0] == "" && (!hasFrac || n.decimal == ".") && (!neg || n.minus == "-" && n.minusEnd == "") {
+		return orig // written as strconv writes it: most numbers of a page
+	}
 	var b strings.Builder
 	b.Grow(3*len(s) + 8)
 	if neg {
 		b.WriteString(n.minus)
 	}
-	grouped := n.primary > 0 && len(whole) >= n.primary+n.minGroup
 	for i := 0; i < len(whole); i++ {
 		if right := len(whole) - i; grouped && i > 0 && (right == n.primary || right > n.primary && n.secondary > 0 && (right-n.primary)%n.secondary == 0) {
 			b.WriteString(n.group)
@@ -68,17 +72,16 @@ func (n *numbers) digit(b *strings.Builder, c byte) {
 	b.WriteByte(c)
 }
 
-// digitsOf is s, ASCII digits, in the language's digits, without grouping
-// (a day, a year).
-func (n *numbers) digitsOf(s string) string {
+// writeDigits writes the ASCII digits ds in the language's digits,
+// without grouping (a day, a year).
+func (n *numbers) writeDigits(b *strings.Builder, ds []byte) {
 	if n.digits[0] == "" {
-		return s
+		b.Write(ds)
+		return
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		n.digit(&b, s[i])
+	for _, d := range ds {
+		n.digit(b, d)
 	}
-	return b.String()
 }
 
 // probe reads how tag writes numbers from x/text's own formatting of a
