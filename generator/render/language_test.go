@@ -152,6 +152,13 @@ func TestTranslatedPages(t *testing.T) {
 		}
 	}
 
+	// Every page kind runs its own language's layouts.
+	for _, name := range []string{"es/index.html", "es/partners/index.html", "es/reports/index.html", "es/tags/index.html", "es/404.html", "es/partnerships/alpha/index.html"} {
+		if html := page(t, out, name); !strings.Contains(html, `<nav class="languages" aria-label="Idiomas">`) {
+			t.Errorf("%s is not made with the Spanish layouts", name)
+		}
+	}
+
 	stale := renderSite(t, languagesSite(t, false), Options{})
 	alpha = page(t, stale, "es/partnerships/alpha/index.html")
 	if want := `Puede que esta traducción no esté al día; <a href="/partnerships/alpha/">lea la versión en inglés</a>.`; !strings.Contains(alpha, want) {

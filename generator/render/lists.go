@@ -97,9 +97,7 @@ func (b *build) listPages() ([]*Page, error) {
 		}
 		pages = append(pages, p)
 	}
-	nf := b.page("404", urls.NotFound, b.l.cat.T("not_found.title"), b.l.cat.T("not_found.description"))
-	nf.NoIndex = true
-	pages = append(pages, nf)
+	pages = append(pages, b.notFound())
 	return pages, nil
 }
 

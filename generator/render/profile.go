@@ -81,12 +81,9 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 		return err
 	}
 	v.Story = "" // pages are written; keep only what cards need
-
-	wk.page.Reset()
-	if err := b.l.base.ExecuteTemplate(&wk.page, "card", v); err != nil {
-		return fmt.Errorf("render: card of %s: %w", p.Path, err)
+	if err := b.card(wk, p, v); err != nil {
+		return err
 	}
-	v.Card = template.HTML(wk.page.String())
 
 	if b.code != "" {
 		return nil // bundle files are published once, beside the default language's page
@@ -99,6 +96,16 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// card makes v.Card, the profile's entry in lists.
+func (b *build) card(wk *worker, p *content.Profile, v *Profile) error {
+	wk.page.Reset()
+	if err := b.l.base.ExecuteTemplate(&wk.page, "card", v); err != nil {
+		return fmt.Errorf("render: card of %s: %w", p.Path, err)
+	}
+	v.Card = template.HTML(wk.page.String())
 	return nil
 }
 

@@ -329,7 +329,7 @@ func (b *build) run(tasks []task) error {
 
 // execute runs a page's layout and writes the page.
 func (b *build) execute(wk *worker, p *Page) error {
-	t := b.l.sets[p.Kind]
+	t := p.lang.sets[p.Kind]
 	if t == nil {
 		return fmt.Errorf("render: no layout for page kind %q", p.Kind)
 	}
@@ -357,7 +357,7 @@ func (b *build) execute(wk *worker, p *Page) error {
 // ending in "/", or a file name like "404.html") in b's language, with
 // its URLs, titles and alternates set.
 func (b *build) page(kind, path, title, description string) *Page {
-	p := &Page{Site: b.view, Kind: kind, Title: title, Description: cmp.Or(description, b.desc)}
+	p := &Page{Site: b.view, Kind: kind, Title: title, Description: cmp.Or(description, b.desc), lang: b.l}
 	b.setPath(p, path)
 	return p
 }

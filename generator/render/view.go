@@ -93,7 +93,8 @@ type Page struct {
 	Reports   []*Report        // reports: every fiscal year, newest first
 	DataFiles []export.FileDoc // data: the open data files and their columns
 
-	docHead string // DocTitle without the site's title (see build.docTitle)
+	docHead string    // DocTitle without the site's title (see build.docTitle)
+	lang    *language // the layouts of the page's language
 
 	// fill, when set, completes the page just before it is written and
 	// is then dropped with what it made (annual reports of large sites).
