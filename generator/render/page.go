@@ -15,7 +15,7 @@ import (
 // write it, when it is a page that can be made without the rest of the
 // site: the first page of the home list (its totals and its newest
 // cards), a profile's page, a content page or the 404 page, in any
-// language of the site. ok is false for every other file (the other
+// language of the site, or a static file of the theme. ok is false for every other file (the other
 // lists, the reports, the data files): those need the whole site. It
 // lets `alongside serve` answer the first request on a large site
 // before the whole site is rendered.
@@ -47,6 +47,10 @@ func (r *Renderer) Page(ctx context.Context, site *content.Site, siteFS fs.FS, o
 		err = b.profilePage(wk, &q, b.profileView(&q))
 	case path == urls.NotFound:
 		err = b.execute(wk, b.notFound())
+	case code == "" && kind == urls.Other && !strings.HasSuffix(path, ".html"):
+		// A static file of the theme (style.css), which every page loads.
+		data, _, err := themeFile(siteFS, r.theme, "static/"+path)
+		return data, err == nil, nil
 	default:
 		at := slices.IndexFunc(b.site.Pages, func(pg *content.Page) bool { return urls.File(urls.Page(pg.Name)) == path })
 		if at < 0 {

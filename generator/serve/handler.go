@@ -20,6 +20,13 @@ type state struct {
 	// head and head404 go right after <head>: the live-reload script
 	// carrying this version, and the overlay's style while failed.
 	head, head404 []byte
+
+	// While the first build runs, building is open (closed when it is
+	// done), read is closed once the site is read, and then early makes
+	// the pages that can be made alone (render.Renderer.Page); requests
+	// for the others wait for the build.
+	building, read <-chan struct{}
+	early          func(name string) (*File, bool)
 }
 
 func newState(snap *Snapshot, fail *failure, base, version string) *state {
@@ -77,6 +84,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := h.cur.Load()
+	if st.building != nil {
+		if st = h.first(w, r, st, p); st == nil {
+			return // answered, or the request was given up
+		}
+	}
 	if st.snap.Len() == 0 && st.fail != nil {
 		// The first build failed: there is no site yet, only the errors.
 		h.serveFile(w, r, st, placeholder, http.StatusInternalServerError, st.head404)
@@ -105,6 +117,39 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.serveFile(w, r, st, f, cmp.Or(f.status, http.StatusOK), st.head)
+}
+
+// first answers a request that came while the first build runs: with
+// the page made alone when it can be (and then returns nil), else by
+// waiting for the build and returning the state it left. It returns nil
+// too when the request is given up while waiting.
+func (h *handler) first(w http.ResponseWriter, r *http.Request, st *state, path string) *state {
+	if st.early == nil {
+		select { // the site is being read
+		case <-st.read:
+			st = h.cur.Load()
+		case <-r.Context().Done():
+			return nil
+		}
+	}
+	if st.early != nil {
+		if rel, ok := strings.CutPrefix(path, st.base); ok {
+			name := rel
+			if name == "" || strings.HasSuffix(name, "/") {
+				name += "index.html"
+			}
+			if f, ok := st.early(name); ok {
+				h.serveFile(w, r, st, f, http.StatusOK, st.head)
+				return nil
+			}
+		}
+	}
+	select {
+	case <-st.building:
+		return h.cur.Load()
+	case <-r.Context().Done():
+		return nil
+	}
 }
 
 // placeholder is the page served for every address while the first build

@@ -66,7 +66,7 @@ func startServer(t *testing.T, files map[string]string, opts Options) *testServe
 			t.Error("Run did not return 10 s after its context was cancelled")
 		}
 	})
-	ts.waitFor("the first build", func() bool { code, _ := ts.get("/"); return code == 200 })
+	ts.waitFor("the first build", func() bool { code, _ := ts.get("/"); return code == 200 && ts.Snapshot() != nil })
 	return ts
 }
 
@@ -485,4 +485,50 @@ func TestServeThemeChange(t *testing.T) {
 		_, body := ts.get("/style.css")
 		return !strings.Contains(body, "rebeccapurple") && len(body) > 100
 	})
+}
+
+// TestFirstPageBeforeTheBuild: while the first build renders the site,
+// the home page, a profile's page and the stylesheet are made on request
+// (the first page of a large site answers in well under the time of the
+// whole build), and the pages that need the whole site wait for it.
+func TestFirstPageBeforeTheBuild(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Write(t, dir, sampleSite)
+	s, err := New(Options{Site: dir, Debounce: 30 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	s.beforeRender = func() { <-release }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}()
+	ts := &testServer{Server: s, t: t, dir: dir, base: "http://" + s.Addr().String()}
+	ts.waitFor("the home page, made alone", func() bool { code, _ := ts.get("/"); return code == 200 })
+	for path, want := range map[string]string{"/": "Working together", "/partnerships/a/": "Alpha Reading", "/style.css": "{"} {
+		if code, body := ts.get(path); code != 200 || !strings.Contains(body, want) {
+			t.Errorf("GET %s while the site renders: %d, without %q", path, code, want)
+		}
+	}
+	if ts.Snapshot() != nil {
+		t.Fatal("the site was rendered before it was let")
+	}
+	// /partners/ needs the whole site: it waits for the build.
+	partners := make(chan int, 1)
+	go func() { code, _ := ts.get("/partners/"); partners <- code }()
+	select {
+	case code := <-partners:
+		t.Fatalf("/partners/ answered %d before the site was rendered", code)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	if code := <-partners; code != 200 {
+		t.Errorf("/partners/ after the build: %d", code)
+	}
 }

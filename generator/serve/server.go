@@ -66,6 +66,10 @@ type Server struct {
 	lastBuild atomic.Int64  // how long the last build took, in nanoseconds
 	warned    chan struct{} // closed when the first good build's warnings are printed
 	onBuild   func()        // called after each build, for tests
+	// beforeRender is called, for tests, when the first build has read
+	// the site and starts rendering it.
+	beforeRender func()
+	siteRead     func() // closes the first build's read channel (see state), once
 }
 
 // New opens the site folder and starts listening, so that a port in use
@@ -164,26 +168,36 @@ func (s *Server) Run(ctx context.Context) error {
 	// hold it up.
 	s.loader = content.NewLoader(generator.WithContext(ctx, s.fsys))
 	start := time.Now()
-	s.build(ctx, nil)
-	if ctx.Err() != nil {
-		stopWatch()
-		<-watching
-		return nil
-	}
-	st := s.cur.Load()
-	how := "watching for changes"
-	if s.opts.Poll > 0 {
-		how = "polling for changes every " + s.opts.Poll.String()
-	}
-	fmt.Fprintf(s.opts.Stdout, "Serving %s at %s (%d files, built in %s; %s). Press Ctrl-C to stop.\n",
-		s.opts.Site, s.URL(), st.snap.Len(), roundDuration(time.Since(start)), how)
-
+	// Requests are taken from the start: while the first build runs, the
+	// pages that can be made alone are made on request (see build), and
+	// the others wait for it.
+	building, read := make(chan struct{}), make(chan struct{})
+	s.siteRead = sync.OnceFunc(func() { close(read) })
+	st := newState(nil, nil, "/", s.hub.version())
+	st.building, st.read = building, read
+	s.cur.Store(st)
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(s.ln) }()
+	s.build(ctx, nil)
+	s.siteRead() // if it could not be read, or had errors: no page was made early
+	close(building)
+	if ctx.Err() != nil {
+		stopWatch()
+		srv.Close()
+		<-watching
+		return nil
+	}
+	st = s.cur.Load()
+	how := "watching for changes"
+	if s.opts.Poll > 0 {
+		how = "polling for changes every " + s.opts.Poll.String()
+	}
+	fmt.Fprintf(s.opts.Stdout, "Serving %s at %s (%d files, built in %s; %s). Press Ctrl-C to stop.\n",
+		s.opts.Site, s.URL(), st.snap.Len(), roundDuration(time.Since(start)), how)
 
 	var err error
 loop:
@@ -270,6 +284,12 @@ func (s *Server) build(ctx context.Context, paths []string) {
 			}
 		}()
 	}
+	if old.building != nil {
+		s.early(ctx, old)
+		if s.beforeRender != nil {
+			s.beforeRender()
+		}
+	}
 	snap, changed, deferred, err := s.render(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -309,6 +329,37 @@ func (s *Server) build(ctx context.Context, paths []string) {
 			fixed = "errors fixed; "
 		}
 		fmt.Fprintf(s.opts.Stdout, "%s: %s%d %s changed, rebuilt in %s\n", describePaths(paths), fixed, len(changed), what, roundDuration(time.Since(start)))
+	}
+}
+
+// early lets requests that come while the first build renders the site
+// have the pages that can be made alone (render.Renderer.Page), each made
+// once, from the site as read: the first page a browser asks for (the
+// home page, a profile's) and its stylesheet do not wait for the rest.
+func (s *Server) early(ctx context.Context, building *state) {
+	site := s.loader.Site()
+	r, err := render.New(s.fsys, site.Config.Theme)
+	if err != nil {
+		return // the build reports it
+	}
+	opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Now: s.now()}
+	var made sync.Map // name → *File
+	st := newState(nil, nil, s.basePath(), s.hub.version())
+	st.building, st.read = building.building, building.read
+	defer func() {
+		s.cur.Store(st)
+		s.siteRead()
+	}()
+	st.early = func(name string) (*File, bool) {
+		if f, ok := made.Load(name); ok {
+			return f.(*File), true
+		}
+		data, ok, err := r.Page(ctx, site, s.fsys, opts, name)
+		if err != nil || !ok {
+			return nil, false
+		}
+		f, _ := made.LoadOrStore(name, newFile(name, data))
+		return f.(*File), true
 	}
 }
 
