@@ -33,12 +33,15 @@ func (c *Catalog) Funcs() template.FuncMap {
 }
 
 // Link is an <a> element to href with text, escaped, and rel when given
-// ("license"). An href with a scheme other than http, https or mailto
-// (javascript:, data:) becomes "#ZgotmplZ", as html/template makes it.
+// ("license"). As html/template writes an href, an href with a scheme
+// other than http, https or mailto (javascript:, data:) becomes
+// "#ZgotmplZ", and the bytes a URL may not hold as they are (spaces,
+// non-ASCII letters) are %-escaped: "https://café.example/a b" is
+// "https://caf%c3%a9.example/a%20b".
 func Link(href, text string, rel ...string) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<a href="`)
-	EscapeTo(&b, safeURL(href))
+	EscapeTo(&b, normalizeURL(safeURL(href)))
 	b.WriteString(`"`)
 	if len(rel) > 0 {
 		b.WriteString(` rel="`)
@@ -61,6 +64,39 @@ func safeURL(u string) string {
 		return u
 	}
 	return "#ZgotmplZ"
+}
+
+// normalizeURL %-escapes the bytes of u that are neither letters, digits
+// nor one of the characters URLs use as they are, as html/template's URL
+// normalizer does; a % that starts an escape ("%20") is kept.
+func normalizeURL(u string) string {
+	const hex = "0123456789abcdef"
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("!#$&*+,-./:;=?@[]_~", c) >= 0,
+			c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+			if b.Len() > 0 {
+				b.WriteByte(c)
+			}
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString(u[:i])
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	if b.Len() == 0 {
+		return u
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // inline are the elements El makes.

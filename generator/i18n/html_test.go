@@ -45,10 +45,10 @@ func TestElements(t *testing.T) {
 	for _, tt := range []struct{ got, want template.HTML }{
 		{Link("/partners/x/", `A & "B"`), `<a href="/partners/x/">A &amp; &#34;B&#34;</a>`},
 		{Link("https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0", "license"), `<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>`},
-		{Link("mailto:a@example.org?subject=x y", "write"), `<a href="mailto:a@example.org?subject=x y">write</a>`},
+		{Link("mailto:a@example.org?subject=x y", "write"), `<a href="mailto:a@example.org?subject=x%20y">write</a>`},
 		{Link("JavaScript:alert(1)", "x"), `<a href="#ZgotmplZ">x</a>`},
 		{Link("data:text/html,<b>", "x"), `<a href="#ZgotmplZ">x</a>`},
-		{Link(`" onmouseover="x`, "x"), `<a href="&#34; onmouseover=&#34;x">x</a>`},
+		{Link(`" onmouseover="x`, "x"), `<a href="%22%20onmouseover=%22x">x</a>`},
 		{Link("a/b:c", "x"), `<a href="a/b:c">x</a>`},
 		{Link("#notes", "x", `"><script>`), `<a href="#notes" rel="&#34;&gt;&lt;script&gt;">x</a>`},
 		{El("bdi", "عربي"), "<bdi>عربي</bdi>"},
@@ -102,6 +102,25 @@ func TestNoMarkupFromCatalogs(t *testing.T) {
 			if h := c.HTML(k, "partner", "<x>", "count", 2); strings.ContainsAny(string(h), "<>") {
 				t.Errorf("%s HTML(%q) = %s", code, k, h)
 			}
+		}
+	}
+}
+
+// TestLinkAsTemplate: Link writes an href as html/template does, for
+// every kind of address a site gives (a partner's website, a licence).
+func TestLinkAsTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`<a href="{{.}}">x</a>`))
+	for _, href := range []string{
+		"https://example.org/", "https://café.example/a b", "https://example.org/a%20b?q=1&r=(2)#x",
+		"mailto:a@example.org?subject=Hi there", "/partners/x/", "javascript:alert(1)", "HTTPS://X.EXAMPLE/'\"<>",
+		"", "ftp://example.org/", "https://example.org/ü/%zz",
+	} {
+		var want strings.Builder
+		if err := tmpl.Execute(&want, href); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(Link(href, "x")); got != want.String() {
+			t.Errorf("Link(%q) = %s, html/template writes %s", href, got, want.String())
 		}
 	}
 }

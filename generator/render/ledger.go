@@ -500,6 +500,9 @@ func (b *build) ledgerPages() []*Page {
 	}
 	data := b.page("data", urls.Data, c.T("data.title"), c.T("data.description", "library", b.view.Library))
 	data.DataFiles = export.Files(export.Which(b.site, b.published, b.opts.BaseURL))
+	if b.code != "" {
+		data.ContentLang = b.defaultLang() // the files' descriptions are the open data's, in the default language
+	}
 	pages = append(pages, data)
 	return pages
 }

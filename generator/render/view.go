@@ -65,7 +65,8 @@ type Page struct {
 	Content template.HTML // Markdown of the home page text or a content page
 	// ContentLang is the language of Content and Title when they are not
 	// in the page's language: the default language's text of a page not
-	// yet translated. "" otherwise.
+	// yet translated (on /data/, the files' descriptions, which are the
+	// open data's). "" otherwise.
 	ContentLang string
 	JSONLD      template.JS // schema.org JSON-LD, or ""
 
