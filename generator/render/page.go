@@ -96,4 +96,3 @@ func (b *build) notFound() *Page {
 	p.NoIndex = true
 	return p
 }
-
