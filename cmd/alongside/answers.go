@@ -67,7 +67,7 @@ func runAnswers(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	printAnswers(e.stdout, a, p, review.Facts(v), e.today())
+	printAnswers(e.stdout, a, p, review.Facts(v, nil), e.today())
 	return nil
 }
 

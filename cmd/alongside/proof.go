@@ -55,13 +55,13 @@ func runProof(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := review.Proof(ctx, r, s.site, fsys, p, e.now)
+	data, err := review.Proof(ctx, r, s.site, fsys, p, e.now, "")
 	if err != nil {
 		return err
 	}
 	name := *out
 	if name == "" {
-		name = review.ProofFileName(p.Slug, e.today())
+		name = review.ProofFileName(p.Slug, "", e.today())
 	}
 	if err := writeProof(name, data); err != nil {
 		return err
