@@ -4,10 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
+	"github.com/alongside-dev/alongside/generator"
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/i18n"
 	"github.com/alongside-dev/alongside/generator/render"
 	"github.com/alongside-dev/alongside/generator/review"
 )
@@ -22,7 +26,8 @@ proof's checklist. Save the email to FILE, or paste it and end with Ctrl-D
 partner's answer and, where they asked for a change, what the profile says
 now beside what they want it to say; then their decision and comments.
 When they approved the page as shown and the profile has not changed since
-the proof, it prints the approve command to run.`,
+the proof, it prints the approve command to run. The answers may be in any
+of the site's languages, as the proof was (proof --lang).`,
 		run: runAnswers,
 	})
 }
@@ -47,7 +52,12 @@ func runAnswers(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stderr, "Paste the partner's email, then press Ctrl-D (Ctrl-Z then Enter on Windows):")
 		}
 	}
-	a, err := review.ParseAnswers(in)
+	fsys, err := generator.OpenSite(*site)
+	if err != nil {
+		return err
+	}
+	codes, cats := siteCatalogs(fsys)
+	a, err := review.ParseAnswers(in, cats...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -58,17 +68,43 @@ func runAnswers(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, fsys := s.profile, s.fsys
-	r, err := render.New(fsys, s.site.Config.Theme)
+	p := s.profile
+	// The facts as the proof showed them: in the answers' language, when
+	// it is one of the site's.
+	lang, cat := "", cats[0]
+	if i := slices.IndexFunc(codes, func(c string) bool { return strings.EqualFold(c, a.Lang) }); i > 0 && s.site.Config.HasLanguage(codes[i]) {
+		lang, cat = codes[i], cats[i]
+	}
+	r, err := render.New(s.fsys, s.site.Config.Theme)
 	if err != nil {
 		return err
 	}
-	v, _, err := r.Profile(ctx, s.site, fsys, p, render.ProfileOptions{Options: render.Options{BaseURL: s.site.Config.BaseURL, Now: e.now}})
+	v, _, err := r.Profile(ctx, s.site, s.fsys, p, render.ProfileOptions{Options: render.Options{BaseURL: s.site.Config.BaseURL, Now: e.now}, Lang: lang})
 	if err != nil {
 		return err
 	}
-	printAnswers(e.stdout, a, p, review.Facts(v), e.today())
+	printAnswers(e.stdout, a, p, review.Facts(v, cat), e.today())
 	return nil
+}
+
+// siteCatalogs are the codes of the site's languages, the default first,
+// and the UI strings of each, for reading answers in any of them.
+// site.toml is read here, before the profile the answers name is known;
+// its problems are for loading the profile to report.
+func siteCatalogs(fsys fs.FS) (codes []string, cats []*i18n.Catalog) {
+	cfg := content.Defaults()
+	if data, err := fs.ReadFile(fsys, "site.toml"); err == nil {
+		cfg, _ = content.ParseConfig("site.toml", data)
+	}
+	for _, l := range cfg.Languages {
+		c, _ := i18n.Load(fsys, cfg.Theme, l.Code)
+		codes, cats = append(codes, l.Code), append(cats, c)
+	}
+	if len(cats) == 0 { // never, from ParseConfig
+		c, _ := i18n.Load(fsys, cfg.Theme, cfg.Language)
+		codes, cats = append(codes, cfg.Language), append(cats, c)
+	}
+	return codes, cats
 }
 
 // printAnswers writes the answers a about profile p, whose facts are now

@@ -2,22 +2,25 @@ package review
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/url"
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/i18n"
 	"github.com/alongside-dev/alongside/generator/render"
 )
 
@@ -27,8 +30,13 @@ import (
 const MaxImage = 2 << 20
 
 // ProofFileName is the default name of a proof file:
-// proof-<slug>-<YYYY-MM-DD>.html.
-func ProofFileName(slug string, today content.Date) string {
+// proof-<slug>-<YYYY-MM-DD>.html, or proof-<slug>-<code>-<YYYY-MM-DD>.html
+// for a proof in lang, a language other than the site's default ("" is
+// the default).
+func ProofFileName(slug, lang string, today content.Date) string {
+	if lang != "" {
+		slug += "-" + lang
+	}
 	return "proof-" + slug + "-" + today.String() + ".html"
 }
 
@@ -50,6 +58,15 @@ func ProofFileName(slug string, today content.Date) string {
 //     copies them. Without the script, the checklist prints and the
 //     address is a link.
 //
+// The proof is in the site language lang ("" is the default language;
+// another must be one of site.toml's [languages.<code>]): the page is
+// rendered in it, with the words of its translation where the profile has
+// one (render.ProfileOptions.Lang), and every word of the proof's own
+// parts, in the banner, the checklist, the facts, the notes on what is
+// left out, the email and the script, is its catalog's (the [proof]
+// messages), as are <html lang> and, for a language written right to
+// left, dir="rtl".
+//
 // The file makes no request of any kind when it is opened. The page is
 // serialized from the allow-list, so no <link>, <script>, <base>, <meta>,
 // <object>, style attribute, srcset or SVG reference survives, every src
@@ -60,11 +77,18 @@ func ProofFileName(slug string, today content.Date) string {
 // style elements and its script, by their hashes. It works for a profile
 // in any review state. now is when the proof is made; its day is printed
 // on it.
-func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS fs.FS, p *content.Profile, now time.Time) ([]byte, error) {
+func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS fs.FS, p *content.Profile, now time.Time, lang string) ([]byte, error) {
+	if lang == site.Config.Language {
+		lang = ""
+	}
+	if lang != "" && !site.Config.HasLanguage(lang) {
+		return nil, fmt.Errorf("proof: the site has no language %q", lang)
+	}
+	c, _ := i18n.Load(siteFS, site.Config.Theme, cmp.Or(lang, site.Config.Language)) // its problems are check's to report
 	today := content.DayOf(now)
 	var left []string // what the proof leaves out, for the checklist
 	image := func(dest string) string {
-		uri, note := inlineImage(siteFS, p, dest)
+		uri, note := inlineImage(c, siteFS, p, dest)
 		if note != "" && !slices.Contains(left, note) {
 			left = append(left, note)
 		}
@@ -75,6 +99,7 @@ func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS f
 		Image:    image,
 		Absolute: true,
 		NoBanner: true,
+		Lang:     lang,
 	})
 	if err != nil {
 		return nil, err
@@ -83,43 +108,62 @@ func Proof(ctx context.Context, r *render.Renderer, site *content.Site, siteFS f
 	if err != nil {
 		return nil, err
 	}
-	kept, err := cleanPage(page, func(string) string { return placeholder("Not included in this proof", "") })
+	kept, err := cleanPage(page, func(string) string { return placeholder(c.T("proof.not_included"), "") })
 	if err != nil {
 		return nil, err
 	}
-	mailTo, link := replyLink(site.Config.Corrections, v.Title)
-	data := proofData{
-		Profile: v, Slug: p.Slug, Library: site.Config.Library, Today: dateText(today), Made: today.String(),
-		Fingerprint: p.Fingerprint, Version: version(p.Fingerprint), URL: site.Config.BaseURL + p.URL(), Sections: groupFacts(Facts(v)),
-		Files: p.BundleFiles, Left: left, ReturnTo: returnTo(site.Config.Corrections), ReturnLink: link,
-		MailTo: mailTo, Subject: answersSubject(v.Title), Decisions: decisions,
+	js, err := script(c)
+	if err != nil {
+		return nil, err
 	}
-	var banner, checklist bytes.Buffer
-	if err := proofTemplates.ExecuteTemplate(&banner, "banner", data); err != nil {
+	subject := c.T("proof.subject", "title", v.Title)
+	mailTo, link := replyLink(site.Config.Corrections, subject)
+	data := proofData{
+		Profile: v, Slug: p.Slug, Library: site.Config.Library, Title: inLang("strong", v.Title, v.TitleLang),
+		Today: c.Date(today.Date()), Made: today.String(),
+		Fingerprint: p.Fingerprint, Version: version(p.Fingerprint), URL: site.Config.BaseURL + p.URL(), Sections: groupFacts(Facts(v, c)),
+		Files: list(c, p.BundleFiles), Left: left, ReturnTo: returnTo(site.Config.Corrections), ReturnLink: link,
+		MailTo: mailTo, Subject: subject, Decisions: decisions(c),
+	}
+	tmpl, err := proofTemplates.Clone()
+	if err != nil {
 		return nil, fmt.Errorf("proof: %w", err)
 	}
-	if err := proofTemplates.ExecuteTemplate(&checklist, "checklist", data); err != nil {
+	tmpl.Funcs(c.Funcs())
+	var reply, banner, checklist bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&reply, "reply", data); err != nil {
+		return nil, fmt.Errorf("proof: %w", err)
+	}
+	data.Reply = template.HTML(reply.String())
+	if err := tmpl.ExecuteTemplate(&banner, "banner", data); err != nil {
+		return nil, fmt.Errorf("proof: %w", err)
+	}
+	if err := tmpl.ExecuteTemplate(&checklist, "checklist", data); err != nil {
 		return nil, fmt.Errorf("proof: %w", err)
 	}
 	themeCSS := safeCSS(string(css))
+	dir := kept.dir
+	if c.Dir() == "rtl" {
+		dir = "rtl"
+	}
 	var b bytes.Buffer
 	b.WriteString("<!DOCTYPE html>\n<html")
-	for _, a := range [][2]string{{"lang", kept.lang}, {"dir", kept.dir}} {
+	for _, a := range [][2]string{{"lang", c.Lang()}, {"dir", dir}} {
 		if a[1] != "" {
 			b.WriteString(" " + a[0] + `="` + template.HTMLEscapeString(a[1]) + `"`)
 		}
 	}
 	b.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n")
-	b.WriteString(`<meta http-equiv="Content-Security-Policy" content="` + proofCSP(themeCSS, proofCSS, proofScript) + "\">\n")
+	b.WriteString(`<meta http-equiv="Content-Security-Policy" content="` + proofCSP(themeCSS, proofCSS, js) + "\">\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n")
-	b.WriteString("<title>" + template.HTMLEscapeString("Proof — "+kept.title) + "</title>\n")
+	b.WriteString("<title>" + template.HTMLEscapeString(c.T("proof.page.title", "title", kept.title)) + "</title>\n")
 	b.WriteString("<style>" + themeCSS + "</style>\n<style>" + proofCSS + "</style>\n</head>\n<body>\n")
 	b.Write(banner.Bytes())
 	if err := renderNodes(&b, kept.body); err != nil {
 		return nil, fmt.Errorf("proof: %w", err)
 	}
 	b.Write(checklist.Bytes())
-	b.WriteString("<script>" + proofScript + "</script>\n</body>\n</html>\n")
+	b.WriteString("<script>" + js + "</script>\n</body>\n</html>\n")
 	return b.Bytes(), nil
 }
 
@@ -170,34 +214,35 @@ var imageTypes = map[string]string{
 }
 
 // inlineImage returns the data: URI of the image dest of p's story, or a
-// drawn note and the reason it is not included.
-func inlineImage(siteFS fs.FS, p *content.Profile, dest string) (uri, note string) {
+// drawn note and the reason it is not included, in the words of c.
+func inlineImage(c *i18n.Catalog, siteFS fs.FS, p *content.Profile, dest string) (uri, note string) {
+	notIncluded, imageNotIncluded := c.T("proof.not_included"), c.T("proof.image_not_included")
 	name, ok := bundleFile(p, dest)
 	if !ok {
-		note = dest + ": not a file of this partnership's folder"
-		return placeholder("Image not included in this proof", note), note
+		note = c.T("proof.not_in_folder", "file", dest)
+		return placeholder(imageNotIncluded, note), note
 	}
 	typ := imageTypes[strings.ToLower(path.Ext(name))]
 	if typ == "" {
-		note = name + ": not an image"
-		return placeholder("Not included in this proof", note), note
+		note = c.T("proof.not_image", "file", name)
+		return placeholder(notIncluded, note), note
 	}
 	fi, err := fs.Stat(siteFS, p.BundlePath(name))
 	if err == nil && fi.Size() > MaxImage {
-		note = fmt.Sprintf("%s: too large to email (%s; the limit is %s)", name, size(fi.Size()), size(MaxImage))
-		return placeholder("Image not included in this proof", note), note
+		note = c.T("proof.too_large", "file", name, "size", size(c, fi.Size()), "limit", size(c, MaxImage))
+		return placeholder(imageNotIncluded, note), note
 	}
 	data, err := fs.ReadFile(siteFS, p.BundlePath(name))
 	if err == nil && len(data) > MaxImage {
-		err = fmt.Errorf("larger than %s", size(MaxImage))
+		err = fmt.Errorf("larger than %d bytes", MaxImage)
 	}
 	if err != nil {
-		note = name + ": could not be read"
-		return placeholder("Image not included in this proof", note), note
+		note = c.T("proof.unreadable", "file", name)
+		return placeholder(imageNotIncluded, note), note
 	}
 	if sniffed := http.DetectContentType(data); typ != "image/svg+xml" && !strings.HasPrefix(sniffed, "image/") {
-		note = name + ": not an image (" + sniffed + ")"
-		return placeholder("Not included in this proof", note), note
+		note = c.T("proof.not_image_type", "file", name, "type", sniffed)
+		return placeholder(notIncluded, note), note
 	}
 	return "data:" + typ + ";base64," + base64.StdEncoding.EncodeToString(data), ""
 }
@@ -224,8 +269,13 @@ func placeholder(title, note string) string {
 	return "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString([]byte(svg))
 }
 
-func size(n int64) string {
-	return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+// size is n bytes in megabytes with one decimal, as c writes numbers:
+// "2.0 MB", "2,0 MB". (Rate writes two decimals; the second, after
+// rounding to tenths, is a zero to drop.)
+func size(c *i18n.Catalog, n int64) string {
+	mb := c.Rate(math.Round(float64(n)/(1<<20)*10) / 10)
+	_, last := utf8.DecodeLastRuneInString(mb)
+	return c.T("proof.page.megabytes", "size", mb[:len(mb)-last])
 }
 
 // returnTo is where the partner sends the proof back: the site's
@@ -245,13 +295,13 @@ func returnTo(corrections string) string {
 // address the answers go to (without its query; "" when corrections is
 // not an email address) and the link the proof gives for replies: a
 // mailto: with the answers' subject, or the web address as it is.
-func replyLink(corrections, title string) (mailTo, link string) {
+func replyLink(corrections, subject string) (mailTo, link string) {
 	addr, ok := strings.CutPrefix(corrections, "mailto:")
 	if !ok {
 		return "", corrections
 	}
 	addr, _, _ = strings.Cut(addr, "?")
-	return addr, "mailto:" + addr + "?subject=" + strings.ReplaceAll(url.QueryEscape(answersSubject(title)), "+", "%20")
+	return addr, "mailto:" + addr + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
 }
 
 // version is a fingerprint as the proof shows it: "4892c759942e".
@@ -262,9 +312,3 @@ func version(fp string) string {
 	}
 	return v
 }
-
-// answersSubject is the subject of the email that carries the answers.
-func answersSubject(title string) string { return "Answers to the proof: " + title }
-
-// dateText is a date as pages write it: "March 14, 2026".
-func dateText(d content.Date) string { return d.Format("January 2, 2006") }

@@ -40,7 +40,7 @@ func proofOf(t *testing.T, fsys fstest.MapFS, slug string) (*content.Profile, []
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Proof(context.Background(), r, site, fsys, p, proofDay.Time)
+	data, err := Proof(context.Background(), r, site, fsys, p, proofDay.Time, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestProofContents(t *testing.T) {
 	if strings.Contains(doc, `href="/`) {
 		t.Error("the proof has a root-relative link")
 	}
-	facts := Facts(mustView(t, p))
+	facts := Facts(mustView(t, p), nil)
 	if got := strings.Count(doc, `<span class="proof-label">`); got != len(facts) {
 		t.Errorf("%d facts in the checklist, want %d", got, len(facts))
 	}
@@ -457,7 +457,7 @@ func TestFactsOfSurveysPhotoAndTranslation(t *testing.T) {
 		Surveys: []render.Survey{{Topic: "Digital learning", Date: render.Date{Text: "January 31, 2026"}, Respondents: "24", Agreed: []string{"22 (92 %)", "19 (79 %)", "17 (71 %)", "20 (83 %)"}}},
 	}
 	var got []string
-	for _, f := range Facts(v) {
+	for _, f := range Facts(v, nil) {
 		got = append(got, f.Label+": "+f.Text)
 	}
 	for _, want := range []string{

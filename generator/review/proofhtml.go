@@ -1,8 +1,12 @@
 package review
 
 import (
+	"fmt"
 	"html/template"
+	"strings"
+	texttemplate "text/template"
 
+	"github.com/alongside-dev/alongside/generator/i18n"
 	"github.com/alongside-dev/alongside/generator/render"
 )
 
@@ -15,18 +19,20 @@ type proofData struct {
 	Profile     *render.Profile
 	Slug        string
 	Library     string
-	Today       string // "March 14, 2026"
-	Made        string // "2026-03-14"
-	Fingerprint string // the profile's
-	Version     string // its first 12 digits, as the proof shows it
-	URL         string // where the page will be published
+	Title       template.HTML // the profile's title, in <strong>, marked with its language when it is not the proof's
+	Today       string        // "March 14, 2026"
+	Made        string        // "2026-03-14"
+	Fingerprint string        // the profile's
+	Version     string        // its first 12 digits, as the proof shows it
+	URL         string        // where the page will be published
 	Sections    []factSection
-	Files       []string // files published beside the page
-	Left        []string // what the proof leaves out, and why
-	ReturnTo    string   // the address to send the answers to, as people read it, or ""
-	ReturnLink  string   // the link to it: mailto:…?subject=…, or a web address
-	MailTo      string   // the mailto: address the answers go to, without its query, or ""
-	Subject     string   // the subject of the answers' email
+	Files       string        // the files published beside the page, as a list, or ""
+	Left        []string      // what the proof leaves out, and why
+	ReturnTo    string        // the address to send the answers to, as people read it, or ""
+	ReturnLink  string        // the link to it: mailto:…?subject=…, or a web address
+	Reply       template.HTML // ReturnTo, as a link to ReturnLink when there is one
+	MailTo      string        // the mailto: address the answers go to, without its query, or ""
+	Subject     string        // the subject of the answers' email
 	Decisions   []choice
 }
 
@@ -36,12 +42,15 @@ type choice struct {
 	Value, Label, Answer string
 }
 
-// decisions are the partner's three possible decisions; Answer is what
-// the answers say, and what ParseAnswers reads back.
-var decisions = []choice{
-	{"approve", "Publish this page as it is.", DecisionApprove},
-	{"approve-changes", "Publish it with the changes marked above.", DecisionChanges},
-	{"not-yet", "Do not publish it yet.", DecisionNotYet},
+// decisions are the partner's three possible decisions in the language
+// of c: Label is what the form offers, Answer what the answers say, and
+// what ParseAnswers reads back.
+func decisions(c *i18n.Catalog) []choice {
+	return []choice{
+		{"approve", c.T("proof.approve"), c.T("proof.email.approve")},
+		{"approve-changes", c.T("proof.approve_changes"), c.T("proof.email.approve_changes")},
+		{"not-yet", c.T("proof.not_yet"), c.T("proof.email.not_yet")},
+	}
 }
 
 // A factSection is the facts of one part of the page.
@@ -62,13 +71,26 @@ func groupFacts(facts []Fact) []factSection {
 	return out
 }
 
+// inLang is the element name around text, escaped, with lang when it is
+// not "" (text in another language than the proof's).
+func inLang(name, text, lang string) template.HTML {
+	if lang == "" {
+		return i18n.El(name, text)
+	}
+	return template.HTML("<" + name + ` lang="` + template.HTMLEscapeString(lang) + `">` + template.HTMLEscapeString(text) + "</" + name + ">")
+}
+
 // proofTemplates are the banner, put first in <body>, and the checklist,
-// put last. They use the theme's .wrap for their width and their own
-// classes, all starting with "proof-", styled by proofCSS. The checklist
-// is a form without a <form>: nothing in it can be submitted anywhere;
-// proofScript turns the answers into an email, and without JavaScript
-// the partner prints the page or writes to the address, which is a link.
-var proofTemplates = template.Must(template.New("").Parse(`
+// put last, and the reply address that both name. They use the theme's
+// .wrap for their width and their own classes, all starting with
+// "proof-", styled by proofCSS. Every word in them is the catalog's, by
+// the funcs of i18n.Catalog.Funcs, which each proof sets on a clone for
+// its language (these are only their names, for parsing: proofTemplates
+// itself is never executed). The checklist is a form without a <form>: nothing in it
+// can be submitted anywhere; the proof's script turns the answers into an
+// email, and without JavaScript the partner prints the page or writes to
+// the address, which is a link.
+var proofTemplates = template.Must(template.New("").Funcs(new(i18n.Catalog).Funcs()).Parse(`
 {{- define "reply" -}}
 {{if .ReturnLink}}<a href="{{.ReturnLink}}">{{.ReturnTo}}</a>{{else}}{{.ReturnTo}}{{end}}
 {{- end}}
@@ -76,10 +98,11 @@ var proofTemplates = template.Must(template.New("").Parse(`
 {{- define "banner" -}}
 <div class="proof-banner" role="note" aria-labelledby="proof-banner-title">
 <div class="wrap">
-<p class="proof-banner-title" id="proof-banner-title">Proof — not yet published</p>
-<p>This is how {{.Library}} plans to publish the page about <strong>{{.Profile.Title}}</strong>, at {{.URL}}. Nothing is published until <bdi>{{.Profile.Review.Partner}}</bdi> approves it.</p>
-<p>Please read the page, then answer the <a href="#proof-checklist">checklist at the end</a>: mark each fact correct, or say what it should say{{with .ReturnTo}}, and send your answers to {{template "reply" $}}{{end}}.</p>
-<p class="proof-meta">Proof made on {{.Today}}. Review: {{.Profile.Review.State.Text}}. Version {{.Version}}.</p>
+<p class="proof-banner-title" id="proof-banner-title">{{t "proof.banner_title"}}</p>
+<p>{{th "proof.banner_intro" "library" .Library "title" .Title "url" .URL "partner" (el "bdi" .Profile.Review.Partner)}}</p>
+<p>{{$checklist := link "#proof-checklist" (t "proof.checklist_link")}}
+{{- if .ReturnTo}}{{th "proof.banner_ask_reply" "checklist" $checklist "reply" .Reply}}{{else}}{{th "proof.banner_ask" "checklist" $checklist}}{{end}}</p>
+<p class="proof-meta">{{th "proof.meta" "date" .Today "state" .Profile.Review.State.Text "version" .Version}}</p>
 </div>
 </div>
 {{end}}
@@ -87,20 +110,21 @@ var proofTemplates = template.Must(template.New("").Parse(`
 {{- define "checklist" -}}
 <section class="proof-checklist" id="proof-checklist" aria-labelledby="proof-checklist-heading">
 <div class="wrap" id="proof-answers" data-slug="{{.Slug}}" data-title="{{.Profile.Title}}" data-fingerprint="{{.Fingerprint}}" data-made="{{.Made}}" data-to="{{.MailTo}}" data-subject="{{.Subject}}">
-<h2 id="proof-checklist-heading">Checklist: every fact on this page</h2>
-<p>For each numbered fact, choose <strong>Correct</strong> or <strong>Needs a change</strong>, and write what it should say. At the end, tell us your decision{{with .ReturnTo}} and send your answers to {{template "reply" $}}{{end}}. On paper: print this page, tick the boxes and write on it.</p>
+<h2 id="proof-checklist-heading">{{t "proof.checklist_heading"}}</h2>
+<p>{{$correct := el "strong" (t "proof.correct")}}{{$change := el "strong" (t "proof.needs_change")}}
+{{- if .ReturnTo}}{{th "proof.checklist_intro_reply" "correct" $correct "change" $change "reply" .Reply}}{{else}}{{th "proof.checklist_intro" "correct" $correct "change" $change}}{{end}}</p>
 {{- range .Sections}}
 <h3>{{.Title}}</h3>
 <ol class="proof-facts" start="{{.Start}}">
 {{- range .Facts}}
 <li>
 <fieldset class="proof-fact" data-n="{{.N}}" data-label="{{.Label}}">
-<legend><span class="proof-label">{{.Label}}:</span> {{.Text}}</legend>
+<legend><span class="proof-label">{{.Label}}:</span> {{if .Lang}}<span lang="{{.Lang}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}</legend>
 <p class="proof-mark">
-<span class="proof-choice"><input type="radio" name="fact-{{.N}}" id="fact-{{.N}}-correct" value="correct"><label for="fact-{{.N}}-correct">Correct</label></span>
-<span class="proof-choice"><input type="radio" name="fact-{{.N}}" id="fact-{{.N}}-change" value="change"><label for="fact-{{.N}}-change">Needs a change</label></span>
+<span class="proof-choice"><input type="radio" name="fact-{{.N}}" id="fact-{{.N}}-correct" value="correct"><label for="fact-{{.N}}-correct">{{t "proof.correct"}}</label></span>
+<span class="proof-choice"><input type="radio" name="fact-{{.N}}" id="fact-{{.N}}-change" value="change"><label for="fact-{{.N}}-change">{{t "proof.needs_change"}}</label></span>
 </p>
-<p class="proof-change"><label for="fact-{{.N}}-text">{{.N}}. What it should say:</label>
+<p class="proof-change"><label for="fact-{{.N}}-text">{{t "proof.should_say" "n" .N}}</label>
 <textarea id="fact-{{.N}}-text" rows="2"></textarea></p>
 </fieldset>
 </li>
@@ -108,49 +132,52 @@ var proofTemplates = template.Must(template.New("").Parse(`
 </ol>
 {{- end}}
 {{- with .Files}}
-<h3>Photos and documents</h3>
-<p>Published beside the page: {{range $i, $f := .}}{{if $i}}, {{end}}{{$f}}{{end}}.</p>
+<h3>{{t "proof.files_heading"}}</h3>
+<p>{{t "proof.files" "files" .}}</p>
 {{- end}}
 {{- with .Left}}
-<h3>Not included in this proof</h3>
+<h3>{{t "proof.left_heading"}}</h3>
 <ul class="proof-left">
 {{- range .}}
 <li>{{.}}</li>
 {{- end}}
 </ul>
 {{- end}}
-<h3>Your answer</h3>
-<p class="proof-change"><label for="proof-comments">Anything else we should know:</label>
+<h3>{{t "proof.answer_heading"}}</h3>
+<p class="proof-change"><label for="proof-comments">{{t "proof.comments"}}</label>
 <textarea id="proof-comments" rows="4"></textarea></p>
 <fieldset class="proof-decision">
-<legend>Your decision</legend>
+<legend>{{t "proof.decision"}}</legend>
 {{- range .Decisions}}
 <p class="proof-choice"><input type="radio" name="decision" id="decision-{{.Value}}" value="{{.Value}}" data-answer="{{.Answer}}"><label for="decision-{{.Value}}">{{.Label}}</label></p>
 {{- end}}
 </fieldset>
-<p class="proof-change"><label for="proof-role">Who answers, as a role (for example “Board” or “Program coordinator”):</label>
+<p class="proof-change"><label for="proof-role">{{t "proof.role"}}</label>
 <input type="text" id="proof-role" autocomplete="organization-title"></p>
 <div class="proof-send" id="proof-send" hidden>
-<p>{{if .MailTo}}<a class="proof-button" id="proof-send-link" href="{{.ReturnLink}}">Send my answers</a> {{end}}<button type="button" class="proof-button" id="proof-copy">Copy my answers</button></p>
+<p>{{if .MailTo}}<a class="proof-button" id="proof-send-link" href="{{.ReturnLink}}">{{t "proof.send"}}</a> {{end}}<button type="button" class="proof-button" id="proof-copy">{{t "proof.copy"}}</button></p>
 <p class="proof-status" id="proof-status" role="status"></p>
-<p class="proof-change"><label for="proof-answers-text">Your answers, as {{if .MailTo}}the email carries them{{else}}you send them{{end}}:</label>
+<p class="proof-change"><label for="proof-answers-text">{{if .MailTo}}{{t "proof.answers_mail"}}{{else}}{{t "proof.answers"}}{{end}}</label>
 <textarea id="proof-answers-text" rows="8" readonly></textarea></p>
 </div>
-{{- with .ReturnTo}}
-<p class="proof-reply">Send your answers to {{template "reply" $}}: {{if $.MailTo}}“Send my answers” opens an email with every answer in it, numbered as above; or{{else}}copy them, or{{end}} write them yourself, with the numbers, or send this page printed and marked.</p>
+{{- if .ReturnTo}}
+<p class="proof-reply">{{if .MailTo}}{{th "proof.reply_mail" "reply" .Reply "send" (t "proof.send")}}{{else}}{{th "proof.reply" "reply" .Reply}}{{end}}</p>
 {{- end}}
 </div>
 </section>
 {{end}}`))
 
-// proofScript is the proof's only script: it keeps the text of the
-// answers, the "Send my answers" link (mailto: with subject and body) and
-// the "Copy my answers" button up to date with the form. It reads
-// everything it needs from the checklist (#proof-answers and its
-// data-* attributes), so its text, and the hash the proof's
-// Content-Security-Policy allows it by, is the same in every proof. The
-// answers are in the format ParseAnswers reads.
-const proofScript = `(function () {
+// proofScriptSource is the proof's only script, before the words of the
+// answers are put in it (see script): it keeps the text of the answers,
+// the "Send my answers" link (mailto: with subject and body) and the
+// "Copy my answers" button up to date with the form. It reads everything
+// else it needs from the checklist (#proof-answers and its data-*
+// attributes), so its text, and the hash the proof's
+// Content-Security-Policy allows it by, is the same in every proof of a
+// language. The answers are in the format ParseAnswers reads: the
+// numbers, "N. Label: answer" and the indented "Should say:" lines are
+// the same in every language; the words are the catalog's proof.email.
+const proofScriptSource = `(function () {
   'use strict';
   var form = document.getElementById('proof-answers');
   var send = document.getElementById('proof-send');
@@ -168,23 +195,23 @@ const proofScript = `(function () {
   }
   function indented(s) { return s.trim().split(/\r?\n/).join('\n   '); }
   function answers() {
-    var lines = ['Answers to the proof of "' + d.title + '"', 'Profile: ' + d.slug, 'Version: ' + d.fingerprint,
-      'Proof made: ' + d.made, 'Answered: ' + today(), ''];
+    var lines = [{{.Head}}, {{.Profile}}, {{.Version}},
+      {{.Made}}, {{.Answered}}, ''];
     var facts = form.querySelectorAll('fieldset[data-n]');
     for (var i = 0; i < facts.length; i++) {
       var f = facts[i], n = f.getAttribute('data-n');
       var c = checked('fact-' + n), change = document.getElementById('fact-' + n + '-text').value.trim();
       var state = c ? c.value : '';
       lines.push(n + '. ' + f.getAttribute('data-label') + ': ' +
-        (state === 'correct' ? 'correct' : state === 'change' ? 'needs a change' : 'no answer'));
-      if (state === 'change' && change) lines.push('   Should say: ' + indented(change));
+        (state === 'correct' ? {{.Correct}} : state === 'change' ? {{.Change}} : {{.NoAnswer}}));
+      if (state === 'change' && change) lines.push({{.ShouldSay}});
     }
     var dec = checked('decision');
     var role = document.getElementById('proof-role').value.trim();
     var comments = document.getElementById('proof-comments').value.trim();
-    lines.push('', 'Decision: ' + (dec ? dec.getAttribute('data-answer') : 'no answer'), 'Role: ' + role, 'Comments:');
+    lines.push('', {{.Decision}}, {{.Role}}, {{.Comments}});
     if (comments) lines.push('   ' + indented(comments));
-    lines.push('End of answers');
+    lines.push({{.End}});
     return lines.join('\n');
   }
   function update() {
@@ -203,8 +230,8 @@ const proofScript = `(function () {
   document.getElementById('proof-copy').addEventListener('click', function () {
     var text = update();
     function done(ok) {
-      status.textContent = ok ? 'Copied. Paste your answers into an email' + (d.to ? ' to ' + decodeURIComponent(d.to) : '') + '.'
-        : 'Select the text of your answers below and copy it.';
+      status.textContent = ok ? {{.Copied}}
+        : {{.CopyFailed}};
       if (!ok) out.select();
     }
     function fallback() {
@@ -220,6 +247,120 @@ const proofScript = `(function () {
   update();
 })();
 `
+
+var proofScriptTemplate = texttemplate.Must(texttemplate.New("script").Option("missingkey=error").Parse(proofScriptSource))
+
+// script is the proof's script in the language of c: proofScriptSource
+// with each of the answers' words as a JavaScript expression.
+func script(c *i18n.Catalog) (string, error) {
+	t := func(key string) string { return c.T("proof.email." + key) }
+	noAnswer := jsString(t("no_answer"))
+	words := map[string]string{
+		"Head":       jsMessage(t("head"), "title", "d.title"),
+		"Profile":    jsMessage(t("profile"), "slug", "d.slug"),
+		"Version":    jsMessage(t("version"), "version", "d.fingerprint"),
+		"Made":       jsMessage(t("made"), "date", "d.made"),
+		"Answered":   jsMessage(t("answered"), "date", "today()"),
+		"Correct":    jsString(t("correct")),
+		"Change":     jsString(t("change")),
+		"NoAnswer":   noAnswer,
+		"ShouldSay":  jsMessage("   "+t("should_say"), "text", "indented(change)"),
+		"Decision":   jsMessage(t("decision"), "decision", "(dec ? dec.getAttribute('data-answer') : "+noAnswer+")"),
+		"Role":       jsMessage(t("role"), "role", "role"),
+		"Comments":   jsString(t("comments")),
+		"End":        jsString(t("end")),
+		"Copied":     jsCopied(c.T("proof.copied"), c.T("proof.copied_to")),
+		"CopyFailed": jsString(c.T("proof.copy_failed")),
+	}
+	var b strings.Builder
+	if err := proofScriptTemplate.Execute(&b, words); err != nil {
+		return "", fmt.Errorf("proof: %w", err)
+	}
+	return b.String(), nil
+}
+
+// jsString is s as a JavaScript string literal in single quotes, safe in
+// a <script> element: no "<" (so no "</script>" or "<!--"), and no line
+// terminator.
+func jsString(s string) string {
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch r {
+		case '\\', '\'':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '<':
+			b.WriteString(`\x3C`)
+		case '>':
+			b.WriteString(`\x3E`)
+		case '\u2028', '\u2029':
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+// jsMessage is the JavaScript expression of msg with its placeholder
+// {name} (every time it is there) replaced by the expression expr:
+// "Profile: {slug}" → 'Profile: ' + d.slug. Any other brace is text.
+func jsMessage(msg, name, expr string) string {
+	var parts []string
+	for {
+		before, after, ok := strings.Cut(msg, "{"+name+"}")
+		if before != "" {
+			parts = append(parts, jsString(before))
+		}
+		if !ok {
+			break
+		}
+		parts = append(parts, expr)
+		msg = after
+	}
+	if len(parts) == 0 {
+		return "''"
+	}
+	if !strings.HasPrefix(parts[0], "'") {
+		parts = append([]string{"''"}, parts...) // a string, whatever expr is
+	}
+	return strings.Join(parts, " + ")
+}
+
+// jsCopied is the expression of the message that says the answers were
+// copied: copiedTo, which names the address d.to, when there is one,
+// else copied. When copiedTo is copied with words and {address} put in
+// it in one place, only those words are chosen by d.to:
+// 'Copied. Paste your answers into an email' + (d.to ? ' to ' +
+// decodeURIComponent(d.to) : ”) + '.'.
+func jsCopied(copied, copiedTo string) string {
+	const addr = "decodeURIComponent(d.to)"
+	before, after, ok := strings.Cut(copiedTo, "{address}")
+	if ok && !strings.Contains(after, "{address}") && strings.HasSuffix(copied, after) {
+		base := strings.TrimSuffix(copied, after)
+		if words, ok := strings.CutPrefix(before, base); ok {
+			var parts []string
+			if base != "" {
+				parts = append(parts, jsString(base))
+			}
+			parts = append(parts, "(d.to ? "+jsMessage(words+"{address}", "address", addr)+" : '')")
+			if after != "" {
+				parts = append(parts, jsString(after))
+			}
+			if base == "" {
+				parts = append([]string{"''"}, parts...)
+			}
+			return strings.Join(parts, " + ")
+		}
+	}
+	return "(d.to ? " + jsMessage(copiedTo, "address", addr) + " : " + jsString(copied) + ")"
+}
 
 // proofCSS styles the banner and the checklist, on screen and on paper.
 const proofCSS = `.proof-banner { border-bottom: 0.25rem solid #6a4100; background: #fdf2dc; color: #1b1b1b; padding: 1rem 0; }
