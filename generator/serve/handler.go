@@ -127,9 +127,11 @@ func (h *handler) first(w http.ResponseWriter, r *http.Request, st *state, path 
 	if st.early == nil {
 		select { // the site is being read
 		case <-st.read:
-			st = h.cur.Load()
 		case <-r.Context().Done():
 			return nil
+		}
+		if st = h.cur.Load(); st.building == nil {
+			return st // the build is over: it failed, or it was quick
 		}
 	}
 	if st.early != nil {
