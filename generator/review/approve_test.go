@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,7 @@ func TestApproveKeepsEveryOtherByte(t *testing.T) {
 	files, _ := filepath.Glob("../../content/partnerships/*.md")
 	more, _ := filepath.Glob("../../content/partnerships/*/index.md")
 	files = append(files, more...)
+	files = slices.DeleteFunc(files, func(f string) bool { _, _, tr := content.TranslationOf(filepath.Base(f)); return tr })
 	if len(files) < 10 {
 		t.Fatalf("found %d sample profiles", len(files))
 	}
