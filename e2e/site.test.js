@@ -254,6 +254,7 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = entry.isDirectory() ? path.join(dir, entry.name, 'index.md') : path.join(dir, entry.name);
       if (!file.endsWith('.md') || !fs.existsSync(file)) continue;
+      if (/\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.md$/.test(entry.name)) continue; // a translation, not a profile
       const text = fs.readFileSync(file, 'utf8');
       const slug = text.match(/^slug\s*=\s*"([^"]+)"/m)?.[1] ?? entry.name.replace(/\.md$/, '');
       states[slug] = text.match(/^\[review\][^[]*?^state\s*=\s*"(\w+)"/ms)?.[1];
@@ -423,7 +424,8 @@ describe('alongside in headless Chromium', { timeout: 20 * 60_000 }, () => {
           if (kind.id === 'proof') return;
           const nav = await p.locator('nav a[href]').evaluateAll((as) => as.map((a) => a.href));
           assert.ok(nav.length > 0, 'navigation links in a <nav>');
-          const home = origin(kind) + '/';
+          // The home page of the page's language.
+          const home = origin(kind) + (target.url.match(/^\/(es|ar)\//)?.[0] ?? '/');
           assert.ok((await p.locator('a[href]').evaluateAll((as) => as.map((a) => a.href))).includes(home), `a link home (${home})`);
           // Every link to this site leads to a page.
           const links = await p.locator('a[href]').evaluateAll((as) => as.map((a) => a.href));

@@ -464,7 +464,7 @@ func (b *build) ledgerPages() []*Page {
 		v := views[i]
 		for j, o := range views {
 			if j != i {
-				v.Others = append(v.Others, Link{c.T("report.other_link", "year", o.Name), o.URL})
+				v.Others = append(v.Others, Link{Title: c.T("report.other_link", "year", o.Name), URL: o.URL})
 			}
 		}
 		proto := b.page("report", urls.Report(r.Year.Name), c.T("report.title", "year", v.Name),

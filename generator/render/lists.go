@@ -178,7 +178,7 @@ func (b *build) partnerProto(pt content.Partner, profiles []*content.Profile) *P
 			tr = &content.Translation{}
 		}
 		title, _ := b.words(tr.Title, p.Title)
-		where := &Link{title, b.at(p.URL())}
+		where := &Link{Title: title, URL: b.at(p.URL())}
 		for _, a := range b.asks(p.Asks, tr.Asks) {
 			a.Where = where
 			pv.Asks = append(pv.Asks, a)

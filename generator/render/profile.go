@@ -223,7 +223,7 @@ func (b *build) termLinks(taxonomy string, names []string) []Link {
 	}
 	links := make([]Link, len(names))
 	for i, n := range names {
-		links[i] = Link{n, b.at(urls.Term(taxonomy, b.slug(n)))}
+		links[i] = Link{Title: n, URL: b.at(urls.Term(taxonomy, b.slug(n)))}
 	}
 	return links
 }

@@ -261,19 +261,20 @@ func (b *build) siteView(basePath string) *Site {
 		Corrections: cfg.Corrections,
 		Unapproved:  b.opts.Unapproved, Today: dateView(c, b.today),
 	}
-	s.Nav = []Link{{c.T("nav.partnerships"), b.at(urls.Home)}, {c.T("nav.partners"), b.at(urls.Partners)},
-		{c.T("nav.reports"), b.at(urls.Reports)}, {c.T("nav.data"), b.at(urls.Data)}}
+	s.Nav = []Link{{Title: c.T("nav.partnerships"), URL: b.at(urls.Home)}, {Title: c.T("nav.partners"), URL: b.at(urls.Partners)},
+		{Title: c.T("nav.reports"), URL: b.at(urls.Reports)}, {Title: c.T("nav.data"), URL: b.at(urls.Data)}}
 	if l := cfg.OpenData.License; l != "" {
-		s.License = Link{export.LicenseName(l), l}
+		s.License = Link{Title: export.LicenseName(l), URL: l}
 	}
 	for _, pg := range b.site.Pages {
 		if pg.HasWeight {
-			s.Nav = append(s.Nav, Link{b.localPage(pg).Title, b.at(urls.Page(pg.Name))})
+			t := b.localPage(pg)
+			s.Nav = append(s.Nav, Link{Title: t.Title, URL: b.at(urls.Page(pg.Name)), Lang: t.Lang})
 		}
 	}
 	for t := range taxonomies {
 		tv := b.taxonomy(t)
-		s.Browse = append(s.Browse, Link{tv.Title, tv.URL})
+		s.Browse = append(s.Browse, Link{Title: tv.Title, URL: tv.URL})
 	}
 	s.nav, s.browse = menuItems(s.Nav), menuItems(s.Browse)
 	return s

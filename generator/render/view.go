@@ -45,6 +45,7 @@ type Site struct {
 type Link struct {
 	Title string
 	URL   string // root-relative (starts with Site.Base) or absolute
+	Lang  string // Title's language when it is not the page's (an untranslated page's title), or ""
 }
 
 // Page is dot in every layout. Fields that do not apply to a page's Kind
@@ -126,7 +127,7 @@ func menuItems(links []Link) map[string]template.HTML {
 			if l.URL == cur {
 				f.raw(` aria-current="page"`)
 			}
-			f.raw(">").text(l.Title).raw("</a></li>")
+			f.lang(l.Lang).raw(">").text(l.Title).raw("</a></li>")
 		}
 		m[cur] = f.html()
 	}
