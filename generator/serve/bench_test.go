@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -147,4 +149,55 @@ func benchTarget(b *testing.B) string {
 	}
 	b.Fatal("no approved profile")
 	return ""
+}
+
+// BenchmarkServeFirstPage measures how long `alongside serve` takes from
+// its start to the first answer of the home page (first-ns/op: the site
+// read, then the page made alone while the rest renders) and to the end
+// of its first build (built-ns/op), on generated sites of 1,000 and
+// 10,000 profiles. Each round starts a new server on the same folder.
+func BenchmarkServeFirstPage(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("profiles=%d", n), func(b *testing.B) { benchmarkFirstPage(b, n) })
+	}
+}
+
+func benchmarkFirstPage(b *testing.B, n int) {
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(benchCorpus(b, n))); err != nil {
+		b.Fatal(err)
+	}
+	var first, built time.Duration
+	client := &http.Client{Timeout: time.Minute}
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		s, err := New(Options{Site: dir, Port: 0})
+		if err != nil {
+			b.Fatal(err)
+		}
+		done := make(chan struct{})
+		s.onBuild = sync.OnceFunc(func() { close(done) })
+		ctx, cancel := context.WithCancel(context.Background())
+		ran := make(chan error, 1)
+		go func() { ran <- s.Run(ctx) }()
+		for {
+			resp, err := client.Get("http://" + s.Addr().String() + "/")
+			if err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusOK {
+					break
+				}
+			}
+			time.Sleep(time.Millisecond)
+		}
+		first += time.Since(start)
+		<-done
+		built += time.Since(start)
+		cancel()
+		<-ran
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(first.Nanoseconds())/float64(b.N), "first-ns/op")
+	b.ReportMetric(float64(built.Nanoseconds())/float64(b.N), "built-ns/op")
 }
