@@ -2,7 +2,6 @@ package render
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,33 +9,6 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/i18n"
 )
-
-// group puts commas between thousands in the integer part of a decimal
-// number written by strconv ("1234.5" → "1,234.5"); anything else (NaN,
-// Inf) is returned as is.
-func group(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if len(intPart) <= 3 || strings.Trim(intPart, "0123456789") != "" {
-		return sign + s
-	}
-	var b strings.Builder
-	b.WriteString(sign)
-	for i := range len(intPart) {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(intPart[i])
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
 
 // lowerFirst lower-cases the first letter of s, however many bytes it
 // takes: "Élèves inscrits" → "élèves inscrits".
@@ -55,14 +27,6 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// plural is "1 partnership" or "3 partnerships".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return group(strconv.Itoa(n)) + " " + many
 }
 
 // dateView formats a date in the language of c: "September 2, 2025".

@@ -41,23 +41,28 @@ func (b *build) alternates(path string) []Alternate {
 			code = ""
 		}
 		in := urls.In(code, path)
-		out[i] = Alternate{Lang: l.Code, Name: b.languageName(i), URL: b.base + in,
+		out[i] = Alternate{Lang: l.Code, Name: b.names[i], URL: b.base + in,
 			Canonical: b.opts.BaseURL + in, Current: code == b.code}
 	}
 	return out
 }
 
-// languageName is the name of the site's i-th language in itself: its
-// name in site.toml, else its catalog's name for it.
-func (b *build) languageName(i int) string {
-	l := b.site.Config.Languages[i]
-	if l.Name != "" {
-		return l.Name
+// languageNames are the names of the site's languages, each in itself:
+// its name in site.toml, else its catalog's name for it (the default
+// language may have no table of its own).
+func (r *Renderer) languageNames(langs []content.Language) ([]string, error) {
+	names := make([]string, len(langs))
+	for i, l := range langs {
+		names[i] = l.Name
+		if l.Name == "" {
+			own, err := r.lang(l.Code)
+			if err != nil {
+				return nil, err
+			}
+			names[i] = own.cat.LanguageName(l.Code)
+		}
 	}
-	if own, err := b.r.lang(l.Code); err == nil {
-		return own.cat.LanguageName(l.Code)
-	}
-	return l.Code
+	return names, nil
 }
 
 // defaultLang is the code of the site's default language.

@@ -99,7 +99,10 @@ func (r *Renderer) Render(ctx context.Context, site *content.Site, siteFS fs.FS,
 
 // all renders the whole site, in every language of the site.
 func (b *build) all() error {
-	langs := b.languages()
+	langs, err := b.languages()
+	if err != nil {
+		return err
+	}
 	// Profile pages first: they make the cards that list pages show.
 	tasks, err := b.staticTasks()
 	if err == nil {
@@ -163,7 +166,8 @@ type common struct {
 	image func(dest string) string // rewrites the address of a bundle image (a proof inlines them), or nil
 	w     output.Writer
 	md    *markdown.Converter
-	base  string // the site's base path: "/" or "/sub/"
+	base  string   // the site's base path: "/" or "/sub/"
+	names []string // the names of the site's languages, each in itself (see alternates)
 
 	published []*content.Profile // in slug order
 	fyReports []ledger.Report    // every fiscal year's report, once made
@@ -207,6 +211,11 @@ func (r *Renderer) newBuild(ctx context.Context, site *content.Site, siteFS fs.F
 		md:        markdown.New(markdown.Options{BasePath: basePath}),
 		published: site.Published(opts.Unapproved),
 	}
+	if len(site.Config.Languages) > 1 {
+		if c.names, err = r.languageNames(site.Config.Languages); err != nil {
+			return nil, err
+		}
+	}
 	c.workers = make([]*worker, runtime.GOMAXPROCS(0))
 	for i := range c.workers {
 		c.workers[i] = &worker{}
@@ -229,16 +238,16 @@ func (c *common) in(code string) (*build, error) {
 
 // languages are the builds of every language of the site: b's (the
 // default language's) first.
-func (b *build) languages() []*build {
+func (b *build) languages() ([]*build, error) {
 	out := []*build{b}
 	for _, l := range b.site.Config.Others() {
 		lb, err := b.in(l.Code)
 		if err != nil {
-			continue // the catalogs of a language never fail to load
+			return nil, err
 		}
 		out = append(out, lb)
 	}
-	return out
+	return out, nil
 }
 
 // at is the root-relative address of the page at path (as package urls

@@ -91,8 +91,6 @@ func parseFile(t *template.Template, siteFS fs.FS, theme, name string) error {
 // to each language's catalog when its layouts are made (Renderer.lang),
 // and these.
 var funcs = template.FuncMap{
-	// plural: {{plural .Count "partnership" "partnerships"}} → "3 partnerships"
-	"plural": plural,
 	// dirAuto: <h1{{dirAuto .Title}}> isolates a name or title that
 	// holds right-to-left text or bidi controls (see dirAuto).
 	"dirAuto": dirAuto,
@@ -101,13 +99,7 @@ var funcs = template.FuncMap{
 // unbound stands for a catalog's functions while layouts are parsed: a
 // language's layouts replace them with its catalog's (Renderer.lang)
 // before they run.
-var unbound = func() template.FuncMap {
-	m := template.FuncMap{}
-	for name, f := range new(i18n.Catalog).Funcs() {
-		m[name] = f
-	}
-	return m
-}()
+var unbound = new(i18n.Catalog).Funcs()
 
 // A language is a Renderer's layouts bound to the UI strings of one
 // language: its catalog, and clones of the Renderer's template sets whose
