@@ -149,3 +149,7 @@ func BenchmarkWrite10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuild100k is the scale benchmark: its time should be about ten
+// times BenchmarkBuild10k's.
+func BenchmarkBuild100k(b *testing.B) { benchmarkBuild(b, 100000) }

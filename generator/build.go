@@ -90,7 +90,7 @@ func OpenSite(dir string) (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return root.FS(), nil
+	return newSiteFS(root), nil
 }
 
 // Load reads and validates the site in dir as of the day today. The error
@@ -201,7 +201,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return &res, nil
 	}
 	if opts.Progress != nil {
-		fsys = countingFS{fsys, opts.Progress}
+		fsys = countingFS{FS: fsys, p: opts.Progress}
 	}
 	site, probs := content.Load(WithContext(ctx, fsys))
 	if err := ctx.Err(); err != nil {

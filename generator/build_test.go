@@ -479,3 +479,42 @@ func TestNoBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// A profile that is a link to a file elsewhere in the site is read, as
+// before profiles were read through a file system of their own folder.
+func TestProfileLinkedInsideTheSite(t *testing.T) {
+	site := t.TempDir()
+	sitetest.Write(t, site, map[string]string{"content/partnerships/a.md": profile("A", "approved"), "drafts/b.md": profile("B", "approved")})
+	if err := os.Symlink("../../drafts/b.md", filepath.Join(site, "content/partnerships/b.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	res, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Published != 2 {
+		t.Errorf("published %d profiles, want 2", res.Published)
+	}
+}
+
+// The progress line counts each profile read once, translations and
+// bundle files left out (it counted none when profiles were opened
+// rather than read whole).
+func TestProgressCountsProfiles(t *testing.T) {
+	site := t.TempDir()
+	sitetest.Write(t, site, map[string]string{
+		"site.toml":                       "title = \"T\"\nlibrary = \"L\"\nbase_url = \"https://partners.example.org/\"\nlanguage = \"en\"\n[languages.es]\nname = \"Español\"\n",
+		"content/partnerships/a.md":       profile("A", "approved"),
+		"content/partnerships/a.es.md":    "+++\ntitle = \"A es\"\n+++\n",
+		"content/partnerships/b/index.md": profile("B", "approved"),
+		"content/partnerships/b/notes.md": "a bundle file",
+		"content/partnerships/c.md":       profile("C", "in_review"),
+	})
+	var p Progress
+	if _, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public"), Progress: &p}); err != nil {
+		t.Fatal(err)
+	}
+	if p.Read() != 3 || p.Written() == 0 {
+		t.Errorf("counted %d profiles read and %d files written, want 3 and some", p.Read(), p.Written())
+	}
+}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"path"
 	"strings"
 	"sync/atomic"
 
+	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/output"
 )
 
@@ -23,20 +25,37 @@ func (p *Progress) Read() int64 { return p.read.Load() }
 // Written is the number of files written so far.
 func (p *Progress) Written() int64 { return p.written.Load() }
 
-// countingFS counts the profiles read through it.
+// countingFS counts the profiles the loader reads through it: those it
+// opens through content/partnerships as a file system of its own (see
+// Sub), translations left out. Other reads of a profile's file, such as a
+// warning's look back at its lines, do not count.
 type countingFS struct {
 	fs.FS
-	p *Progress
+	p   *Progress
+	dir string // the folder of the site it is, "" for the site itself
 }
 
-func (c countingFS) ReadFile(name string) ([]byte, error) {
-	data, err := fs.ReadFile(c.FS, name)
-	if err == nil && strings.HasPrefix(name, "content/partnerships/") && strings.HasSuffix(name, ".md") {
+// counts reports whether opening name is the loader reading a profile.
+func (c countingFS) counts(name string) bool {
+	_, _, translation := content.TranslationOf(path.Base(name))
+	return c.dir == "content/partnerships" && strings.HasSuffix(name, ".md") && !translation
+}
+
+func (c countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err == nil && c.counts(name) {
 		c.p.read.Add(1)
 	}
-	return data, err
+	return f, err
 }
 
+func (c countingFS) Sub(dir string) (fs.FS, error) {
+	sub, err := fs.Sub(c.FS, dir)
+	return countingFS{sub, c.p, path.Join(c.dir, dir)}, err
+}
+
+func (c countingFS) PlainOnly() bool                            { return content.Plain(c.FS) }
+func (c countingFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(c.FS, name) }
 func (c countingFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
 func (c countingFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(c.FS, name) }
 func (c countingFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(c.FS, name) }
@@ -74,6 +93,16 @@ func (c ctxFS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return c.fsys.Open(name)
+}
+
+func (c ctxFS) PlainOnly() bool { return content.Plain(c.fsys) }
+
+func (c ctxFS) Sub(dir string) (fs.FS, error) {
+	if err := c.ctx.Err(); err != nil {
+		return nil, &fs.PathError{Op: "sub", Path: dir, Err: err}
+	}
+	sub, err := fs.Sub(c.fsys, dir)
+	return ctxFS{sub, c.ctx}, err
 }
 
 func (c ctxFS) ReadFile(name string) ([]byte, error) {

@@ -49,7 +49,7 @@ func readBundle(fsys fs.FS, dir string) (files, trans []string, ok bool, probs P
 		case why == "":
 			files = append(files, strings.TrimPrefix(p, dir+"/"))
 		case d.Type()&(fs.ModeNamedPipe|fs.ModeDevice|fs.ModeCharDevice|fs.ModeSocket) != 0:
-			probs = append(probs, Problem{Path: p, Line: 1, Col: 1, Message: errNotFile.Error()})
+			probs = append(probs, Problem{Path: p, Line: 1, Col: 1, Message: ErrNotFile.Error()})
 		case d.Type()&fs.ModeSymlink != 0 && escapes(fsys, p):
 			probs = append(probs, Problem{Path: p, Line: 1, Col: 1, Message: "is a link that leads outside the site: alongside reads only what is inside the site folder"})
 		default:
@@ -84,7 +84,7 @@ func publishable(fsys fs.FS, p string, d fs.DirEntry) string {
 	case d.Type()&fs.ModeSymlink != 0:
 		return "a link to another file is never followed (copy the file into the folder)"
 	case !d.Type().IsRegular():
-		return errNotFile.Error()
+		return ErrNotFile.Error()
 	case !mediaTypes[ext]:
 		return "only photos, documents, audio and video are published from a bundle, not " + kindOfFile(ext)
 	case ext == ".svg":
@@ -227,9 +227,9 @@ func escapes(fsys fs.FS, p string) bool {
 	return err != nil && !errors.Is(err, fs.ErrNotExist)
 }
 
-// errNotFile is the error of a content path that is a named pipe, a
+// ErrNotFile is the error of a content path that is a named pipe, a
 // device or a socket.
-var errNotFile = errors.New("not a file (a named pipe, a device or a socket): alongside reads only plain files")
+var ErrNotFile = errors.New("not a file (a named pipe, a device or a socket): alongside reads only plain files")
 
 // dirProblems says why the folder rel could not be listed, when err is
 // not that it does not exist: a folder that is a link out of the site

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/alongside-dev/alongside/generator/internal/parallel"
 )
 
 // LoadProfile reads what a command about the one profile called slug
@@ -25,7 +24,7 @@ func LoadProfile(fsys fs.FS, slug string) (site *Site, slugs []string, probs Pro
 	l.loadPages()
 	jobs := l.profileJobs()
 	named := make([]string, len(jobs))
-	parallel.For(len(jobs), func(i int) {
+	l.inProfiles(len(jobs), func(i int) {
 		named[i] = l.slugOf(jobs[i])
 	})
 	var mine []profileJob

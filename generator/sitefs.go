@@ -1,0 +1,67 @@
+package generator
+
+import (
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/alongside-dev/alongside/generator/content"
+)
+
+// siteFS is a site folder opened as an os.Root: nothing read through it
+// leaves the folder, not even by a symbolic link. Its Open never waits on
+// a named pipe, a device or a socket, and refuses them with an error that
+// wraps content.ErrNotFile (it is a content.PlainFS).
+type siteFS struct {
+	root *os.Root
+	fs.FS
+}
+
+func newSiteFS(root *os.Root) siteFS { return siteFS{root, root.FS()} }
+
+// Open opens name for reading without blocking, then refuses it unless it
+// is a plain file or a folder.
+func (s siteFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := s.root.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		err = &fs.PathError{Op: "open", Path: name, Err: content.ErrNotFile}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// ReadFile reads name through Open, so that it refuses what Open refuses.
+func (s siteFS) ReadFile(name string) ([]byte, error) {
+	f, err := s.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+func (siteFS) PlainOnly() bool { return true }
+
+// Sub returns the folder dir as a siteFS of its own: opening a file in it
+// takes one step instead of one per folder of its path. The folder's
+// handle is closed when the result is no longer used.
+func (s siteFS) Sub(dir string) (fs.FS, error) {
+	if dir == "." {
+		return s, nil
+	}
+	root, err := s.root.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return newSiteFS(root), nil
+}
