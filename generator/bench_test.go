@@ -153,3 +153,16 @@ func BenchmarkWrite10k(b *testing.B) {
 // BenchmarkBuild100k is the scale benchmark: its time should be about ten
 // times BenchmarkBuild10k's.
 func BenchmarkBuild100k(b *testing.B) { benchmarkBuild(b, 100000) }
+
+// BenchmarkCheck10k is `alongside check` on 10,000 profiles: the load and
+// the site-wide checks. It should take little more than BenchmarkLoad10k.
+func BenchmarkCheck10k(b *testing.B) {
+	site := corpus(b, 10000)
+	today := content.DayOf(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, _, err := Load(site, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

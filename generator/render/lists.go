@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 	"github.com/alongside-dev/alongside/themes"
@@ -65,8 +66,12 @@ func (b *build) listPages() ([]*Page, error) {
 
 	groups := content.Partners(b.published)
 	partnerItems := make([]Item, len(groups))
+	protos := make([]*Page, len(groups))
+	parallel.For(len(groups), func(i int) { // each computes its partner's figures
+		protos[i] = b.partnerProto(groups[i].Partner, groups[i].Profiles)
+	})
 	for i, g := range groups {
-		proto := b.partnerProto(g.Partner, g.Profiles)
+		proto := protos[i]
 		partnerItems[i] = b.partnerItem(g.Partner.Slug, g.Partner.Name, g.Profiles)
 		cs := cards(g.Profiles)
 		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) {
