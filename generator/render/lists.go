@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
-	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 	"github.com/alongside-dev/alongside/themes"
@@ -66,20 +65,11 @@ func (b *build) listPages() ([]*Page, error) {
 
 	groups := content.Partners(b.published)
 	partnerItems := make([]Item, len(groups))
-	protos := make([]*Page, len(groups))
-	parallel.For(len(groups), func(i int) { // each computes its partner's figures
-		protos[i] = b.partnerProto(groups[i].Partner, groups[i].Profiles)
-	})
 	for i, g := range groups {
-		proto := protos[i]
+		proto := b.partnerProto(g.Partner, g.Profiles)
 		partnerItems[i] = b.partnerItem(g.Partner.Slug, g.Partner.Name, g.Profiles)
 		cs := cards(g.Profiles)
-		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) {
-			p.Cards = cs[lo:hi]
-			if p.Pager.Number > 1 {
-				p.Ledger, p.Partner = nil, proto.Partner.card()
-			}
-		})...)
+		pages = append(pages, b.paginate(proto, len(cs), func(p *Page, lo, hi int) { p.Cards = cs[lo:hi] })...)
 	}
 	pages = append(pages, b.paginate(b.partnersProto(), len(partnerItems), func(p *Page, lo, hi int) { p.Items = partnerItems[lo:hi] })...)
 
@@ -157,8 +147,8 @@ func (b *build) homeProto(wk *worker) (*Page, error) {
 }
 
 // partnerProto is the first page of a partner's list, without its
-// cards: the partner's ledger of profiles, its partnerships, and its
-// asks across them.
+// entries. The first page's figures and asks, which on a large site are
+// thousands, are made as it is written (see Page.fill).
 func (b *build) partnerProto(pt content.Partner, profiles []*content.Profile) *Page {
 	c := b.l.cat
 	pv := &Partner{
@@ -169,11 +159,23 @@ func (b *build) partnerProto(pt content.Partner, profiles []*content.Profile) *P
 	desc := cmp.Or(pv.About, c.T("partner.description", "partner", pv.Name, "library", b.view.Library))
 	proto := b.page("partner", urls.Partner(pt.Slug), pv.Name, desc)
 	proto.Partner = pv
+	proto.fill = func(p *Page) {
+		if p.Pager == nil || p.Pager.Number == 1 {
+			p.Partner, p.Ledger = b.partnerFigures(pv, profiles)
+		}
+	}
+	return proto
+}
+
+// partnerFigures completes pv, a partner without its asks, for the first
+// page of its list, and returns it with the page's ledger.
+func (b *build) partnerFigures(pv *Partner, profiles []*content.Profile) (*Partner, *Ledger) {
+	c := b.l.cat
+	full := *pv
 	t := ledger.Compute(profiles)
 	l := b.ledgerOf(t, "partner")
 	l.Partner = pv.Name
 	l.Headline = b.headline(t, "", pv.Name)
-	proto.Ledger = l
 	// Its asks, partnership by partnership in list order (newest first).
 	ps := slices.Clone(profiles)
 	slices.SortStableFunc(ps, listOrder)
@@ -186,18 +188,12 @@ func (b *build) partnerProto(pt content.Partner, profiles []*content.Profile) *P
 		where := &Link{Title: title, URL: b.at(p.URL())}
 		for _, a := range b.asks(p.Asks, tr.Asks) {
 			a.Where = where
-			pv.Asks = append(pv.Asks, a)
+			full.Asks = append(full.Asks, a)
 		}
 	}
-	pv.AskSummary = askSummary(c, t.Asks)
-	pv.AskItems = askItems(c, pv.Asks)
-	return proto
-}
-
-// card is the partner without its ledger's lists: what the later pages of
-// its list show.
-func (pv *Partner) card() *Partner {
-	return &Partner{Name: pv.Name, URL: pv.URL, Website: pv.Website, WebsiteHost: pv.WebsiteHost, About: pv.About, AboutLang: pv.AboutLang}
+	full.AskSummary = askSummary(c, t.Asks)
+	full.AskItems = askItems(c, full.Asks)
+	return &full, l
 }
 
 // partnerItem is a partner's entry in the partners index, with its

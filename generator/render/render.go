@@ -344,8 +344,10 @@ func (b *build) execute(wk *worker, p *Page) error {
 		return fmt.Errorf("render: no layout for page kind %q", p.Kind)
 	}
 	if p.fill != nil {
+		before := *p
+		before.fill = nil
 		p.fill(p)
-		defer func() { p.fill, p.Report = nil, nil }()
+		defer func() { *p = before }() // let go of what fill made
 	}
 	wk.page.Reset()
 	if err := t.ExecuteTemplate(&wk.page, "base.html", p); err != nil {

@@ -502,9 +502,6 @@ func (s *Session) listPages(pages []*Page, removed []string, l *list, proto *Pag
 			for i, e := range l.entries[lo:hi] {
 				p.Cards[i] = s.views[e]
 			}
-			if k > 1 && p.Partner != nil { // a partner's ledger is on its first page
-				p.Ledger, p.Partner = nil, p.Partner.card()
-			}
 		}))
 	}
 	if total < l.pages {

@@ -98,8 +98,9 @@ type Page struct {
 	docHead string    // DocTitle without the site's title (see build.docTitle)
 	lang    *language // the layouts of the page's language
 
-	// fill, when set, completes the page just before it is written and
-	// is then dropped with what it made (annual reports of large sites).
+	// fill, when set, completes the page just before it is written; the
+	// page is then put back as it was, without fill and what it made (the
+	// figures of partners and annual reports of large sites).
 	fill func(*Page)
 }
 
