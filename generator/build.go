@@ -256,6 +256,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Unapproved: opts.Unapproved,
 		Now:        opts.Now,
 		Story:      story,
+		// Nothing reads the stories after their pages: the lists and the
+		// data files are made with less memory held.
+		StoriesWritten: site.ForgetStories,
 	}, w)
 	if err != nil {
 		return nil, err

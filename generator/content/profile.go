@@ -150,6 +150,14 @@ func (p *Profile) ReadBody(fsys fs.FS) ([]byte, error) {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// ForgetStories lets go of the stories Load kept: ReadBody reads them
+// again from their files. Nothing may read s's profiles meanwhile.
+func (s *Site) ForgetStories() {
+	for _, p := range s.Profiles {
+		p.story = nil
+	}
+}
+
 // Approved reports whether the profile may be published.
 func (p *Profile) Approved() bool { return p.Review.State == "approved" }
 

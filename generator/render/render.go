@@ -41,6 +41,10 @@ type Options struct {
 	// is made, from any worker: a build checks the stories there rather
 	// than read each twice.
 	Story func(p *content.Profile, story []byte)
+	// StoriesWritten, when set, is called once every page that shows a
+	// profile's story is written, before the lists and the data files:
+	// a build lets go of the stories it kept there.
+	StoriesWritten func()
 }
 
 // Stats counts what a Render wrote.
@@ -110,6 +114,9 @@ func (b *build) all() error {
 			tasks = append(tasks, lb.profileTasks()...)
 		}
 		err = b.run(tasks)
+	}
+	if err == nil && b.opts.StoriesWritten != nil {
+		b.opts.StoriesWritten()
 	}
 	var pages []*Page
 	for _, lb := range langs {

@@ -9,7 +9,9 @@ import (
 	"image/png"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -570,4 +572,52 @@ credit = "Familias Unidas"
 <figcaption>Photo: <bdi>Familias Unidas</bdi></figcaption>`,
 		`<blockquote lang="es" dir="auto">`,
 		`<p class="translation" lang="en"><span class="visually-hidden">Translation: </span>Our kids finally have a quiet place.</p>`)
+}
+
+// orderWriter notes the order in which files are written.
+type orderWriter struct {
+	output.Writer
+	mu    sync.Mutex
+	names []string
+}
+
+func (w *orderWriter) WriteFile(name string, data []byte) error {
+	w.mu.Lock()
+	w.names = append(w.names, name)
+	w.mu.Unlock()
+	return w.Writer.WriteFile(name, data)
+}
+
+// StoriesWritten is called once, when every profile page of every
+// language is written and no list page yet: a build lets go of the
+// stories there, and the lists are then made with less memory held.
+func TestStoriesWritten(t *testing.T) {
+	fsys := sitetest.Corpus(30)
+	fsys["site.toml"] = &fstest.MapFile{Data: append(fsys["site.toml"].Data, "\n[languages.es]\nname = \"Español\"\n"...)}
+	site, probs := content.Load(fsys)
+	if len(probs.Errors()) > 0 {
+		t.Fatal(probs)
+	}
+	r, err := New(fsys, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &orderWriter{Writer: output.NewMemory()}
+	calls, profilePages := 0, 0
+	opts := Options{StoriesWritten: func() {
+		calls++
+		for _, name := range w.names {
+			if strings.HasSuffix(name, ".html") && !strings.Contains(name, "partnerships/") {
+				t.Errorf("%s was written before every story was", name)
+			}
+		}
+		profilePages = len(w.names)
+		site.ForgetStories()
+	}}
+	if _, err := r.Render(context.Background(), site, fsys, opts, w); err != nil {
+		t.Fatal(err)
+	}
+	if want := 2 * len(site.Published(false)); calls != 1 || profilePages < want {
+		t.Errorf("StoriesWritten called %d times after %d files, want once after the %d profile pages", calls, profilePages, want)
+	}
 }
