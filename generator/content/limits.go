@@ -68,7 +68,7 @@ func checkStory(rel string, src source) Problems {
 // characters that cleanText removes from front matter text. body itself
 // is returned when it has none.
 func cleanStory(body []byte) []byte {
-	if !bytes.ContainsFunc(body, badControl) {
+	if indexBadControl(body) < 0 {
 		return body
 	}
 	return bytes.Map(func(r rune) rune {
@@ -85,7 +85,7 @@ func cleanStory(body []byte) []byte {
 // because they would take it minutes to read (at the first such line).
 func storyProblems(rel string, body []byte, bodyLine int) Problems {
 	var probs Problems
-	if i := bytes.IndexFunc(body, badControl); i >= 0 {
+	if i := indexBadControl(body); i >= 0 {
 		r, _ := utf8.DecodeRune(body[i:])
 		n := 0
 		for _, c := range string(body) {

@@ -38,6 +38,33 @@ func badControl(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff
 }
 
+// indexBadControl is bytes.IndexFunc(b, badControl) without decoding
+// runes: the index of the first control character that cleanText removes,
+// or -1. U+0080…U+009F are C2 80…C2 9F in UTF-8, U+FFFE and U+FFFF are
+// EF BF BE and EF BF BF, and neither C2 nor EF is ever inside another
+// character's bytes.
+func indexBadControl(b []byte) int {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return i
+			}
+		case c == 0x7f:
+			return i
+		case c == 0xc2:
+			if i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+				return i
+			}
+		case c == 0xef:
+			if i+2 < len(b) && b[i+1] == 0xbf && (b[i+2] == 0xbe || b[i+2] == 0xbf) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // invisible reports the first character of name that shows nothing but
 // changes what the name is: zero-width spaces and joiners between words,
 // soft hyphens, bidi controls, fillers. ZWJ and ZWNJ are allowed: some
