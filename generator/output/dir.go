@@ -240,7 +240,12 @@ func (d *Dir) WriteStream(name string, write func(io.Writer) error) error {
 		return err
 	}
 	err = d.create(rel, func(f *os.File) error {
-		bw := bufio.NewWriterSize(f, 64<<10)
+		bw := streamWriters.Get().(*bufio.Writer)
+		bw.Reset(f)
+		defer func() {
+			bw.Reset(nil)
+			streamWriters.Put(bw)
+		}()
 		if err := write(bw); err != nil {
 			return err
 		}
@@ -260,10 +265,16 @@ func (d *Dir) WriteStream(name string, write func(io.Writer) error) error {
 	return nil
 }
 
+// streamWriters are WriteStream's buffers, reused.
+var streamWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
 // keepPrevious replaces the new output's file at rel, of size bytes, with
 // a hard link to the previous output's file when that holds the same
 // bytes. It reports whether it did.
 func (d *Dir) keepPrevious(rel string, size int64) bool {
+	if d.prev == nil {
+		return false // nothing to compare with
+	}
 	newPath := filepath.Join(d.tmp, rel)
 	f, err := os.Open(newPath)
 	if err != nil {
@@ -302,11 +313,32 @@ func (d *Dir) prepare(name string) (string, error) {
 	if _, ok := d.dirs.Load(dir); ok || dir == "." {
 		return rel, nil
 	}
-	if err := os.MkdirAll(filepath.Join(d.tmp, dir), 0o777); err != nil {
+	if err := d.mkdir(dir); err != nil {
 		return "", fmt.Errorf("output: write %s: %w", name, err)
 	}
 	d.dirs.Store(dir, struct{}{})
 	return rel, nil
+}
+
+// mkdir makes the folder dir of the new output: in one step when its
+// parent was made already (most folders), else with its parents.
+func (d *Dir) mkdir(dir string) error {
+	path := filepath.Join(d.tmp, dir)
+	if parent := filepath.Dir(dir); parent != "." {
+		if _, ok := d.dirs.Load(parent); !ok {
+			if err := os.MkdirAll(path, 0o777); err != nil {
+				return err
+			}
+			for ; parent != "."; parent = filepath.Dir(parent) {
+				d.dirs.Store(parent, struct{}{})
+			}
+			return nil
+		}
+	}
+	if err := os.Mkdir(path, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
 }
 
 // linkPrevious hard-links the previous output's file at rel to the path to
