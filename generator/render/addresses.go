@@ -5,6 +5,7 @@ import (
 
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -49,14 +50,17 @@ func Addresses(site *content.Site, published []*content.Profile, today content.D
 		out = append(out, urls.Page(pg.Name))
 	}
 	out = append(out, urls.Reports)
-	for _, fy := range ledger.Years(published, site.Config.FiscalYearStart, today) {
-		n := 0
+	years := ledger.Years(published, site.Config.FiscalYearStart, today)
+	involved := make([]int, len(years)) // a line per partnership of the year
+	parallel.For(len(years), func(i int) {
 		for _, p := range published {
-			if ledger.Involved(p, fy, today) {
-				n++
+			if ledger.Involved(p, years[i], today) {
+				involved[i]++
 			}
 		}
-		list(urls.Report(fy.Name), n) // a line per partnership of the year
+	})
+	for i, fy := range years {
+		list(urls.Report(fy.Name), involved[i])
 	}
 	out = append(out, urls.Data, urls.NotFound)
 	written := export.Which(site, published, site.Config.BaseURL).Names()
