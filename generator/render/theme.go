@@ -128,11 +128,13 @@ func (r *Renderer) lang(code string) (*language, error) {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	l.base.Funcs(fm)
+	foldT(l.base, cat)
 	for kind, t := range r.sets {
 		if l.sets[kind], err = t.Clone(); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 		l.sets[kind].Funcs(fm)
+		foldT(l.sets[kind], cat)
 	}
 	if r.langs == nil {
 		r.langs = map[string]*language{}
