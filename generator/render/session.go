@@ -28,9 +28,9 @@ import (
 //
 // The pages that sum up every profile — the first home page (totals and
 // charts), the annual reports, /data/, the data files, the feed and the
-// sitemap — are left to a Deferred, which renders them when first asked
-// for: they cost as much as the rest of the site together, and most edits
-// are not followed by a look at them.
+// sitemap — are left to a Deferred, which the caller renders after the
+// render returns (Deferred.Render) or when first asked for: they cost as
+// much as the rest of the site together.
 //
 // A Session is not safe for concurrent use. It keeps views of the site's
 // profiles between renders, so the caller must not change a

@@ -7,16 +7,22 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/ledger"
 )
 
 // BenchmarkServeEdit measures the time from saving a profile to the
@@ -36,6 +42,45 @@ func BenchmarkServeEdit(b *testing.B) {
 }
 
 func benchmarkEdit(b *testing.B, n int) {
+	bs := startBench(b, n)
+	// The same approved profile at every size: the middle one of the
+	// smallest site, which the larger ones start with.
+	rel := benchTarget(b)
+	page := "partnerships/" + strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(rel, "content/partnerships/"), ".md"), "/index") + "/index.html"
+	path := filepath.Join(bs.dir, filepath.FromSlash(rel))
+	var rebuild time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		word := fmt.Appendf(nil, "benchword%dx", i)
+		appendFile(b, path, append(append([]byte("\n\n"), word...), '\n'))
+		for {
+			next := bs.built()
+			if f, ok := bs.Snapshot().Get(page); ok && bytes.Contains(f.Data, word) {
+				break
+			}
+			<-next
+		}
+		rebuild += time.Duration(bs.lastBuild.Load())
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(rebuild.Nanoseconds())/float64(b.N), "rebuild-ns/op")
+}
+
+// A benchServer serves a copy of a generated site of n profiles, through
+// file events, until the benchmark ends.
+type benchServer struct {
+	*Server
+	dir string
+
+	mu   sync.Mutex
+	next chan struct{} // closed by the next build
+}
+
+// startBench copies the corpus of n profiles, starts serving it and
+// returns once the first build is done and its warnings printed.
+func startBench(b *testing.B, n int) *benchServer {
+	b.Helper()
 	dir := b.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(benchCorpus(b, n))); err != nil {
 		b.Fatal(err)
@@ -44,46 +89,139 @@ func benchmarkEdit(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	built := make(chan struct{}, 1)
+	bs := &benchServer{Server: s, dir: dir, next: make(chan struct{})}
 	s.onBuild = func() {
-		select {
-		case built <- struct{}{}:
-		default:
-		}
+		bs.mu.Lock()
+		close(bs.next)
+		bs.next = make(chan struct{})
+		bs.mu.Unlock()
 	}
+	first := bs.built()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
-	defer func() {
+	b.Cleanup(func() {
 		cancel()
 		<-done
-	}()
-	<-built
-	if s.cur.Load().fail != nil {
-		b.Fatalf("the first build failed:\n%s", s.cur.Load().fail.overlay)
+	})
+	<-first
+	if f := s.cur.Load().fail; f != nil {
+		b.Fatalf("the first build failed:\n%s", f.overlay)
 	}
 	<-s.warned // they are printed in the background
-	// The same approved profile at every size: the middle one of the
-	// smallest site, which the larger ones start with.
-	rel := benchTarget(b)
-	page := "partnerships/" + strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(rel, "content/partnerships/"), ".md"), "/index") + "/index.html"
-	path := filepath.Join(dir, filepath.FromSlash(rel))
-	var rebuild time.Duration
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		word := fmt.Appendf(nil, "benchword%dx", i)
-		appendFile(b, path, append(append([]byte("\n\n"), word...), '\n'))
+	return bs
+}
+
+// built returns a channel that the next build closes.
+func (bs *benchServer) built() <-chan struct{} {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	return bs.next
+}
+
+// get fetches the URL path through the server's handler, as a browser
+// does, and returns the body without the live-reload script's version,
+// which changes with every build.
+func (bs *benchServer) get(b *testing.B, path string) []byte {
+	_, port, _ := net.SplitHostPort(bs.Addr().String())
+	rec := httptest.NewRecorder()
+	bs.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://127.0.0.1:"+port+path, nil))
+	if rec.Code != http.StatusOK {
+		b.Errorf("GET %s: %d\n%s", path, rec.Code, rec.Body.Bytes())
+		return nil
+	}
+	if !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		return rec.Body.Bytes()
+	}
+	version := regexp.MustCompile(regexp.QuoteMeta(bs.hub.instance) + `-[0-9]+`)
+	return version.ReplaceAll(rec.Body.Bytes(), nil)
+}
+
+// BenchmarkServeEditSummary measures how long the pages that sum up
+// every profile take to show an edit of a figure, on generated sites of
+// 1,000 and 10,000 profiles: it changes a money amount of one profile
+// (back and forth between two values) and fetches, through the handler
+// and each on its own goroutine as three tabs would, until each shows the
+// page made from the new amount: the home page with its totals
+// (home-ms), the report of the amount's fiscal year (report-ms) and
+// /data/partnerships.json (data-ms), each timed from the save. Each is
+// fetched again after every build, so a page rendered only when asked
+// for is timed from when it is first asked for after the build.
+func BenchmarkServeEditSummary(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("profiles=%d", n), func(b *testing.B) { benchmarkEditSummary(b, n) })
+	}
+}
+
+func benchmarkEditSummary(b *testing.B, n int) {
+	bs := startBench(b, n)
+	rel, year := benchMoneyTarget(b)
+	path := filepath.Join(bs.dir, filepath.FromSlash(rel))
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The first amount of the file is its money's: two versions of the
+	// file, and of each page, the original and one with 1,000 more.
+	m := regexp.MustCompile(`(?m)^amount = ([0-9.]+)$`).FindSubmatchIndex(orig)
+	amount, err := strconv.ParseFloat(string(orig[m[2]:m[3]]), 64)
+	if err != nil {
+		b.Fatal(err)
+	}
+	versions := [2][]byte{orig, slices.Concat(orig[:m[2]], strconv.AppendFloat(nil, amount+1000, 'f', -1, 64), orig[m[3]:])}
+	base := bs.cur.Load().base
+	pages := []string{base, base + "reports/" + year + "/", base + "data/partnerships.json"}
+	var want [2][][]byte
+	for _, p := range pages {
+		want[0] = append(want[0], bs.get(b, p))
+	}
+	// The second version's pages: the first that differ after its save.
+	if err := os.WriteFile(path, versions[1], 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range pages {
 		for {
-			<-built
-			if f, ok := s.Snapshot().Get(page); ok && bytes.Contains(f.Data, word) {
+			next := bs.built()
+			if got := bs.get(b, p); got == nil || !bytes.Equal(got, want[0][len(want[1])]) {
+				want[1] = append(want[1], got)
 				break
 			}
+			<-next
 		}
-		rebuild += time.Duration(s.lastBuild.Load())
+	}
+	for i := range pages {
+		if bytes.Equal(want[0][i], want[1][i]) {
+			b.Fatalf("%s does not change with the amount", pages[i])
+		}
+	}
+
+	took := make([]time.Duration, len(pages))
+	b.ResetTimer()
+	for i := range b.N {
+		v := i % 2
+		start := time.Now()
+		if err := os.WriteFile(path, versions[v], 0o644); err != nil {
+			b.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for k, p := range pages {
+			wg.Go(func() {
+				for {
+					next := bs.built()
+					if got := bs.get(b, p); got == nil || bytes.Equal(got, want[v][k]) {
+						took[k] += time.Since(start)
+						return
+					}
+					<-next
+				}
+			})
+		}
+		wg.Wait()
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(rebuild.Nanoseconds())/float64(b.N), "rebuild-ns/op")
+	for k, unit := range []string{"home-ms", "report-ms", "data-ms"} {
+		b.ReportMetric(took[k].Seconds()*1000/float64(b.N), unit)
+	}
 }
 
 func appendFile(b *testing.B, path string, data []byte) {
@@ -149,6 +287,27 @@ func benchTarget(b *testing.B) string {
 	}
 	b.Fatal("no approved profile")
 	return ""
+}
+
+// benchMoneyTarget is the profile BenchmarkServeEditSummary edits: the
+// first approved one from the middle of the 1,000-profile site whose first
+// resource is money in the site's currency, and the slug of the fiscal
+// year of that money.
+func benchMoneyTarget(b *testing.B) (rel, year string) {
+	root, err := os.OpenRoot(benchCorpus(b, 1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer root.Close()
+	site, _ := content.Load(root.FS())
+	ps := site.Profiles
+	for _, p := range ps[len(ps)/2:] {
+		if p.Approved() && len(p.Resources) > 0 && p.Resources[0].Kind == "money" && p.Resources[0].Currency == site.Config.Currency {
+			return p.Path, ledger.FiscalYearOf(p.Resources[0].Date, site.Config.FiscalYearStart).Slug()
+		}
+	}
+	b.Fatal("no approved profile with money")
+	return "", ""
 }
 
 // BenchmarkServeFirstPage measures how long `alongside serve` takes from

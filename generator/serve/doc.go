@@ -41,9 +41,12 @@
 //     indexes when a count or name changed). The pages that sum up every profile — the
 //     first home page with its totals and charts, the annual reports,
 //     /data/, the data files, the feed and the sitemap — cost more than
-//     the rest of the site together; they are rendered when first asked
-//     for after a change (render.Deferred), and tabs showing them are told
-//     to reload. The new build shares every unchanged file with the old
+//     the rest of the site together; they are left out of the rebuild
+//     (render.Deferred) and rendered right after it in the background,
+//     each group once: a request for one of them meanwhile waits for that
+//     render, and the next rebuild cancels it (a request that still holds
+//     the older snapshot then renders what it needs). Tabs showing them are
+//     told to reload. The new build shares every unchanged file with the old
 //     one (a persistent map), so that a rebuild allocates in proportion
 //     to what changed, not to the size of the site. Deleted and renamed
 //     profiles disappear from every page, and their addresses answer 404.

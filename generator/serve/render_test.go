@@ -104,6 +104,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.ln.Close()
+	defer s.stopSummaries()
 	ctx := context.Background()
 	s.build(ctx, nil)
 	for step := 1; step <= 40; step++ {

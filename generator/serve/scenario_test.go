@@ -30,7 +30,10 @@ func newScenario(t *testing.T, files map[string]string) *scenario {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.ln.Close() })
+	t.Cleanup(func() {
+		s.stopSummaries()
+		s.ln.Close()
+	})
 	s.build(context.Background(), nil)
 	if f := s.cur.Load().fail; f != nil {
 		t.Fatalf("the first build failed:\n%s", f.overlay)
@@ -102,6 +105,30 @@ func (s served) Get(name string) ([]byte, bool) {
 	return f.Data, true
 }
 
+// summed waits, for at most a minute, for the background render of the
+// pages that sum up every profile, then checks that each file of names
+// was rendered there, before any request for it.
+func (sc *scenario) summed(names ...string) *scenario {
+	sc.t.Helper()
+	done := make(chan struct{})
+	go func() {
+		sc.s.summing.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		sc.t.Fatal("the pages that sum up every profile were not rendered within a minute")
+	}
+	d := sc.s.Snapshot().deferred
+	for _, name := range names {
+		if d == nil || !d.Ready(name) {
+			sc.t.Errorf("%s was not rendered before it was asked for", name)
+		}
+	}
+	return sc
+}
+
 // lacks checks that the file name is not served.
 func (sc *scenario) lacks(name string) *scenario {
 	sc.t.Helper()
@@ -137,6 +164,33 @@ func TestRebuildTitle(t *testing.T) {
 		has("partnerships/a/index.html", "Alpha Renamed").
 		has("partners/alpha-group/index.html", "Alpha Renamed").
 		has("tags/esl/index.html", "Alpha Renamed", "Beta")
+}
+
+// A new amount shows at once on the pages that sum up every profile:
+// they are rendered right after the rebuild, not when first asked for.
+func TestRebuildRendersSummaries(t *testing.T) {
+	newScenario(t, scenarioSite).
+		has("index.html", "$1,000").
+		replace("content/partnerships/a.md", "amount = 100\n", "amount = 150\n").
+		rebuild(3).
+		summed("index.html", "reports/2025/index.html", "data/partnerships.json").
+		has("index.html", "$1,050", "!$1,000").
+		has("reports/2025/index.html", "$1,050").
+		has("data/partnerships.json", `"amount":150`)
+}
+
+// A newer edit cancels the background render of the pages the last one
+// made; a request that still holds them has them rendered, once.
+func TestRebuildSupersedesSummaries(t *testing.T) {
+	sc := newScenario(t, scenarioSite).
+		replace("content/partnerships/a.md", "amount = 100\n", "amount = 150\n").
+		rebuild(3)
+	old := sc.s.Snapshot()
+	sc.replace("content/partnerships/a.md", "amount = 150\n", "amount = 175\n").
+		rebuild(3).
+		summed("index.html").
+		has("index.html", "$1,075")
+	sitetest.Check(t, served{old}, "index.html", "$1,050", "!$1,075")
 }
 
 // A deleted profile takes its pages and its partner's with it; the

@@ -58,6 +58,10 @@ type Server struct {
 	session *render.Session // nil: the next render is a full one
 	theme   string          // of the session
 	today   content.Date    // of the session
+	// stopSum cancels the background render of the last build's
+	// render.Deferred (see sum); nil when there is none.
+	stopSum context.CancelFunc
+	summing sync.WaitGroup // the background renders not yet ended
 
 	builds   atomic.Int64 // rebuilds after the first build
 	rendered atomic.Int64 // pages the last build rendered
@@ -214,6 +218,7 @@ loop:
 		}
 	}
 	stopWatch()
+	s.stopSummaries()
 	s.hub.close()
 	// Requests in flight may finish; connections that a browser opened
 	// but never used are closed after the grace period.
@@ -317,6 +322,9 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		return
 	}
 	s.cur.Store(newState(snap, nil, s.basePath(), s.hub.next()))
+	if snap.deferred != old.snap.deferredOrNil() {
+		s.sum(ctx, snap.deferred)
+	}
 	r.All = all
 	s.hub.publish(r)
 	if paths != nil {
@@ -361,6 +369,36 @@ func (s *Server) early(ctx context.Context, building *state) {
 		f, _ := made.LoadOrStore(name, newFile(name, data))
 		return f.(*File), true
 	}
+}
+
+// sum renders d, the pages of the new snapshot that sum up every
+// profile (nil: none are deferred), in the background, so that they are
+// ready when the tabs that show them reload; a request for one of them
+// meanwhile waits for it. It cancels the render of the previous
+// snapshot's, which is served no more: a request that still holds that
+// snapshot renders what it needs itself.
+func (s *Server) sum(ctx context.Context, d *render.Deferred) {
+	if s.stopSum != nil {
+		s.stopSum()
+		s.stopSum = nil
+	}
+	if d == nil {
+		return
+	}
+	ctx, s.stopSum = context.WithCancel(ctx)
+	s.summing.Go(func() { d.Render(ctx) }) // a failure is served to whoever asks
+}
+
+// stopSummaries cancels the background render and waits for those
+// cancelled before to end.
+func (s *Server) stopSummaries() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopSum != nil {
+		s.stopSum()
+		s.stopSum = nil
+	}
+	s.summing.Wait()
 }
 
 // fail keeps the last good snapshot and shows f over it.
