@@ -251,6 +251,10 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	if paths == nil {
 		s.pending = s.loader.Load()
 	} else {
+		// The edit's own pages first: the sums of the snapshot it
+		// replaces would take the cores from them (a request for one
+		// renders it).
+		s.cancelSum()
 		s.builds.Add(1)
 		s.pending = s.pending.Merge(s.loader.Update(paths))
 	}
@@ -378,10 +382,7 @@ func (s *Server) early(ctx context.Context, building *state) {
 // snapshot's, which is served no more: a request that still holds that
 // snapshot renders what it needs itself.
 func (s *Server) sum(ctx context.Context, d *render.Deferred) {
-	if s.stopSum != nil {
-		s.stopSum()
-		s.stopSum = nil
-	}
+	s.cancelSum()
 	if d == nil {
 		return
 	}
@@ -394,11 +395,16 @@ func (s *Server) sum(ctx context.Context, d *render.Deferred) {
 func (s *Server) stopSummaries() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.cancelSum()
+	s.summing.Wait()
+}
+
+// cancelSum cancels the background render of the sums, if one runs.
+func (s *Server) cancelSum() {
 	if s.stopSum != nil {
 		s.stopSum()
 		s.stopSum = nil
 	}
-	s.summing.Wait()
 }
 
 // fail keeps the last good snapshot and shows f over it.
