@@ -270,16 +270,22 @@ func benchCorpus(b *testing.B, n int) string {
 	return dir
 }
 
-// benchTarget is the profile every size edits: the middle approved one
-// of the 1,000-profile site, which the larger sites hold too.
-func benchTarget(b *testing.B) string {
+// benchSite is the 1,000-profile site as loaded, which the larger sites
+// start with: the edited profiles are picked from it.
+func benchSite(b *testing.B) *content.Site {
 	root, err := os.OpenRoot(benchCorpus(b, 1000))
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer root.Close()
 	site, _ := content.Load(root.FS())
-	ps := site.Profiles
+	return site
+}
+
+// benchTarget is the profile every size edits: the middle approved one
+// of the 1,000-profile site, which the larger sites hold too.
+func benchTarget(b *testing.B) string {
+	ps := benchSite(b).Profiles
 	for _, p := range ps[len(ps)/2:] {
 		if p.Approved() {
 			return p.Path
@@ -294,12 +300,7 @@ func benchTarget(b *testing.B) string {
 // resource is money in the site's currency, and the slug of the fiscal
 // year of that money.
 func benchMoneyTarget(b *testing.B) (rel, year string) {
-	root, err := os.OpenRoot(benchCorpus(b, 1000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer root.Close()
-	site, _ := content.Load(root.FS())
+	site := benchSite(b)
 	ps := site.Profiles
 	for _, p := range ps[len(ps)/2:] {
 		if p.Approved() && len(p.Resources) > 0 && p.Resources[0].Kind == "money" && p.Resources[0].Currency == site.Config.Currency {
