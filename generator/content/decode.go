@@ -52,6 +52,12 @@ const maxSyntaxErrors = 10
 // that one run lists the file's other problems too; ok is then still
 // true, with the errors among d.problems.
 func (d *decoder) decodeTOML(front []byte, firstLine int) (map[string]any, bool) {
+	if len(front) <= MaxFrontMatter {
+		if m, ok := quickTOML(string(front)); ok {
+			d.front, d.frontLine = front, firstLine
+			return m, true
+		}
+	}
 	if !d.checkTOMLLimits(front, firstLine) {
 		return nil, false
 	}

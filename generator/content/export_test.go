@@ -13,3 +13,6 @@ func Split(data []byte) (front []byte, frontLine int, body []byte, bodyLine int,
 	}
 	return src.front, src.frontLine, src.body, src.bodyLine, 0, nil
 }
+
+// QuickTOML exposes quickTOML to the tests of package content_test.
+var QuickTOML = quickTOML
