@@ -262,10 +262,6 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		return // stopping: what was read after the interrupt is not the site
 	}
 	old := s.cur.Load()
-	// generator.Check reports warnings only, about the whole site: a
-	// second on a big one, to read every story. The first good build
-	// prints them when they are ready, without waiting for them; a
-	// rebuild does not run it.
 	probs := s.loader.Problems()
 	if len(probs.Errors()) > 0 {
 		s.fail(old, newFailure(probs, nil, s.loader.Source), probs)
@@ -273,25 +269,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	}
 	printWarnings(s.opts.Stderr, probs, paths)
 	if s.warned == nil { // the first build without errors
-		site := *s.loader.Site()
-		site.Profiles, site.Pages = slices.Clone(site.Profiles), slices.Clone(site.Pages)
-		printed := probs
-		s.warned = make(chan struct{})
-		go func() {
-			defer close(s.warned)
-			var ws content.Problems
-			for _, p := range generator.Check(s.fsys, &site, content.DayOf(s.now())) {
-				if !slices.Contains(printed, p) {
-					ws = append(ws, p)
-				}
-			}
-			for _, p := range ws {
-				fmt.Fprintln(s.opts.Stderr, p)
-			}
-			if len(ws) > 0 {
-				fmt.Fprintln(s.opts.Stderr, ws.Summary())
-			}
-		}()
+		defer s.checkSite(probs)
 	}
 	if old.building != nil {
 		s.early(ctx, old)
@@ -342,6 +320,32 @@ func (s *Server) build(ctx context.Context, paths []string) {
 		}
 		fmt.Fprintf(s.opts.Stdout, "%s: %s%d %s changed, rebuilt in %s\n", describePaths(paths), fixed, len(changed), what, roundDuration(time.Since(start)))
 	}
+}
+
+// checkSite prints, in the background, the warnings of generator.Check
+// that are not among printed, and closes s.warned when it is done. Check
+// reads every story (a second on a large site), so the first good build
+// runs it after its own render: the first pages are not slowed by it. A
+// rebuild does not run it.
+func (s *Server) checkSite(printed content.Problems) {
+	site := *s.loader.Site()
+	site.Profiles, site.Pages = slices.Clone(site.Profiles), slices.Clone(site.Pages)
+	s.warned = make(chan struct{})
+	go func() {
+		defer close(s.warned)
+		var ws content.Problems
+		for _, p := range generator.Check(s.fsys, &site, content.DayOf(s.now())) {
+			if !slices.Contains(printed, p) {
+				ws = append(ws, p)
+			}
+		}
+		for _, p := range ws {
+			fmt.Fprintln(s.opts.Stderr, p)
+		}
+		if len(ws) > 0 {
+			fmt.Fprintln(s.opts.Stderr, ws.Summary())
+		}
+	}()
 }
 
 // early lets requests that come while the first build renders the site
