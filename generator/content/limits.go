@@ -68,24 +68,37 @@ func checkStory(rel string, src source) Problems {
 // characters that cleanText removes from front matter text. body itself
 // is returned when it has none.
 func cleanStory(body []byte) []byte {
-	if indexBadControl(body) < 0 {
-		return body
+	clean, _ := story("", body, 0)
+	return clean
+}
+
+// story returns body as cleanStory does and, when rel is not "", the
+// warnings of storyProblems about the story of the file rel, at file line
+// bodyLine, looking for control characters once.
+func story(rel string, body []byte, bodyLine int) ([]byte, Problems) {
+	i := indexBadControl(body)
+	var probs Problems
+	if rel != "" {
+		probs = storyProblems(rel, body, bodyLine, i)
+	}
+	if i < 0 {
+		return body, probs
 	}
 	return bytes.Map(func(r rune) rune {
 		if badControl(r) {
 			return -1
 		}
 		return r
-	}, body)
+	}, body), probs
 }
 
 // storyProblems warns about what the story body, at file line bodyLine,
 // holds that is not shown as written: control characters (at the first,
-// with their count) and brackets that Markdown reads as plain text
+// bad, with their count) and brackets that Markdown reads as plain text
 // because they would take it minutes to read (at the first such line).
-func storyProblems(rel string, body []byte, bodyLine int) Problems {
+func storyProblems(rel string, body []byte, bodyLine, bad int) Problems {
 	var probs Problems
-	if i := indexBadControl(body); i >= 0 {
+	if i := bad; i >= 0 {
 		r, _ := utf8.DecodeRune(body[i:])
 		n := 0
 		for _, c := range string(body) {

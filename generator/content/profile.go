@@ -342,8 +342,8 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 		}
 	}
 	p.Fingerprint = Fingerprint(m, src.body)
-	d.problems = append(d.problems, storyProblems(rel, src.body, src.bodyLine)...)
-	return p, d.problems, cleanStory(src.body)
+	body, probs := story(rel, src.body, src.bodyLine)
+	return p, append(d.problems, probs...), body
 }
 
 func parseResource(r table, p *Profile, cfg *Config) Resource {
@@ -422,8 +422,9 @@ func ParsePage(rel string, data []byte, home bool) (*Page, Problems) {
 	if !ok {
 		return nil, d.problems
 	}
-	pg := &Page{Path: rel, Body: cleanStory(src.body), BodyLine: src.bodyLine}
-	d.problems = append(d.problems, storyProblems(rel, src.body, src.bodyLine)...)
+	body, probs := story(rel, src.body, src.bodyLine)
+	pg := &Page{Path: rel, Body: body, BodyLine: src.bodyLine}
+	d.problems = append(d.problems, probs...)
 	t := d.top(m)
 	if home {
 		t.known("title", "summary")

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"unicode"
@@ -42,27 +43,43 @@ func badControl(r rune) bool {
 // runes: the index of the first control character that cleanText removes,
 // or -1. U+0080…U+009F are C2 80…C2 9F in UTF-8, U+FFFE and U+FFFF are
 // EF BF BE and EF BF BF, and neither C2 nor EF is ever inside another
-// character's bytes.
+// character's bytes. Eight bytes of printable ASCII are passed over at
+// once.
 func indexBadControl(b []byte) int {
-	for i := 0; i < len(b); i++ {
-		switch c := b[i]; {
-		case c < 0x20:
-			if c != '\t' && c != '\n' && c != '\r' {
+	for i := 0; i < len(b); {
+		for i+8 <= len(b) && printableASCII(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+		}
+		for end := min(i+8, len(b)); i < end; i++ {
+			switch c := b[i]; {
+			case c < 0x20:
+				if c != '\t' && c != '\n' && c != '\r' {
+					return i
+				}
+			case c == 0x7f:
 				return i
-			}
-		case c == 0x7f:
-			return i
-		case c == 0xc2:
-			if i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f {
-				return i
-			}
-		case c == 0xef:
-			if i+2 < len(b) && b[i+1] == 0xbf && (b[i+2] == 0xbe || b[i+2] == 0xbf) {
-				return i
+			case c == 0xc2:
+				if i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+					return i
+				}
+			case c == 0xef:
+				if i+2 < len(b) && b[i+1] == 0xbf && (b[i+2] == 0xbe || b[i+2] == 0xbf) {
+					return i
+				}
 			}
 		}
 	}
 	return -1
+}
+
+// printableASCII reports whether each byte of x is in 0x20…0x7e (the
+// tests for a byte under n and for a zero byte of "Bit Twiddling Hacks").
+func printableASCII(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	under20 := (x - 0x20*ones) &^ x & highs
+	del := x ^ 0x7f*ones // a zero byte where x has 0x7f
+	is7f := (del - ones) &^ del & highs
+	return under20|is7f|x&highs == 0
 }
 
 // invisible reports the first character of name that shows nothing but

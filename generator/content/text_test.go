@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -14,6 +15,16 @@ func TestIndexBadControl(t *testing.T) {
 		cases = append(cases, "x"+string(r)+"y")
 	}
 	cases = append(cases, "\u0080", "\u009f", "\u00a0")
+	// Each bad character at each place of a long line, where whole
+	// words of eight bytes are passed over.
+	for _, bad := range []string{"\a", "\x7f", "\u0085", "\uffff", "\x00", "\x1f", "\u009f"} {
+		for at := range 20 {
+			cases = append(cases, strings.Repeat("a", at)+bad+strings.Repeat("b ~", 7))
+		}
+	}
+	for _, ok := range []string{"\u00a0", "é", "\ufffd", "\n", "\t", "\r\n", "~", " "} {
+		cases = append(cases, strings.Repeat("x", 5)+ok+strings.Repeat("y", 17))
+	}
 	for _, s := range cases {
 		if got, want := indexBadControl([]byte(s)), bytes.IndexFunc([]byte(s), badControl); got != want {
 			t.Errorf("indexBadControl(%q) = %d, want %d", s, got, want)

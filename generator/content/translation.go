@@ -160,10 +160,11 @@ func parseTranslation(rel, code string, data []byte, page bool) (*Translation, P
 		return nil, d.problems
 	}
 	tr := &Translation{Path: rel, Lang: code, BodyLine: src.bodyLine}
-	if body := cleanStory(src.body); len(bytes.TrimSpace(body)) > 0 {
+	body, probs := story(rel, src.body, src.bodyLine)
+	if len(bytes.TrimSpace(body)) > 0 {
 		tr.Story = bytes.Clone(body)
 	}
-	d.problems = append(d.problems, storyProblems(rel, src.body, src.bodyLine)...)
+	d.problems = append(d.problems, probs...)
 	t := d.top(m)
 	keys := translationKeys
 	if page {
