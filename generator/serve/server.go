@@ -269,7 +269,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	}
 	printWarnings(s.opts.Stderr, probs, paths)
 	if s.warned == nil { // the first build without errors
-		defer s.checkSite(probs)
+		defer s.checkSite(ctx, probs)
 	}
 	if old.building != nil {
 		s.early(ctx, old)
@@ -326,8 +326,11 @@ func (s *Server) build(ctx context.Context, paths []string) {
 // that are not among printed, and closes s.warned when it is done. Check
 // reads every story (a second on a large site), so the first good build
 // runs it after its own render: the first pages are not slowed by it. A
-// rebuild does not run it.
-func (s *Server) checkSite(printed content.Problems) {
+// rebuild does not run it, nor a server that is stopping.
+func (s *Server) checkSite(ctx context.Context, printed content.Problems) {
+	if ctx.Err() != nil {
+		return
+	}
 	site := *s.loader.Site()
 	site.Profiles, site.Pages = slices.Clone(site.Profiles), slices.Clone(site.Pages)
 	s.warned = make(chan struct{})
