@@ -9,7 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,20 +78,25 @@ func writeCanonical(b *bytes.Buffer, v any) {
 			writeCanonical(b, v.UTC().Format(time.RFC3339Nano))
 		}
 	case string:
-		if plainJSON(v) {
-			b.WriteByte('"')
-			b.WriteString(v)
-			b.WriteByte('"')
-			return
-		}
-		enc, _ := json.Marshal(v)
-		b.Write(enc)
+		writeString(b, v)
 	case int64:
 		b.Write(strconv.AppendInt(b.AvailableBuffer(), v, 10))
 	default:
 		enc, _ := json.Marshal(v)
 		b.Write(enc)
 	}
+}
+
+// writeString writes s as encoding/json does.
+func writeString(b *bytes.Buffer, s string) {
+	if plainJSON(s) {
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
+	enc, _ := json.Marshal(s)
+	b.Write(enc)
 }
 
 // plainJSON reports whether json.Marshal writes s as it is, in quotes:
@@ -108,19 +113,20 @@ func plainJSON(s string) bool {
 // writeMap writes m as a JSON object with sorted keys, leaving out the keys
 // that keep (when not nil) rejects.
 func writeMap(b *bytes.Buffer, m map[string]any, keep func(string) bool) {
-	keys := make([]string, 0, len(m))
+	var room [32]string // the keys of a profile's tables fit
+	keys := room[:0]
 	for k := range m {
 		if keep == nil || keep(k) {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	b.WriteByte('{')
 	for i, k := range keys {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeCanonical(b, k)
+		writeString(b, k)
 		b.WriteByte(':')
 		writeCanonical(b, m[k])
 	}
