@@ -68,37 +68,38 @@ func checkStory(rel string, src source) Problems {
 // characters that cleanText removes from front matter text. body itself
 // is returned when it has none.
 func cleanStory(body []byte) []byte {
-	clean, _ := story("", body, 0)
-	return clean
+	return withoutControls(body, indexBadControl(body))
 }
 
-// story returns body as cleanStory does and, when rel is not "", the
-// warnings of storyProblems about the story of the file rel, at file line
-// bodyLine, looking for control characters once.
+// story returns the story body of the file rel, at file line bodyLine, as
+// cleanStory does, and the warnings of storyProblems, looking for control
+// characters once.
 func story(rel string, body []byte, bodyLine int) ([]byte, Problems) {
 	i := indexBadControl(body)
-	var probs Problems
-	if rel != "" {
-		probs = storyProblems(rel, body, bodyLine, i)
-	}
+	return withoutControls(body, i), storyProblems(rel, body, bodyLine, i)
+}
+
+// withoutControls is body without the characters of badControl, the
+// first of which is at i; body itself when i < 0.
+func withoutControls(body []byte, i int) []byte {
 	if i < 0 {
-		return body, probs
+		return body
 	}
 	return bytes.Map(func(r rune) rune {
 		if badControl(r) {
 			return -1
 		}
 		return r
-	}, body), probs
+	}, body)
 }
 
 // storyProblems warns about what the story body, at file line bodyLine,
 // holds that is not shown as written: control characters (at the first,
-// bad, with their count) and brackets that Markdown reads as plain text
+// i, with their count) and brackets that Markdown reads as plain text
 // because they would take it minutes to read (at the first such line).
-func storyProblems(rel string, body []byte, bodyLine, bad int) Problems {
+func storyProblems(rel string, body []byte, bodyLine, i int) Problems {
 	var probs Problems
-	if i := bad; i >= 0 {
+	if i >= 0 {
 		r, _ := utf8.DecodeRune(body[i:])
 		n := 0
 		for _, c := range string(body) {

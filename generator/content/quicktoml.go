@@ -77,7 +77,7 @@ func (q *quick) line() bool {
 		if !q.header() {
 			return false
 		}
-	case isBareKeyByte(c):
+	case isBare(c):
 		if !q.keyValue() {
 			return false
 		}
@@ -94,6 +94,7 @@ func (q *quick) endOfLine() bool {
 	return q.newline() || q.i >= len(q.src)
 }
 
+// skipComment reads a comment up to its line end.
 func (q *quick) skipComment() {
 	if j := strings.IndexByte(q.src[q.i:], '\n'); j >= 0 {
 		q.i += j
@@ -166,16 +167,12 @@ func (q *quick) header() bool {
 // bareKey reads a key of letters, digits, _ and -.
 func (q *quick) bareKey() string {
 	j := q.i
-	for j < len(q.src) && isBareKeyByte(q.src[j]) {
+	for j < len(q.src) && isBare(q.src[j]) {
 		j++
 	}
 	k := q.src[q.i:j]
 	q.i = j
 	return k
-}
-
-func isBareKeyByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
 // keyValue reads key = value into the current table.
