@@ -16,3 +16,6 @@ func Split(data []byte) (front []byte, frontLine int, body []byte, bodyLine int,
 
 // QuickTOML exposes quickTOML to the tests of package content_test.
 var QuickTOML = quickTOML
+
+// SlugifyRunes exposes slugify, Slugify without its ASCII shortcut.
+var SlugifyRunes = slugify

@@ -468,3 +468,15 @@ PDF
 		t.Errorf("body %q (%v) at line %d, want \"Story.\\n\" at line 10", body, err, pr.BodyLine)
 	}
 }
+
+// Slugify's ASCII shortcut makes the slug the rune-by-rune fold makes.
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"", "a", "a-b", "a--b", "-a", "a-", "Hội Phụ Huynh", "C++", "ESL & Reading", "homework-help-2024", "A_B c", strings.Repeat("x-", 60)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := content.Slugify(s), content.SlugifyRunes(s); got != want {
+			t.Fatalf("Slugify(%q) = %q, rune by rune %q", s, got, want)
+		}
+	})
+}

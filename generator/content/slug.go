@@ -31,6 +31,14 @@ func PartnerSlug(name string) string {
 // Slugify folds s to lower-case ASCII letters and digits joined by single
 // hyphens; it may return "".
 func Slugify(s string) string {
+	if slug, ok := slugifyASCII(s); ok {
+		return slug
+	}
+	return slugify(s)
+}
+
+// slugify is Slugify, rune by rune.
+func slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(s) {
@@ -52,6 +60,39 @@ func Slugify(s string) string {
 		b.WriteString(folded)
 	}
 	return b.String()
+}
+
+// slugifyASCII is Slugify of s when s is ASCII, as most names are,
+// without its allocations (s itself when it is a slug already); false
+// when s has other bytes.
+func slugifyASCII(s string) (string, bool) {
+	var buf [64]byte
+	b := buf[:0]
+	same, hyphen := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			same = false
+		default:
+			hyphen = len(b) > 0
+			same = same && c == '-' && hyphen && i+1 < len(s) && s[i+1] != '-'
+			continue
+		}
+		if hyphen {
+			b = append(b, '-')
+			hyphen = false
+		}
+		b = append(b, c)
+	}
+	if same {
+		return s, true
+	}
+	return string(b), true
 }
 
 func foldRune(r rune) (string, bool) {

@@ -2,7 +2,9 @@ package ledger
 
 import (
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -17,18 +19,35 @@ type FiscalYear struct {
 // FiscalYearOf returns the fiscal year, starting each year on start, that
 // holds d. A zero start means 01-01.
 func FiscalYearOf(d content.Date, start content.MonthDay) FiscalYear {
+	start = validStart(start)
+	return fiscalYear(startYear(d, start), start)
+}
+
+// validStart is start, or January 1 when start is no day of the year.
+func validStart(start content.MonthDay) content.MonthDay {
 	if start.Month < 1 || start.Month > 12 || start.Day < 1 {
-		start = content.MonthDay{Month: 1, Day: 1}
+		return content.MonthDay{Month: 1, Day: 1}
 	}
+	return start
+}
+
+// startYear is the calendar year in which the fiscal year of d begins;
+// start is valid.
+func startYear(d content.Date, start content.MonthDay) int {
 	y := d.Year()
-	first := yearStart(y, start)
-	if d.Before(first.Time) {
+	if d.Before(yearStart(y, start).Time) {
 		y--
-		first = yearStart(y, start)
 	}
+	return y
+}
+
+// fiscalYear is the fiscal year that begins in the calendar year y;
+// start is valid.
+func fiscalYear(y int, start content.MonthDay) FiscalYear {
+	first := yearStart(y, start)
 	fy := FiscalYear{Start: first, End: content.Date{Time: first.AddDate(1, 0, -1)}}
 	if start.Month == 1 && start.Day == 1 {
-		fy.Name = fmt.Sprintf("%d", y)
+		fy.Name = strconv.Itoa(y)
 	} else {
 		fy.Name = fmt.Sprintf("%d-%02d", y, (y+1)%100)
 	}
@@ -122,17 +141,17 @@ func askDate(p *content.Profile, a *content.Ask) content.Date {
 // Years lists the fiscal years (starting on start) in which any profile is
 // involved, newest first.
 func Years(profiles []*content.Profile, start content.MonthDay, today content.Date) []FiscalYear {
-	seen := map[string]FiscalYear{}
+	start = validStart(start)
+	seen := map[int]bool{} // by the calendar year each begins in
 	mark := func(d content.Date) {
 		if d.Set() {
-			fy := FiscalYearOf(d, start)
-			seen[fy.Name] = fy
+			seen[startYear(d, start)] = true
 		}
 	}
 	for _, p := range profiles {
 		if first, last, ok := span(p, today); ok {
-			for fy := FiscalYearOf(first, start); !fy.Start.After(last.Time); fy = FiscalYearOf(content.Date{Time: fy.End.AddDate(0, 0, 1)}, start) {
-				seen[fy.Name] = fy
+			for y := startYear(first, start); y <= startYear(last, start); y++ {
+				seen[y] = true
 			}
 		}
 		for i := range p.Resources {
@@ -149,9 +168,8 @@ func Years(profiles []*content.Profile, start content.MonthDay, today content.Da
 		}
 	}
 	out := make([]FiscalYear, 0, len(seen))
-	for _, fy := range seen {
-		out = append(out, fy)
+	for _, y := range slices.Backward(slices.Sorted(maps.Keys(seen))) {
+		out = append(out, fiscalYear(y, start))
 	}
-	slices.SortFunc(out, func(a, b FiscalYear) int { return b.Start.Compare(a.Start.Time) })
 	return out
 }

@@ -27,9 +27,14 @@ import "bytes"
 // and the 1-based numbers of those lines (none: src itself, unchanged).
 // Convert and Links tame what they read; a loader calls Tame to warn.
 func Tame(src []byte) ([]byte, []int) {
-	if bytes.IndexByte(src, ']') < 0 {
+	if surelyTame(src) {
 		return src, nil
 	}
+	return tame(src)
+}
+
+// tame is Tame without its shortcut.
+func tame(src []byte) ([]byte, []int) {
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	bad := make([]bool, len(lines))
 	var (
@@ -116,6 +121,33 @@ func Tame(src []byte) ([]byte, []int) {
 		}
 	}
 	return out, which
+}
+
+// surelyTame reports, in a pass that allocates nothing, that no line of
+// src can be pathological, as most text is: it has at most 16 "]" in
+// all, so that no paragraph's closers × lines (each line at least a
+// byte) outgrows 16 × its bytes, and no line has more than 4 "](", each
+// of whose destinations is read at most to the line's end, so that no
+// line's work outgrows 4 × its length.
+func surelyTame(src []byte) bool {
+	if bytes.Count(src, []byte("]")) > 16 {
+		return false
+	}
+	if bytes.Count(src, []byte("](")) <= 4 {
+		return true
+	}
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i+1], src[i+1:]
+		} else {
+			src = nil
+		}
+		if bytes.Count(line, []byte("](")) > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // startsBlock reports whether a line, without its indent, begins a block

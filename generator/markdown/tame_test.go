@@ -84,3 +84,49 @@ func TestTameEscapes(t *testing.T) {
 		t.Errorf("Tame(%.24q…) = %.40q…, want %.40q…", src, out, want)
 	}
 }
+
+// surelyTame never passes text in which the full pass finds a line to
+// tame: the shapes closest to its bounds (16 "]" in all, 4 "](" on a
+// line) and random text made of brackets, parentheses, spaces and line
+// ends.
+func FuzzSurelyTame(f *testing.F) {
+	for _, s := range []string{
+		strings.Repeat("[a](", 4) + strings.Repeat("x", 300),
+		strings.Repeat("[a](", 5) + strings.Repeat("x", 300),
+		strings.Repeat("[a]\n", 16),
+		strings.Repeat("](", 16),
+		"| a |\n|---|\n| [a](" + strings.Repeat("(", 400) + " |\n",
+		"See [the flyer](flyer.txt) and [our page](/about/).\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src := []byte(s)
+		if _, lines := tame(src); lines != nil && surelyTame(src) {
+			t.Fatalf("surelyTame passed %q, whose lines %v the full pass tames", s, lines)
+		}
+	})
+}
+
+// surelyTame passes text within its bounds and refuses text beyond them,
+// which Tame then reads in full.
+func TestSurelyTameBounds(t *testing.T) {
+	long := strings.Repeat("(", 2000)
+	for _, c := range []struct {
+		src  string
+		sure bool
+	}{
+		{"plain text, no brackets\n", true},
+		{strings.Repeat("[a](b) ", 4) + "\n", true},
+		{strings.Repeat("[a]\n", 16), true},
+		{strings.Repeat("[a]("+long, 5), false},
+		{strings.Repeat("[a]\n", 17), false},
+	} {
+		if got := surelyTame([]byte(c.src)); got != c.sure {
+			t.Errorf("surelyTame(%.40q…) = %v, want %v", c.src, got, c.sure)
+		}
+	}
+	if _, lines := Tame([]byte(strings.Repeat("[a](", 50))); lines == nil {
+		t.Error("a line of 50 unclosed destinations was not tamed")
+	}
+}

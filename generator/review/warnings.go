@@ -200,10 +200,12 @@ func (c *Checker) Story(p *content.Profile, story []byte) content.Problems {
 
 // externalImages warns about every image of a story that readers'
 // browsers would fetch from another site: that site learns who reads the
-// page, and when (a tracking pixel). Only a body with "![" or "]:" is
-// parsed for them.
+// page, and when (a tracking pixel). Only a body that may have one is
+// parsed for them: one with "![", and with "//" or what goldmark may
+// read as a "/" in a destination, a character reference ("&#47;") or an
+// escape ("\/").
 func externalImages(rel, body string, bodyLine int) content.Problems {
-	if !strings.Contains(body, "![") {
+	if !strings.Contains(body, "![") || !strings.Contains(body, "//") && !strings.ContainsAny(body, "&\\") {
 		return nil
 	}
 	var ps content.Problems

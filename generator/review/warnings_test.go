@@ -285,6 +285,12 @@ func TestExternalImageWarns(t *testing.T) {
 			t.Errorf("got %s\nwant %s…", got[i], want[i])
 		}
 	}
+	// A "/" written as a character reference or an escape is one too.
+	for _, dest := range []string{"https:&#47;&#47;tracker.example/p.gif", `https:\/\/tracker.example/p.gif`, "HTTPS:&sol;/tracker.example/p.gif"} {
+		if ps := externalImages("a.md", "![pixel]("+dest+")\n", 1); len(ps) != 1 {
+			t.Errorf("image %s: %d warnings, want 1", dest, len(ps))
+		}
+	}
 }
 
 // A translation's story is checked as its source's is: a broken link and
