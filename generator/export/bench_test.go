@@ -58,7 +58,7 @@ func benchSite() *content.Site {
 func BenchmarkJSON(b *testing.B) {
 	site, ps := benchSite(), generate(10_000)
 	for b.Loop() {
-		if err := JSON(io.Discard, site, ps, "", time.Unix(0, 0)); err != nil {
+		if err := JSON(io.Discard, site, ps, "", time.Unix(0, 0), nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -71,7 +71,7 @@ func BenchmarkWrite(b *testing.B) {
 		pages[i] = p.URL()
 	}
 	for b.Loop() {
-		if err := Write(output.NewMemory(), site, ps, "", time.Unix(0, 0), pages); err != nil {
+		if err := Write(output.NewMemory(), site, ps, "", time.Unix(0, 0), pages, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,12 +1,16 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
+	"cmp"
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // The columns of the CSV files, as SPEC §4 lists them.
@@ -46,8 +50,8 @@ func cell(text string) string {
 }
 
 // PartnershipsCSV writes /data/partnerships.csv: a row per profile.
-func PartnershipsCSV(w io.Writer, published []*content.Profile, baseURL string) error {
-	return writeCSV(w, partnershipColumns, published, func(p *content.Profile, row func(...string)) {
+func PartnershipsCSV(w io.Writer, published []*content.Profile, baseURL string, rec *Records) error {
+	return writeCSV(w, urls.CSV, baseURL, partnershipColumns, published, rec, func(p *content.Profile, row func(...string)) {
 		row(p.Slug, pageURL(baseURL, p.URL()), p.Title, p.Summary, p.Status, p.Start.String(), p.End.String(),
 			p.Partner.Name, p.Partner.Slug, p.Partner.URL, list(p.Branches), list(p.Neighborhoods),
 			list(p.Audiences), list(p.Languages), list(p.Tags), p.Review.State, p.Review.Date.String(), p.Review.By)
@@ -56,8 +60,8 @@ func PartnershipsCSV(w io.Writer, published []*content.Profile, baseURL string) 
 
 // ResourcesCSV writes /data/resources.csv: a row per resource; value is
 // empty when the resource has none.
-func ResourcesCSV(w io.Writer, published []*content.Profile) error {
-	return writeCSV(w, resourceColumns, published, func(p *content.Profile, row func(...string)) {
+func ResourcesCSV(w io.Writer, published []*content.Profile, rec *Records) error {
+	return writeCSV(w, urls.Resources, "", resourceColumns, published, rec, func(p *content.Profile, row func(...string)) {
 		for i := range p.Resources {
 			r := &p.Resources[i]
 			value := ""
@@ -70,8 +74,8 @@ func ResourcesCSV(w io.Writer, published []*content.Profile) error {
 }
 
 // AsksCSV writes /data/asks.csv: a row per ask.
-func AsksCSV(w io.Writer, published []*content.Profile) error {
-	return writeCSV(w, askColumns, published, func(p *content.Profile, row func(...string)) {
+func AsksCSV(w io.Writer, published []*content.Profile, rec *Records) error {
+	return writeCSV(w, urls.Asks, "", askColumns, published, rec, func(p *content.Profile, row func(...string)) {
 		for _, a := range p.Asks {
 			row(p.Slug, a.Ask, a.Status, a.Reason, a.Date.String())
 		}
@@ -80,8 +84,8 @@ func AsksCSV(w io.Writer, published []*content.Profile) error {
 
 // OutcomesCSV writes /data/outcomes.csv: a row per outcome; measure_id is
 // the id of its site measure, empty for free text.
-func OutcomesCSV(w io.Writer, published []*content.Profile) error {
-	return writeCSV(w, outcomeColumns, published, func(p *content.Profile, row func(...string)) {
+func OutcomesCSV(w io.Writer, published []*content.Profile, rec *Records) error {
+	return writeCSV(w, urls.Outcomes, "", outcomeColumns, published, rec, func(p *content.Profile, row func(...string)) {
 		for _, o := range p.Outcomes {
 			row(p.Slug, o.MeasureID, o.Measure, formatNumber(o.Value), o.Unit, o.Date.String(), o.Note)
 		}
@@ -89,8 +93,8 @@ func OutcomesCSV(w io.Writer, published []*content.Profile) error {
 }
 
 // SurveysCSV writes /data/surveys.csv: a row per survey.
-func SurveysCSV(w io.Writer, published []*content.Profile) error {
-	return writeCSV(w, surveyColumns, published, func(p *content.Profile, row func(...string)) {
+func SurveysCSV(w io.Writer, published []*content.Profile, rec *Records) error {
+	return writeCSV(w, urls.Surveys, "", surveyColumns, published, rec, func(p *content.Profile, row func(...string)) {
 		for _, s := range p.Surveys {
 			row(p.Slug, s.Topic, s.Date.String(), strconv.Itoa(s.Respondents), strconv.Itoa(s.Knowledge),
 				strconv.Itoa(s.Confidence), strconv.Itoa(s.Application), strconv.Itoa(s.Awareness))
@@ -98,11 +102,14 @@ func SurveysCSV(w io.Writer, published []*content.Profile) error {
 	})
 }
 
-// writeCSV writes the header, then the rows of each profile by slug.
-// Every cell but those of numberColumns goes through cell: text a
-// profile gives is never a formula (SPEC §4).
-func writeCSV(w io.Writer, header []string, published []*content.Profile, rows func(*content.Profile, func(...string))) error {
-	cw := csv.NewWriter(w)
+// writeCSV writes the header, then the rows of each profile by slug, each
+// profile's kept in rec as its part of the file name (whose rows show
+// baseURL, or ""). Every cell but
+// those of numberColumns goes through cell: text a profile gives is never
+// a formula (SPEC §4).
+func writeCSV(w io.Writer, name, baseURL string, header []string, published []*content.Profile, rec *Records, rows func(*content.Profile, func(...string))) error {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = true
 	var err error
 	row := func(fields ...string) {
@@ -115,15 +122,24 @@ func writeCSV(w io.Writer, header []string, published []*content.Profile, rows f
 			err = cw.Write(fields)
 		}
 	}
-	err = cw.Write(header)
-	for _, p := range bySlug(published) {
-		rows(p, row)
-	}
-	cw.Flush()
-	if err != nil {
+	if err := cw.Write(header); err != nil {
 		return err
 	}
-	return cw.Error()
+	cw.Flush()
+	bw := bufio.NewWriter(w)
+	bw.Write(buf.Bytes())
+	for _, p := range bySlug(published) {
+		part, perr := rec.get(name, baseURL, p, &buf, func(*bytes.Buffer) error {
+			rows(p, row)
+			cw.Flush()
+			return cmp.Or(err, cw.Error())
+		})
+		if perr != nil {
+			return perr
+		}
+		bw.Write(part)
+	}
+	return bw.Flush()
 }
 
 // list joins a list for a CSV cell.

@@ -48,7 +48,7 @@ func TestCSV(t *testing.T) {
 		write func(io.Writer) error
 		want  [][]string
 	}{
-		{"partnerships.csv", func(w io.Writer) error { return PartnershipsCSV(w, published, base) }, [][]string{
+		{"partnerships.csv", func(w io.Writer) error { return PartnershipsCSV(w, published, base, nil) }, [][]string{
 			{"slug", "url", "title", "summary", "status", "start", "end", "partner_name", "partner_slug", "partner_url", "branches", "neighborhoods", "audiences", "languages", "tags", "review_state", "review_date", "review_by"},
 			{"homework-help", "https://partners.example.org/reports/partnerships/homework-help/", "Homework Help in Spanish", "Bilingual homework help for middle schoolers, twice a week.", "active", "2025-09-02", "",
 				"Familias Unidas del Sur", "familias-unidas-del-sur", "https://familias-unidas.example.org", "Beacon Branch", "North Beacon Hill",
@@ -56,7 +56,7 @@ func TestCSV(t *testing.T) {
 			{"zine-lab", "https://partners.example.org/reports/partnerships/zine-lab/", "Teen Zine Lab <&>", "", "completed", "2024-01-10", "2024-05-30",
 				"Hội Văn Hóa", "hoi-van-hoa", "", "", "", "", "", "", "approved", "2025-11-20", ""},
 		}},
-		{"resources.csv", func(w io.Writer) error { return ResourcesCSV(w, published) }, [][]string{
+		{"resources.csv", func(w io.Writer) error { return ResourcesCSV(w, published, nil) }, [][]string{
 			{"slug", "from", "kind", "amount", "unit", "value", "estimated", "description", "date"},
 			{"homework-help", "library", "money", "2400", "USD", "2400", "false", "Stipends for two volunteer tutors", "2025-09-02"},
 			{"homework-help", "library", "space", "120", "room-hours", "5400", "true", "Meeting room B, Tue and Thu 4–6 pm", "2025-09-02"},
@@ -69,20 +69,20 @@ func TestCSV(t *testing.T) {
 			{"zine-lab", "library", "equipment", "2", "risograph printers", "", "false", "", "2024-01-10"},
 			{"zine-lab", "library", "staff_time", "10.5", "hours", "404.25", "true", "", "2024-01-10"},
 		}},
-		{"asks.csv", func(w io.Writer) error { return AsksCSV(w, published) }, [][]string{
+		{"asks.csv", func(w io.Writer) error { return AsksCSV(w, published, nil) }, [][]string{
 			{"slug", "ask", "status", "reason", "date"},
 			{"homework-help", "A room on weekday afternoons", "delivered", "", ""},
 			{"homework-help", "Laptops the students can borrow", "declined", "Our device budget is committed until July; we will revisit in the spring.", "2025-11-03"},
 			{"zine-lab", "Zines in the catalogue", "planned", "", ""},
 			{"zine-lab", "A display shelf", "in_progress", "", ""},
 		}},
-		{"outcomes.csv", func(w io.Writer) error { return OutcomesCSV(w, published) }, [][]string{
+		{"outcomes.csv", func(w io.Writer) error { return OutcomesCSV(w, published, nil) }, [][]string{
 			{"slug", "measure_id", "measure", "value", "unit", "date", "note"},
 			{"homework-help", "", "Students who came at least five times", "37", "students", "2026-01-31", "Attendance sheets, fall term"},
 			{"zine-lab", "zines", "Zines made", "45", "zines", "2024-01-10", ""},
 			{"zine-lab", "", "Workshops", "6", "", "2024-01-10", ""},
 		}},
-		{"surveys.csv", func(w io.Writer) error { return SurveysCSV(w, published) }, [][]string{
+		{"surveys.csv", func(w io.Writer) error { return SurveysCSV(w, published, nil) }, [][]string{
 			{"slug", "topic", "date", "respondents", "knowledge", "confidence", "application", "awareness"},
 			{"homework-help", "education-lifelong-learning", "2026-01-31", "24", "22", "19", "17", "20"},
 		}},
@@ -104,7 +104,7 @@ func TestCSVNumbers(t *testing.T) {
 		{From: "library", Kind: "money", Amount: 0.00001, Unit: "USD"},
 		{From: "library", Kind: "money", Amount: 0.1 + 0.2, Unit: "USD"},
 	}}
-	rows, data := readCSV(t, func(w io.Writer) error { return ResourcesCSV(w, []*content.Profile{p}) })
+	rows, data := readCSV(t, func(w io.Writer) error { return ResourcesCSV(w, []*content.Profile{p}, nil) })
 	if regexp.MustCompile(`[0-9][eE][+-]?[0-9]`).Match(data) {
 		t.Errorf("exponent in %s", data)
 	}
@@ -149,23 +149,23 @@ func TestCSVFormulas(t *testing.T) {
 			}
 		}
 	}
-	rows, data := readCSV(t, func(w io.Writer) error { return PartnershipsCSV(w, published, "https://x.example/") })
+	rows, data := readCSV(t, func(w io.Writer) error { return PartnershipsCSV(w, published, "https://x.example/", nil) })
 	if !bytes.HasSuffix(data, []byte(",\"'Return\"\r\n")) {
 		t.Errorf("review_by: want \"'Return\" in\n%q", data)
 	}
 	guarded(t, rows[1], 2, 3, 7, 10, 14, 17) // title, summary, partner_name, branches, tags, review_by
-	rows, _ = readCSV(t, func(w io.Writer) error { return ResourcesCSV(w, published) })
+	rows, _ = readCSV(t, func(w io.Writer) error { return ResourcesCSV(w, published, nil) })
 	for i, row := range rows[1:] {
 		guarded(t, row, 4, 7) // unit, description
 		if row[3] != "2" || row[5] != "3" {
 			t.Errorf("resource %d: amount %q and value %q, want the numbers 2 and 3", i+1, row[3], row[5])
 		}
 	}
-	rows, _ = readCSV(t, func(w io.Writer) error { return AsksCSV(w, published) })
+	rows, _ = readCSV(t, func(w io.Writer) error { return AsksCSV(w, published, nil) })
 	for _, row := range rows[1:] {
 		guarded(t, row, 1, 3) // ask, reason
 	}
-	rows, _ = readCSV(t, func(w io.Writer) error { return OutcomesCSV(w, published) })
+	rows, _ = readCSV(t, func(w io.Writer) error { return OutcomesCSV(w, published, nil) })
 	for i, row := range rows[1:] {
 		guarded(t, row, 2, 4, 6) // measure, unit, note
 		if row[3] != "4" {
@@ -174,7 +174,7 @@ func TestCSVFormulas(t *testing.T) {
 	}
 	// Text that only contains those characters further on is as written.
 	rows, _ = readCSV(t, func(w io.Writer) error {
-		return AsksCSV(w, []*content.Profile{{Slug: "y", Asks: []content.Ask{{Ask: "a=b", Status: "planned", Reason: "'=x"}}}})
+		return AsksCSV(w, []*content.Profile{{Slug: "y", Asks: []content.Ask{{Ask: "a=b", Status: "planned", Reason: "'=x"}}}}, nil)
 	})
 	if rows[1][1] != "a=b" || rows[1][3] != "'=x" {
 		t.Errorf("text that does not start like a formula changed: %q", rows[1])

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
+	"github.com/alongside-dev/alongside/generator/urls"
 )
 
 // PartnershipsSchema is /data/partnerships.schema.json: the JSON Schema
@@ -104,7 +106,7 @@ type (
 // in RFC 3339. Each partnership is encoded on a line of its own, one at a
 // time: a change to a profile changes one line, and a site of 10,000
 // profiles is half the size it would be indented.
-func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time) error {
+func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, rec *Records) error {
 	baseURL = base(site, baseURL)
 	bw := bufio.NewWriter(w)
 	var enc encoder
@@ -119,9 +121,11 @@ func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n    ")
-		if err := enc.write(bw, "", partnership(p, baseURL)); err != nil {
+		record, err := rec.get(urls.JSON, baseURL, p, &enc.out, func(b *bytes.Buffer) error { return enc.write(b, "", partnership(p, baseURL)) })
+		if err != nil {
 			return err
 		}
+		bw.Write(record)
 	}
 	if len(published) > 0 {
 		bw.WriteString("\n  ")
@@ -152,19 +156,23 @@ type jsonYear struct {
 func fiscalYears(published []*content.Profile, start content.MonthDay, today content.Date) []jsonYear {
 	years := ledger.Years(published, start, today)
 	out := make([]jsonYear, len(years))
-	for i, fy := range years {
+	parallel.For(len(years), func(i int) {
+		fy := years[i]
 		out[i] = jsonYear{Name: fy.Name, Start: date(fy.Start), End: date(fy.End), Totals: ledger.ForYear(published, fy, today)}
 		if fy.ToDate(today) {
 			out[i].ToDate = date(fy.Through(today))
 		}
-	}
+	})
 	return out
 }
 
 // encoder writes JSON values without HTML escaping, reusing one buffer:
 // indented, each line after the first starting with indent, or on one
 // line when indent is "".
-type encoder struct{ buf bytes.Buffer }
+type encoder struct {
+	buf bytes.Buffer
+	out bytes.Buffer // a record being made
+}
 
 func (e *encoder) write(w io.Writer, indent string, v any) error {
 	e.buf.Reset()

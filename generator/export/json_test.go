@@ -96,7 +96,7 @@ func writeJSON(t *testing.T) []byte {
 	site, published := testSite(t)
 	slices.Reverse(published) // the export orders by slug itself
 	var b bytes.Buffer
-	if err := JSON(&b, site, published, "", now); err != nil {
+	if err := JSON(&b, site, published, "", now, nil); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -282,7 +282,7 @@ func TestJSONKeyOrder(t *testing.T) {
 func TestJSONEmpty(t *testing.T) {
 	site := sitetest.Load(t, siteToml)
 	var b bytes.Buffer
-	if err := JSON(&b, site, nil, "", now); err != nil {
+	if err := JSON(&b, site, nil, "", now, nil); err != nil {
 		t.Fatal(err)
 	}
 	var v map[string]any

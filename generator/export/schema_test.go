@@ -36,7 +36,7 @@ func partnershipsSchema(t *testing.T) *jsonschema.Schema {
 func validate(t *testing.T, sch *jsonschema.Schema, site *content.Site, published []*content.Profile, baseURL string) error {
 	t.Helper()
 	var b bytes.Buffer
-	if err := JSON(&b, site, published, baseURL, now); err != nil {
+	if err := JSON(&b, site, published, baseURL, now, nil); err != nil {
 		t.Fatal(err)
 	}
 	return validateBytes(t, sch, b.Bytes())
@@ -79,7 +79,7 @@ func TestSchemaRejects(t *testing.T) {
 	sch := partnershipsSchema(t)
 	site, published := testSite(t)
 	var b bytes.Buffer
-	if err := JSON(&b, site, published, "", now); err != nil {
+	if err := JSON(&b, site, published, "", now, nil); err != nil {
 		t.Fatal(err)
 	}
 	good := b.String()
@@ -111,7 +111,7 @@ func TestSchemaTranslations(t *testing.T) {
 	p := *published[0]
 	p.Translations = map[string]*content.Translation{"es": {Lang: "es", Title: "Ayuda con las tareas"}}
 	var b bytes.Buffer
-	if err := JSON(&b, site, []*content.Profile{&p}, "", now); err != nil {
+	if err := JSON(&b, site, []*content.Profile{&p}, "", now, nil); err != nil {
 		t.Fatal(err)
 	}
 	if want := `"translations":{"es":{"title":"Ayuda con las tareas","summary":""}}`; !strings.Contains(b.String(), want) {

@@ -14,23 +14,25 @@ import (
 	"github.com/alongside-dev/alongside/generator/urls"
 )
 
-// Write writes every file of the package to w: the data files, the feed,
-// robots.txt and the sitemap of pages (the paths of the pages the build
-// wrote; see Sitemap), as Which says: without an absolute base URL, no
-// feed, no sitemap and no 360giving.json. Files are written
-// concurrently; the error names each file that failed.
-func Write(w output.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, pages []string) error {
+// Streams returns every file of the package, by name, each as the
+// function that writes it: the data files, the feed, robots.txt and the
+// sitemap of pages (the paths of the pages the build wrote; see
+// Sitemap), as Which says: without an absolute base URL, no feed, no
+// sitemap and no 360giving.json. Each may be called on its own, at any
+// time, and concurrently with the others. rec, when not nil, keeps each
+// profile's part of the data files for the next call.
+func Streams(site *content.Site, published []*content.Profile, baseURL string, now time.Time, pages []string, rec *Records) map[string]func(io.Writer) error {
 	baseURL = base(site, baseURL)
 	published = bySlug(published)
 	out := Which(site, published, baseURL)
 	files := map[string]func(io.Writer) error{
-		urls.JSON:      func(w io.Writer) error { return JSON(w, site, published, baseURL, now) },
+		urls.JSON:      func(w io.Writer) error { return JSON(w, site, published, baseURL, now, rec) },
 		urls.Schema:    func(w io.Writer) error { _, err := w.Write(PartnershipsSchema); return err },
-		urls.CSV:       func(w io.Writer) error { return PartnershipsCSV(w, published, baseURL) },
-		urls.Resources: func(w io.Writer) error { return ResourcesCSV(w, published) },
-		urls.Asks:      func(w io.Writer) error { return AsksCSV(w, published) },
-		urls.Outcomes:  func(w io.Writer) error { return OutcomesCSV(w, published) },
-		urls.Surveys:   func(w io.Writer) error { return SurveysCSV(w, published) },
+		urls.CSV:       func(w io.Writer) error { return PartnershipsCSV(w, published, baseURL, rec) },
+		urls.Resources: func(w io.Writer) error { return ResourcesCSV(w, published, rec) },
+		urls.Asks:      func(w io.Writer) error { return AsksCSV(w, published, rec) },
+		urls.Outcomes:  func(w io.Writer) error { return OutcomesCSV(w, published, rec) },
+		urls.Surveys:   func(w io.Writer) error { return SurveysCSV(w, published, rec) },
 		urls.Robots:    func(w io.Writer) error { return Robots(w, baseURL) },
 	}
 	if out.Giving {
@@ -56,7 +58,13 @@ func Write(w output.Writer, site *content.Site, published []*content.Profile, ba
 			files[urls.Sitemap] = func(w io.Writer) error { return sitemapIndex(w, baseURL, names[1:]) }
 		}
 	}
+	return files
+}
 
+// Write writes every file of Streams to w, concurrently; the error names
+// each file that failed.
+func Write(w output.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, pages []string, rec *Records) error {
+	files := Streams(site, published, baseURL, now, pages, rec)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var errs []error

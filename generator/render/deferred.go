@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"sync"
 
@@ -17,11 +18,11 @@ import (
 
 // A Deferred renders the files of one render that sum up every profile:
 // the first home page (totals and charts), the reports, /data/ and the
-// data files, the feed, robots.txt and the sitemap. They are in three
-// groups, each rendered once, by Render or when one of its files is first
-// asked for, whichever comes first. It keeps its own copy of what they
-// need, so it renders the site as it was, whatever renders came after. It
-// is safe for concurrent use.
+// data files, the feed, robots.txt and the sitemap. Each file is
+// rendered once, by Render or when it is first asked for, whichever
+// comes first, so that the one a reader waits for costs only itself. It
+// keeps its own copy of what they need, so it renders the site as it
+// was, whatever renders came after. It is safe for concurrent use.
 type Deferred struct {
 	r    *Renderer
 	fsys fs.FS
@@ -31,30 +32,32 @@ type Deferred struct {
 	// paths are the pages of the sitemap, sorted.
 	paths []string
 
-	groups [3]deferredGroup
+	plan    func() (*deferredPlan, error) // made on first use
+	files   *output.Memory                // what the files rendered so far hold
+	records *export.Records               // the session's
 }
 
-// A deferredGroup is one group's files, rendered once. A render that is
-// cancelled leaves it as if never started, so that the next request
+// A deferredPlan is every file of a Deferred, in the order Render
+// renders them, with the build that renders them.
+type deferredPlan struct {
+	names  []string
+	byName map[string]*deferredFile
+}
+
+// A deferredFile is one file of a Deferred, rendered once. A render that
+// is cancelled leaves it as if never started, so that the next request
 // renders it.
-type deferredGroup struct {
+type deferredFile struct {
+	render  func(ctx context.Context) error // writes the file to Deferred.files
 	mu      sync.Mutex
 	running chan struct{} // closed when the render under way ends; nil when none is
-	done    bool          // files and err are set
-	files   *output.Memory
+	done    bool          // err is set, and the file written unless err is
 	err     error
 }
 
-// The groups of a Deferred, each rendered at once.
-const (
-	groupHome = iota
-	groupReports
-	groupExport
-)
-
 func (s *Session) newDeferred(site *content.Site) *Deferred {
 	b := s.b
-	d := &Deferred{r: s.r, fsys: s.fsys, opts: s.opts, site: *site, paths: s.paths}
+	d := &Deferred{r: s.r, fsys: s.fsys, opts: s.opts, site: *site, paths: s.paths, files: output.NewMemory(), records: s.records}
 	d.site.Profiles = slices.Clone(site.Profiles)
 	d.site.Pages = slices.Clone(site.Pages)
 	proto := b.page("home", "", cmp.Or(site.Home.Title, b.view.Title), "")
@@ -65,132 +68,161 @@ func (s *Session) newDeferred(site *content.Site) *Deferred {
 			p.Cards[i] = s.views[e]
 		}
 	})
+	d.plan = sync.OnceValues(d.makePlan)
 	return d
 }
 
-// group returns the group that holds the file name, if any.
-func (d *Deferred) group(name string) int {
-	switch k, _ := urls.Classify(name); k {
-	case urls.HomePage:
-		return groupHome
-	case urls.ReportPage, urls.DataPage:
-		return groupReports
-	case urls.DataFile, urls.Machine:
-		return groupExport
+// makePlan lists d's files and how each is rendered, with one build for
+// them all: its totals of the fiscal years are summed once, and each
+// year's rows are made by the first of its pages to be rendered. A file
+// is rendered on a worker of its own, since requests and Render render
+// files at the same time.
+func (d *Deferred) makePlan() (*deferredPlan, error) {
+	b, err := d.r.newBuild(context.Background(), &d.site, d.fsys, d.opts, d.files)
+	if err != nil {
+		return nil, err
 	}
-	return -1
+	plan := &deferredPlan{byName: map[string]*deferredFile{}}
+	add := func(name string, render func(ctx context.Context) error) {
+		plan.names = append(plan.names, name)
+		plan.byName[name] = &deferredFile{render: render}
+	}
+	add(urls.File(d.home.Path), func(context.Context) error {
+		wk := &worker{}
+		p := *d.home
+		p.Site = b.view
+		var err error
+		if p.Content, err = b.markdown(wk, d.site.Home.Path, d.site.Home.Body); err != nil {
+			return err
+		}
+		p.Ledger = b.homeLedger()
+		return b.execute(wk, &p)
+	})
+	for _, p := range b.ledgerPages() {
+		add(urls.File(p.Path), func(context.Context) error { return b.execute(&worker{}, p) })
+	}
+	streams := export.Streams(&d.site, b.published, b.opts.BaseURL, b.opts.Now, d.paths, d.records)
+	for _, name := range slices.Sorted(maps.Keys(streams)) {
+		add(name, func(ctx context.Context) error {
+			return cancelWriter{d.files, ctx}.WriteStream(name, streams[name])
+		})
+	}
+	return plan, nil
 }
 
 // Owns reports whether the file name, if it exists, is one of d's: the
 // caller must then take it from d, not from an earlier render.
-func (d *Deferred) Owns(name string) bool { return d.group(name) >= 0 }
-
-// File returns the file name, rendering its group of files if it was
-// not yet; ok is false when the file does not exist. A call while the
-// group is being rendered waits for that render.
-func (d *Deferred) File(name string) (data []byte, ok bool, err error) {
-	k := d.group(name)
-	if k < 0 {
-		return nil, false, nil
+func (d *Deferred) Owns(name string) bool {
+	switch k, _ := urls.Classify(name); k {
+	case urls.HomePage, urls.ReportPage, urls.DataPage, urls.DataFile, urls.Machine:
+		return true
 	}
-	files, err := d.get(context.Background(), k)
-	if files == nil {
-		return nil, false, err
-	}
-	data, ok = files.Get(name)
-	return data, ok, err
+	return false
 }
 
-// Render renders every group not yet rendered, at once, and returns when
-// all are, or when ctx is done: a group whose render it started is then
-// left to the next request for one of its files, and the error is
-// ctx's. Call it as soon as the Deferred is made, so that the files are
-// ready before they are asked for.
-func (d *Deferred) Render(ctx context.Context) error {
-	var wg sync.WaitGroup
-	errs := make([]error, len(d.groups))
-	for k := range d.groups {
-		wg.Go(func() { _, errs[k] = d.get(ctx, k) })
+// File returns the file name, rendering it if it was not yet; ok is
+// false when the file does not exist. A call while the file is being
+// rendered waits for that render.
+func (d *Deferred) File(name string) (data []byte, ok bool, err error) {
+	if !d.Owns(name) {
+		return nil, false, nil
 	}
-	wg.Wait()
+	plan, err := d.plan()
+	if err != nil {
+		return nil, false, err
+	}
+	f := plan.byName[name]
+	if f == nil {
+		return nil, false, nil
+	}
+	if err := f.get(context.Background()); err != nil {
+		return nil, false, err
+	}
+	data, ok = d.files.Get(name)
+	return data, ok, nil
+}
+
+// Render renders every file not yet rendered, one after the other, so
+// that a request for one of them meanwhile has a core to render it
+// itself. It returns when all are, or when ctx is done: a file whose
+// render it started is then left to the next request for it, and the
+// error is ctx's. Call it as soon as the Deferred is made, so that the
+// files are ready before they are asked for.
+func (d *Deferred) Render(ctx context.Context) error {
+	plan, err := d.plan()
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, name := range plan.names {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := plan.byName[name].get(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) == 0 {
+		d.records.Keep() // every part the data files need was used
+	}
 	return cmp.Or(ctx.Err(), errors.Join(errs...))
 }
 
-// get returns group k's files, rendering them if no one has, or waiting
-// for the render under way. It returns nil files only when ctx is done
-// first.
-func (d *Deferred) get(ctx context.Context, k int) (*output.Memory, error) {
-	g := &d.groups[k]
+// get renders f if no one has, or waits for the render under way. It
+// returns ctx's error when ctx is done first.
+func (f *deferredFile) get(ctx context.Context) error {
 	for {
-		g.mu.Lock()
-		if g.done {
-			g.mu.Unlock()
-			return g.files, g.err
+		f.mu.Lock()
+		if f.done {
+			f.mu.Unlock()
+			return f.err
 		}
-		if running := g.running; running != nil {
-			g.mu.Unlock()
+		if running := f.running; running != nil {
+			f.mu.Unlock()
 			select {
 			case <-running:
 				continue // done, or cancelled: then render it here
 			case <-ctx.Done():
-				return nil, ctx.Err()
+				return ctx.Err()
 			}
 		}
 		running := make(chan struct{})
-		g.running = running
-		g.mu.Unlock()
+		f.running = running
+		f.mu.Unlock()
 
-		files, err := d.render(ctx, k)
-		g.mu.Lock()
-		g.running = nil
+		err := f.render(ctx)
+		f.mu.Lock()
+		f.running = nil
 		cancelled := err != nil && ctx.Err() != nil
 		if !cancelled {
-			g.files, g.err, g.done = files, err, true
+			f.err, f.done = err, true
 		}
-		g.mu.Unlock()
+		f.mu.Unlock()
 		close(running)
 		if cancelled {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		return files, err
+		return err
 	}
 }
 
-// Ready reports whether the file name is one of d's and its group is
-// rendered, without rendering it.
+// Ready reports whether the file name is one of d's and is rendered,
+// without rendering it.
 func (d *Deferred) Ready(name string) bool {
-	k := d.group(name)
-	if k < 0 {
+	if !d.Owns(name) {
 		return false
 	}
-	g := &d.groups[k]
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.done
-}
-
-// render renders group k with a build of its own.
-func (d *Deferred) render(ctx context.Context, k int) (*output.Memory, error) {
-	w := output.NewMemory()
-	b, err := d.r.newBuild(ctx, &d.site, d.fsys, d.opts, w)
+	plan, err := d.plan()
 	if err != nil {
-		return w, err
+		return false
 	}
-	switch k {
-	case groupHome:
-		p := *d.home
-		p.Site = b.view
-		if p.Content, err = b.markdown(b.workers[0], d.site.Home.Path, d.site.Home.Body); err != nil {
-			return w, err
-		}
-		p.Ledger = b.homeLedger()
-		err = b.run(b.pageTasks([]*Page{&p}))
-	case groupReports:
-		err = b.run(b.pageTasks(b.ledgerPages()))
-	case groupExport:
-		err = export.Write(cancelWriter{w, ctx}, &d.site, b.published, b.opts.BaseURL, b.opts.Now, d.paths)
+	f := plan.byName[name]
+	if f == nil {
+		return false
 	}
-	return w, err
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.done
 }
 
 // A cancelWriter stops writing a stream when ctx is done: package export

@@ -143,7 +143,7 @@ func (b *build) all() error {
 	slices.Sort(paths)
 	exported := make(chan error, 1)
 	go func() {
-		exported <- export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, b.opts.Now, paths)
+		exported <- export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, b.opts.Now, paths, b.records)
 	}()
 	err = b.run(b.pageTasks(pages))
 	slices.Sort(b.paths)
@@ -177,6 +177,7 @@ type common struct {
 	names []string // the names of the site's languages, each in itself (see alternates)
 
 	published []*content.Profile // in slug order
+	records   *export.Records    // a Session's, else nil
 	fyReports []ledger.Report    // every fiscal year's report, once made
 
 	mu    sync.Mutex

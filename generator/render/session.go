@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -54,12 +55,13 @@ type Session struct {
 	inSitemap map[string]bool // the same
 	noIndex   []string        // pages of this render that left the sitemap
 
-	deferred *Deferred // the last one made, or nil after a full render
+	deferred *Deferred       // the last one made, or nil after a full render
+	records  *export.Records // the profiles' parts of the data files, for each Deferred
 }
 
 // NewSession starts a session; opts are those of every render in it.
 func (r *Renderer) NewSession(siteFS fs.FS, opts Options) *Session {
-	return &Session{r: r, fsys: siteFS, opts: opts}
+	return &Session{r: r, fsys: siteFS, opts: opts, records: export.NewRecords()}
 }
 
 // A SessionResult is what a Session's render did besides writing files.
@@ -96,6 +98,7 @@ func (s *Session) full(ctx context.Context, site *content.Site, w output.Writer)
 		return SessionResult{}, err
 	}
 	s.b, s.site, s.deferred = nil, nil, nil // until this render succeeds
+	b.records = s.records
 	err = b.all()
 	res := SessionResult{Stats: Stats{Pages: int(b.pages.Load()), Files: int(b.files.Load())}}
 	if err == nil {

@@ -43,9 +43,13 @@
 //     /data/, the data files, the feed and the sitemap — cost more than
 //     the rest of the site together; they are left out of the rebuild
 //     (render.Deferred) and rendered right after it in the background,
-//     each group once: a request for one of them meanwhile waits for that
-//     render, and the next rebuild cancels it (a request that still holds
-//     the older snapshot then renders what it needs). Tabs showing them are
+//     one file after the other, each once: a request for one the
+//     background has not reached renders that file alone (a request for
+//     one being rendered waits for it), and the next rebuild cancels the
+//     background (a request that still holds the older snapshot then
+//     renders what it needs). The data files keep each unchanged
+//     profile's part from the render before (export.Records), so that
+//     they too are written again within moments of an edit. Tabs showing them are
 //     told to reload. The new build shares every unchanged file with the old
 //     one (a persistent map), so that a rebuild allocates in proportion
 //     to what changed, not to the size of the site. Deleted and renamed
