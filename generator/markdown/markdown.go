@@ -70,7 +70,7 @@ type Converter struct {
 // extensions is the Markdown dialect of alongside, shared by Convert and
 // Links.
 func extensions() goldmark.Option {
-	return goldmark.WithExtensions(extension.GFM, extension.Footnote)
+	return goldmark.WithExtensions(gfm, extension.Footnote)
 }
 
 // New returns a Converter for opts.
