@@ -23,19 +23,21 @@ type Row struct {
 
 // Annual returns the report of fy, with its rows.
 func Annual(profiles []*content.Profile, fy FiscalYear, today content.Date) Report {
-	r := Report{Year: fy}
-	var all tally
+	return Report{Year: fy, Totals: ForYear(profiles, fy, today), Rows: Rows(profiles, fy, today)}
+}
+
+// Rows returns the rows of the report of fy, for a caller that has its
+// totals (ForYear) already.
+func Rows(profiles []*content.Profile, fy FiscalYear, today content.Date) []Row {
+	var rows []Row
 	for _, p := range profiles {
-		if !Involved(p, fy, today) {
-			continue
+		if Involved(p, fy, today) {
+			var one tally
+			one.profile(p, fy.Contains)
+			rows = append(rows, itemize(p, fy, one.totals()))
 		}
-		all.profile(p, fy.Contains)
-		var one tally
-		one.profile(p, fy.Contains)
-		r.Rows = append(r.Rows, itemize(p, fy, one.totals()))
 	}
-	r.Totals = all.totals()
-	return r
+	return rows
 }
 
 // itemize lists what p records in fy.

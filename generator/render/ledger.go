@@ -197,11 +197,12 @@ type yearRows struct {
 	details  map[string]ReportDetail
 }
 
-func (y *yearRows) get(b *build, fy ledger.FiscalYear) (string, []ReportRow, map[string]ReportDetail) {
+func (y *yearRows) get(b *build, year ledger.Report) (string, []ReportRow, map[string]ReportDetail) {
 	y.mu.Lock()
 	defer y.mu.Unlock()
 	if !y.made {
-		r := ledger.Annual(b.published, fy, b.today)
+		r := year
+		r.Rows = ledger.Rows(b.published, year.Year, b.today)
 		y.headline = b.yearHeadline(r)
 		y.rows, y.details = b.reportRows(r)
 		y.made = true
@@ -473,10 +474,10 @@ func (b *build) ledgerPages() []*Page {
 		// A year of a large site has thousands of partnerships: the table
 		// and the details go on pages of PerPage partnerships, the
 		// totals and charts on the first. Rows are made when written.
-		fy, year := r.Year, &yearRows{}
+		year := &yearRows{}
 		yearPages := b.paginate(proto, r.Totals.Partnerships.Total(), func(p *Page, lo, hi int) {
 			p.fill = func(p *Page) {
-				headline, rows, details := year.get(b, fy)
+				headline, rows, details := year.get(b, r)
 				page := *v
 				page.Rows, page.Details = rows[min(lo, len(rows)):min(hi, len(rows))], nil
 				for _, row := range page.Rows {
