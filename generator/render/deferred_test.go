@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -82,4 +84,37 @@ func TestDeferredRendersAFileAlone(t *testing.T) {
 			t.Errorf("Render left %s unrendered", name)
 		}
 	}
+
+	// The next change's files, asked for all at once, twice each, from
+	// many requests while Render runs: each is its full render's.
+	changed2 := changed
+	changed2.Resources = slices.Clone(changed.Resources)
+	changed2.Resources[0].Amount += 1000
+	next.Profiles[i] = &changed2
+	res, err = s.Render(ctx, &next, content.Change{Profiles: []content.ProfileChange{{Old: &changed, New: &changed2}}}, output.NewMemory())
+	if err != nil || res.Deferred == nil {
+		t.Fatalf("second change: %v, deferred %v", err, res.Deferred)
+	}
+	d = res.Deferred
+	full = output.NewMemory()
+	if _, err := r.Render(ctx, &next, fsys, opts, full); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { d.Render(ctx) })
+	for _, name := range full.Names() {
+		if !d.Owns(name) {
+			continue
+		}
+		for range 2 {
+			wg.Go(func() {
+				got, ok, err := d.File(name)
+				want, _ := full.Get(name)
+				if err != nil || !ok || !bytes.Equal(got, want) {
+					t.Errorf("%s, asked for at once with the others: ok %v, err %v, same as a full render's: %v", name, ok, err, bytes.Equal(got, want))
+				}
+			})
+		}
+	}
+	wg.Wait()
 }
