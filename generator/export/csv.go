@@ -49,7 +49,9 @@ func cell(text string) string {
 	return text
 }
 
-// PartnershipsCSV writes /data/partnerships.csv: a row per profile.
+// PartnershipsCSV writes /data/partnerships.csv: a row per profile. This
+// and the other CSV writers keep each profile's rows in rec, when not
+// nil, for the next call (see Records).
 func PartnershipsCSV(w io.Writer, published []*content.Profile, baseURL string, rec *Records) error {
 	return writeCSV(w, urls.CSV, baseURL, partnershipColumns, published, rec, func(p *content.Profile, row func(...string)) {
 		row(p.Slug, pageURL(baseURL, p.URL()), p.Title, p.Summary, p.Status, p.Start.String(), p.End.String(),

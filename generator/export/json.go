@@ -105,7 +105,8 @@ type (
 // published by slug, and their totals (ledger.Compute). generated is now
 // in RFC 3339. Each partnership is encoded on a line of its own, one at a
 // time: a change to a profile changes one line, and a site of 10,000
-// profiles is half the size it would be indented.
+// profiles is half the size it would be indented. rec, when not nil,
+// keeps each line for the next call (see Records).
 func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, rec *Records) error {
 	baseURL = base(site, baseURL)
 	bw := bufio.NewWriter(w)
