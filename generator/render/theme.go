@@ -129,12 +129,14 @@ func (r *Renderer) lang(code string) (*language, error) {
 	}
 	l.base.Funcs(fm)
 	foldT(l.base, cat)
+	foldEscaped(l.base, "card")
 	for kind, t := range r.sets {
 		if l.sets[kind], err = t.Clone(); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 		l.sets[kind].Funcs(fm)
 		foldT(l.sets[kind], cat)
+		foldEscaped(l.sets[kind], "base.html")
 	}
 	if r.langs == nil {
 		r.langs = map[string]*language{}
