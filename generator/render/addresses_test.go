@@ -59,14 +59,7 @@ amount = 100
 // must list each of names; it returns the files written.
 func checkAddresses(t *testing.T, fsys fstest.MapFS, names ...string) []string {
 	t.Helper()
-	site, probs := content.Load(fsys)
-	if errs := probs.Errors(); len(errs) > 0 {
-		t.Fatalf("site has errors:\n%v", errs)
-	}
-	r, err := New(fsys, site.Config.Theme)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, r := loadSite(t, fsys)
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	out := output.NewMemory()
 	if _, err := r.Render(context.Background(), site, fsys, Options{Now: now}, out); err != nil {

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 	"github.com/alongside-dev/alongside/generator/output"
 )
@@ -26,15 +25,11 @@ func BenchmarkRender(b *testing.B) {
 	} else {
 		fsys = sitetest.Corpus(1000)
 	}
-	site, probs := content.Load(fsys)
-	if errs := probs.Errors(); len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	r, err := New(fsys, site.Config.Theme)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var st Stats
+	site, r := loadSite(b, fsys)
+	var (
+		st  Stats
+		err error
+	)
 	b.ReportAllocs()
 	cpu0 := cpuTime()
 	for b.Loop() {

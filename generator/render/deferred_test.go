@@ -20,14 +20,7 @@ import (
 // render makes.
 func TestDeferredRendersAFileAlone(t *testing.T) {
 	fsys := sitetest.Corpus(60)
-	site, probs := content.Load(fsys)
-	if errs := probs.Errors(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := New(fsys, site.Config.Theme)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, r := loadSite(t, fsys)
 	opts := Options{BaseURL: "https://x.example/", Now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
 	s := r.NewSession(fsys, opts)
 	ctx := context.Background()

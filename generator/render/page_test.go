@@ -7,7 +7,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/internal/sitetest"
 	"github.com/alongside-dev/alongside/generator/output"
 )
@@ -19,14 +18,7 @@ func TestPageIsRenderPage(t *testing.T) {
 	fsys := sitetest.Corpus(130)
 	cfg := string(fsys["site.toml"].Data) + "\n[languages.es]\nname = \"Español\"\n"
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
-	site, probs := content.Load(fsys)
-	if errs := probs.Errors(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := New(fsys, site.Config.Theme)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, r := loadSite(t, fsys)
 	for _, unapproved := range []bool{false, true} {
 		opts := Options{Now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), Unapproved: unapproved}
 		out := output.NewMemory()

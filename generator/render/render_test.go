@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io/fs"
 	"regexp"
 	"strings"
 	"sync"
@@ -19,10 +20,10 @@ import (
 	"github.com/alongside-dev/alongside/generator/output"
 )
 
-// renderSite renders an inline site into memory; the site must load cleanly.
-func renderSite(t testing.TB, archive string, opts Options) *output.Memory {
+// loadSite loads the site of fsys, which must load cleanly, and makes
+// its Renderer.
+func loadSite(t testing.TB, fsys fs.FS) (*content.Site, *Renderer) {
 	t.Helper()
-	fsys := sitetest.FS(t, archive)
 	site, probs := content.Load(fsys)
 	if errs := probs.Errors(); len(errs) > 0 {
 		t.Fatalf("site has errors:\n%v", errs)
@@ -31,6 +32,14 @@ func renderSite(t testing.TB, archive string, opts Options) *output.Memory {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return site, r
+}
+
+// renderSite renders an inline site into memory; the site must load cleanly.
+func renderSite(t testing.TB, archive string, opts Options) *output.Memory {
+	t.Helper()
+	fsys := sitetest.FS(t, archive)
+	site, r := loadSite(t, fsys)
 	if opts.Now.IsZero() {
 		opts.Now = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	}
