@@ -29,15 +29,32 @@ func Annual(profiles []*content.Profile, fy FiscalYear, today content.Date) Repo
 // Rows returns the rows of the report of fy, for a caller that has its
 // totals (ForYear) already.
 func Rows(profiles []*content.Profile, fy FiscalYear, today content.Date) []Row {
-	var rows []Row
-	for _, p := range profiles {
-		if Involved(p, fy, today) {
-			var one tally
-			one.profile(p, fy.Contains)
-			rows = append(rows, itemize(p, fy, one.totals()))
-		}
+	involved := InvolvedIn(profiles, fy, today)
+	rows := make([]Row, len(involved))
+	for i, p := range involved {
+		rows[i] = RowOf(p, fy)
 	}
 	return rows
+}
+
+// InvolvedIn returns the profiles the report of fy has a row for, in
+// input order: Rows without their rows, for a caller that makes a few of
+// them at a time.
+func InvolvedIn(profiles []*content.Profile, fy FiscalYear, today content.Date) []*content.Profile {
+	var out []*content.Profile
+	for _, p := range profiles {
+		if Involved(p, fy, today) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// RowOf returns p's row in the report of fy; p is one of InvolvedIn's.
+func RowOf(p *content.Profile, fy FiscalYear) Row {
+	var one tally
+	one.profile(p, fy.Contains)
+	return itemize(p, fy, one.totals())
 }
 
 // itemize lists what p records in fy.

@@ -63,9 +63,9 @@ func (s *Session) newDeferred(site *content.Site) *Deferred {
 	proto := b.page("home", "", cmp.Or(site.Home.Title, b.view.Title), "")
 	l := &s.home
 	d.home = b.listPage(proto, len(l.entries), 1, func(p *Page, lo, hi int) {
-		p.Cards = make([]*Profile, hi-lo)
+		p.Cards = make([]*Card, hi-lo)
 		for i, e := range l.entries[lo:hi] {
-			p.Cards[i] = s.views[e]
+			p.Cards[i] = s.cards[e]
 		}
 	})
 	d.plan = sync.OnceValues(d.makePlan)

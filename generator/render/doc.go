@@ -55,9 +55,12 @@
 //
 // and each page kind has one layout that defines "main" (and may define
 // "head"). The "card" template gets a profile's whole view; the entries of
-// a list's Cards keep only what a card shows (Slug, Title, Summary, URL,
-// Status, Dates, Partner, Review and the card's HTML, Card), so that a
-// large site's lists do not hold every profile's tables in memory. Dot is always a *Page; its Site field is the same on every page.
+// a list's Cards (render.Card) hold the HTML it made, Card, and give what
+// a card shows (Slug, Title, TitleLang, Summary, SummaryLang, URL,
+// Canonical, Status, Start, End, Dates, Partner, Review) by making it
+// again from the profile when a layout asks: a large site's lists hold
+// each profile's card HTML and nothing more until they are written. Dot
+// is always a *Page; its Site field is the same on every page.
 // Besides Site, Title, DocTitle, Description, Canonical and URL, each
 // kind gets:
 //

@@ -186,32 +186,31 @@ func (b *build) reports() []ledger.Report {
 	return b.fyReports
 }
 
-// yearRows is one year's formatted rows and details, made by the first of
-// its pages to be written and dropped after the last.
+// yearRows is what the pages of one year's report share: the headline
+// and the profiles the report has a row for, found by the first of its
+// pages to be written and dropped after the last. Each page makes and
+// formats its own rows: a year of a large site has tens of thousands.
 type yearRows struct {
 	mu       sync.Mutex
 	left     int // pages not yet written
 	made     bool
 	headline string
-	rows     []ReportRow
-	details  map[string]ReportDetail
+	involved []*content.Profile
 }
 
-func (y *yearRows) get(b *build, year ledger.Report) (string, []ReportRow, map[string]ReportDetail) {
+func (y *yearRows) get(b *build, year ledger.Report) (string, []*content.Profile) {
 	y.mu.Lock()
 	defer y.mu.Unlock()
 	if !y.made {
-		r := year
-		r.Rows = ledger.Rows(b.published, year.Year, b.today)
-		y.headline = b.yearHeadline(r)
-		y.rows, y.details = b.reportRows(r)
+		y.headline = b.yearHeadline(year)
+		y.involved = ledger.InvolvedIn(b.published, year.Year, b.today)
 		y.made = true
 	}
-	h, rows, details := y.headline, y.rows, y.details
+	h, involved := y.headline, y.involved
 	if y.left--; y.left == 0 {
-		y.rows, y.details = nil, nil
+		y.involved = nil
 	}
-	return h, rows, details
+	return h, involved
 }
 
 // ledgerOf formats totals in b's language; id is the stem of its ids.
@@ -477,14 +476,9 @@ func (b *build) ledgerPages() []*Page {
 		year := &yearRows{}
 		yearPages := b.paginate(proto, r.Totals.Partnerships.Total(), func(p *Page, lo, hi int) {
 			p.fill = func(p *Page) {
-				headline, rows, details := year.get(b, r)
+				headline, involved := year.get(b, r)
 				page := *v
-				page.Rows, page.Details = rows[min(lo, len(rows)):min(hi, len(rows))], nil
-				for _, row := range page.Rows {
-					if d, ok := details[row.DetailID]; ok {
-						page.Details = append(page.Details, d)
-					}
-				}
+				page.Rows, page.Details = b.reportRows(r.Year, involved[min(lo, len(involved)):min(hi, len(involved))])
 				page.RowItems, page.DetailItems = reportRowItems(c, page.Rows), reportDetailItems(c, page.Details)
 				if p.Pager.Number > 1 {
 					page.Ledger = nil
@@ -544,15 +538,15 @@ func (b *build) yearHeadline(r ledger.Report) string {
 	return b.headline(r.Totals, "ledger.headline.year", "", "year", r.Year.Name)
 }
 
-// reportRows formats the table and the itemized details of a year, by
-// the DetailID of their row, in b's language.
-func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetail) {
+// reportRows makes and formats the rows of profiles in the report of
+// fy, and the itemized details of those that have any, in b's language.
+func (b *build) reportRows(fy ledger.FiscalYear, profiles []*content.Profile) ([]ReportRow, []ReportDetail) {
 	cfg := &b.site.Config
 	c := b.l.cat
-	rows := make([]ReportRow, 0, len(r.Rows))
-	details := make(map[string]ReportDetail, len(r.Rows))
-	for _, row := range r.Rows {
-		p := row.Profile
+	rows := make([]ReportRow, 0, len(profiles))
+	var details []ReportDetail
+	for _, p := range profiles {
+		row := ledger.RowOf(p, fy)
 		tr := b.translation(p.Translations)
 		if tr == nil {
 			tr = &content.Translation{}
@@ -607,7 +601,7 @@ func (b *build) reportRows(r ledger.Report) ([]ReportRow, map[string]ReportDetai
 			DetailID: id, HasDetails: has,
 		})
 		if has {
-			details[id] = d
+			details = append(details, d)
 		}
 	}
 	return rows, details

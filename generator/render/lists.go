@@ -36,13 +36,13 @@ func (b *build) listPages() ([]*Page, error) {
 	for r, i := range order {
 		rank[i] = r
 	}
-	cards := func(ps []*content.Profile) []*Profile {
+	cards := func(ps []*content.Profile) []*Card {
 		idx := make([]int, len(ps))
 		for k, p := range ps {
 			idx[k] = index[p]
 		}
 		slices.SortFunc(idx, func(i, j int) int { return cmp.Compare(rank[i], rank[j]) })
-		out := make([]*Profile, len(idx))
+		out := make([]*Card, len(idx))
 		for k, i := range idx {
 			out[k] = b.profiles[i]
 		}

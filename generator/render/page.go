@@ -44,7 +44,7 @@ func (r *Renderer) Page(ctx context.Context, site *content.Site, siteFS fs.FS, o
 		}
 		q := *b.published[i]
 		q.BundleFiles = nil // the page only
-		err = b.profilePage(wk, &q, b.profileView(&q))
+		_, err = b.profilePage(wk, &q, b.profileView(&q))
 	case path == urls.NotFound:
 		err = b.execute(wk, b.notFound())
 	case code == "" && kind == urls.Other && !strings.HasSuffix(path, ".html"):
@@ -78,13 +78,13 @@ func (b *build) homeFirst(wk *worker) error {
 	proto.Ledger = b.homeLedger()
 	newest := slices.Clone(b.published)
 	slices.SortStableFunc(newest, func(p, q *content.Profile) int { return q.Start.Compare(p.Start.Time) })
-	cards := make([]*Profile, 0, urls.PerPage)
+	cards := make([]*Card, 0, urls.PerPage)
 	for _, p := range newest[:min(len(newest), urls.PerPage)] {
-		v := b.profileView(p)
-		if err := b.card(wk, p, v); err != nil {
+		card, err := b.card(wk, p, b.profileView(p))
+		if err != nil {
 			return err
 		}
-		cards = append(cards, v.cardView())
+		cards = append(cards, card)
 	}
 	first := b.listPage(proto, len(b.published), 1, func(p *Page, _, _ int) { p.Cards = cards })
 	return b.execute(wk, first)

@@ -22,20 +22,20 @@ import (
 // profileTasks makes one task per published profile: its page, its card,
 // and its bundle files.
 func (b *build) profileTasks() []task {
-	b.profiles = make([]*Profile, len(b.published))
+	b.profiles = make([]*Card, len(b.published))
 	tasks := make([]task, len(b.published))
 	for i, p := range b.published {
-		tasks[i] = func(wk *worker) error {
-			v := b.profileView(p)
-			err := b.profilePage(wk, p, v)
-			b.profiles[i] = v.cardView()
+		tasks[i] = func(wk *worker) (err error) {
+			b.profiles[i], err = b.profilePage(wk, p, b.profileView(p))
 			return err
 		}
 	}
 	return tasks
 }
 
-func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
+// profilePage writes p's page (and, in the default language, its bundle
+// files) from its view v, and returns its card.
+func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) (*Card, error) {
 	desc := v.Summary
 	if desc == "" {
 		desc = b.l.cat.T("profile.description", "title", v.Title, "library", b.view.Library, "partner", v.Partner.Name)
@@ -51,10 +51,10 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 	}
 	var err error
 	if pg.JSONLD, err = b.jsonLD(p, v); err != nil {
-		return err
+		return nil, err
 	}
 	if b.fsys == nil {
-		return fmt.Errorf("render: %s: no site folder to read its story from", p.Path)
+		return nil, fmt.Errorf("render: %s: no site folder to read its story from", p.Path)
 	}
 	var body []byte
 	if tr != nil && len(tr.Story) > 0 {
@@ -62,7 +62,7 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 		v.Story, err = b.markdownFrom(wk, tr.Path, body, "/"+p.URL())
 	} else {
 		if body, err = p.ReadBody(b.fsys); err != nil {
-			return fmt.Errorf("render: %w", err)
+			return nil, fmt.Errorf("render: %w", err)
 		}
 		if b.opts.Story != nil && b.code == "" {
 			b.opts.Story(p, body)
@@ -75,38 +75,38 @@ func (b *build) profilePage(wk *worker, p *content.Profile, v *Profile) error {
 		}
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := b.execute(wk, pg); err != nil {
-		return err
+		return nil, err
 	}
-	v.Story = "" // pages are written; keep only what cards need
-	if err := b.card(wk, p, v); err != nil {
-		return err
+	v.Story = "" // a card is made without the story, as homeFirst makes it
+	card, err := b.card(wk, p, v)
+	if err != nil {
+		return nil, err
 	}
 
 	if b.code != "" {
-		return nil // bundle files are published once, beside the default language's page
+		return card, nil // bundle files are published once, beside the default language's page
 	}
 	for _, f := range p.BundleFiles {
 		if f == "index.html" {
 			continue // the page itself
 		}
 		if err := b.copy(p.URL()+f, b.fsys, p.BundlePath(f)); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return card, nil
 }
 
-// card makes v.Card, the profile's entry in lists.
-func (b *build) card(wk *worker, p *content.Profile, v *Profile) error {
+// card returns p's card: the "card" template run on its view v.
+func (b *build) card(wk *worker, p *content.Profile, v *Profile) (*Card, error) {
 	wk.page.Reset()
 	if err := b.l.base.ExecuteTemplate(&wk.page, "card", v); err != nil {
-		return fmt.Errorf("render: card of %s: %w", p.Path, err)
+		return nil, fmt.Errorf("render: card of %s: %w", p.Path, err)
 	}
-	v.Card = template.HTML(wk.page.String())
-	return nil
+	return &Card{Card: template.HTML(wk.page.String()), b: b, p: p}, nil
 }
 
 // copy writes the file src of fsys as name.
@@ -137,23 +137,11 @@ func (b *build) profileView(p *content.Profile) *Profile {
 	if tr == nil {
 		tr = &content.Translation{}
 	}
-	start, end := dateView(c, p.Start), dateView(c, p.End)
-	v := &Profile{
-		Slug: p.Slug, URL: b.at(p.URL()), Canonical: b.opts.BaseURL + urls.In(b.code, p.URL()),
-		Status: label(c, p.Status), Start: start, End: end,
-		Dates: span(c, start, end, !p.Start.After(b.today.Time)),
-		Partner: Partner{
-			Name: p.Partner.Name, URL: b.at(urls.Partner(p.Partner.Slug)),
-			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL),
-		},
-		Branches:      b.termLinks("branches", p.Branches),
-		Neighborhoods: b.termLinks("neighborhoods", p.Neighborhoods),
-		Audiences:     b.termLinks("audiences", p.Audiences),
-		Tags:          b.termLinks("tags", p.Tags),
-	}
-	v.Title, v.TitleLang = b.words(tr.Title, p.Title)
-	v.Summary, v.SummaryLang = b.words(tr.Summary, p.Summary)
-	v.Partner.About, v.Partner.AboutLang = b.words(tr.About, p.Partner.About)
+	v := b.cardFields(p, tr)
+	v.Branches = b.termLinks("branches", p.Branches)
+	v.Neighborhoods = b.termLinks("neighborhoods", p.Neighborhoods)
+	v.Audiences = b.termLinks("audiences", p.Audiences)
+	v.Tags = b.termLinks("tags", p.Tags)
 	v.Correction = correctionURL(cfg.Corrections, c.T("profile.correction_subject", "title", p.Title))
 	for _, l := range p.Languages {
 		v.Languages = append(v.Languages, c.LanguageName(l))
@@ -175,11 +163,6 @@ func (b *build) profileView(p *content.Profile) *Profile {
 	}
 	if len(p.Photos) > 0 {
 		v.Photo = b.photo(p, p.Photos[0])
-	}
-	v.Review = Review{
-		State: label(c, p.Review.State), Approved: p.Approved(), Current: p.Current(),
-		Banner: !p.Approved(), Partner: p.Partner.Name, Date: dateView(c, p.Review.Date),
-		By: p.Review.By, Note: p.Review.Note,
 	}
 	t := ledger.Of(p)
 	v.Sides = []Side{
@@ -213,6 +196,32 @@ func (b *build) profileView(p *content.Profile) *Profile {
 		}
 		sd.SubtotalItems = subtotalItems(c, sd.Subtotals)
 	}
+	return v
+}
+
+// cardFields is the part of p's view that a card shows (see Card): its
+// title and summary, addresses, status, dates, partner and review. tr is
+// p's translation into b's language, or an empty one.
+func (b *build) cardFields(p *content.Profile, tr *content.Translation) *Profile {
+	c := b.l.cat
+	start, end := dateView(c, p.Start), dateView(c, p.End)
+	v := &Profile{
+		Slug: p.Slug, URL: b.at(p.URL()), Canonical: b.opts.BaseURL + urls.In(b.code, p.URL()),
+		Status: label(c, p.Status), Start: start, End: end,
+		Dates: span(c, start, end, !p.Start.After(b.today.Time)),
+		Partner: Partner{
+			Name: p.Partner.Name, URL: b.at(urls.Partner(p.Partner.Slug)),
+			Website: p.Partner.URL, WebsiteHost: host(p.Partner.URL),
+		},
+		Review: Review{
+			State: label(c, p.Review.State), Approved: p.Approved(), Current: p.Current(),
+			Banner: !p.Approved(), Partner: p.Partner.Name, Date: dateView(c, p.Review.Date),
+			By: p.Review.By, Note: p.Review.Note,
+		},
+	}
+	v.Title, v.TitleLang = b.words(tr.Title, p.Title)
+	v.Summary, v.SummaryLang = b.words(tr.Summary, p.Summary)
+	v.Partner.About, v.Partner.AboutLang = b.words(tr.About, p.Partner.About)
 	return v
 }
 

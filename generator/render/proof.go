@@ -68,7 +68,7 @@ func (r *Renderer) Profile(ctx context.Context, site *content.Site, siteFS fs.FS
 	if opts.NoBanner {
 		v.Review.Banner = false
 	}
-	if err := b.profilePage(&worker{}, &q, v); err != nil {
+	if _, err := b.profilePage(&worker{}, &q, v); err != nil {
 		return nil, nil, err
 	}
 	page, ok := mem.Get(urls.File(urls.In(b.code, p.URL())))

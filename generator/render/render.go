@@ -156,10 +156,10 @@ func (b *build) all() error {
 type build struct {
 	*common
 	l        *language
-	code     string     // the language's code, "" for the site's default
-	view     *Site      // the Site of the language's pages
-	desc     string     // the description of pages that have none of their own
-	profiles []*Profile // views of published in the language, same order
+	code     string  // the language's code, "" for the site's default
+	view     *Site   // the Site of the language's pages
+	desc     string  // the description of pages that have none of their own
+	profiles []*Card // cards of published in the language, same order
 }
 
 // common is the state of one Render that every language shares.

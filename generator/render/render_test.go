@@ -409,23 +409,39 @@ Hello.
 }
 
 // A theme's "card" gets a profile's whole view; the entries of a list's
-// .Cards keep the card fields and drop the page's tables (doc.go).
+// .Cards have the card's HTML and the same card fields, made again from
+// the profile (doc.go).
 func TestCardFields(t *testing.T) {
+	const fields = `{{.Slug}}|{{.Title}}|{{.TitleLang}}|{{.Summary}}|{{.SummaryLang}}|{{.URL}}|{{.Canonical}}|{{.Status.Text}}|` +
+		`{{.Start.ISO}}|{{.End.Text}}|{{.Dates}}|{{.Partner.Name}}|{{.Partner.URL}}|{{.Review.State.Text}}|{{.Review.Banner}}`
 	out := renderSite(t, `-- site.toml --
 theme = "civic"
+base_url = "https://example.org/"
 -- themes/civic/layouts/partials.html --
 {{define "status"}}{{end}}{{define "date"}}{{end}}{{define "links"}}{{end}}{{define "items"}}{{end}}
 {{define "showing"}}{{end}}{{define "pagination"}}{{end}}
-{{define "card"}}<li>card {{.Title}} rows={{len (index .Sides 0).Rows}}</li>{{end}}
-{{define "cards"}}{{range .Cards}}[{{.Title}} {{.Partner.Name}} {{.URL}} {{.Dates}} sides={{len .Sides}}]{{.Card}}{{end}}{{end}}
+{{define "fields"}}`+fields+`{{end}}
+{{define "card"}}<li>{{template "fields" .}} rows={{len (index .Sides 0).Rows}}</li>{{end}}
+{{define "cards"}}{{range .Cards}}[{{template "fields" .}}]{{.Card}}{{end}}{{end}}
 -- content/partnerships/x.md --
 `+profile("X", "", `
 [[resources]]
 from = "library"
 kind = "space"
 amount = 10
-`), Options{})
-	sitetest.Check(t, out, "index.html", "[X Familias Unidas /partnerships/x/ Since September 2, 2025 sides=0]<li>card X rows=1</li>")
+`), Options{Unapproved: true})
+	data, _ := out.Get("index.html")
+	home := string(data)
+	m := regexp.MustCompile(`\[([^\]]*)\]<li>([^<]*) rows=1</li>`).FindStringSubmatch(home)
+	if m == nil {
+		t.Fatalf("home: no card in\n%s", home)
+	}
+	if m[1] != m[2] {
+		t.Errorf("the fields of .Cards:\n%s\nwant the card's own:\n%s", m[1], m[2])
+	}
+	if want := "x|X||"; !strings.HasPrefix(m[2], want) || !strings.Contains(m[2], "https://example.org/partnerships/x/") {
+		t.Errorf("card fields %q, want them to start %q and hold the canonical address", m[2], want)
+	}
 }
 
 func TestBadOverride(t *testing.T) {

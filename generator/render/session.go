@@ -33,8 +33,8 @@ import (
 // render returns (Deferred.Render) or when first asked for: they cost as
 // much as the rest of the site together.
 //
-// A Session is not safe for concurrent use. It keeps views of the site's
-// profiles between renders, so the caller must not change a
+// A Session is not safe for concurrent use. It keeps the cards of the
+// site's profiles between renders, so the caller must not change a
 // *content.Profile it has passed in, only replace it (as content.Load's
 // results are, file by file).
 type Session struct {
@@ -42,9 +42,9 @@ type Session struct {
 	fsys fs.FS
 	opts Options
 
-	b     *build                        // the state of the last render: view, converter, workers
-	site  *content.Site                 // as of the last render
-	views map[*content.Profile]*Profile // published profile → its view, with its card
+	b     *build                     // the state of the last render: view, converter, workers
+	site  *content.Site              // as of the last render
+	cards map[*content.Profile]*Card // published profile → its card
 
 	home      list
 	partners  map[string]*list // by partner slug
@@ -84,7 +84,7 @@ func (s *Session) Render(ctx context.Context, site *content.Site, c content.Chan
 	// The home page's text and summary are on many pages: render them all.
 	// A site of several languages is rendered whole: its pages in the
 	// other languages are not tracked between renders.
-	if s.b == nil || c.Full || c.Home || len(c.Profiles) > max(100, len(s.views)/4) || len(site.Config.Languages) > 1 {
+	if s.b == nil || c.Full || c.Home || len(c.Profiles) > max(100, len(s.cards)/4) || len(site.Config.Languages) > 1 {
 		return s.full(ctx, site, w)
 	}
 	return s.incremental(ctx, site, c, w)
@@ -108,9 +108,9 @@ func (s *Session) full(ctx context.Context, site *content.Site, w output.Writer)
 		return res, err
 	}
 	s.b, s.site = b, site
-	s.views = make(map[*content.Profile]*Profile, len(b.published))
+	s.cards = make(map[*content.Profile]*Card, len(b.published))
 	for i, p := range b.published {
-		s.views[p] = b.profiles[i]
+		s.cards[p] = b.profiles[i]
 	}
 	s.home = list{}
 	s.partners = map[string]*list{}
@@ -180,7 +180,7 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c content
 	// The profiles' own pages, and their cards.
 	type done struct {
 		old, new *content.Profile
-		view     *Profile
+		card     *Card
 	}
 	changes := make([]done, 0, len(c.Profiles))
 	for _, pc := range c.Profiles {
@@ -191,10 +191,8 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c content
 	var tasks []task
 	for i := range changes {
 		if d := &changes[i]; d.new != nil {
-			tasks = append(tasks, func(wk *worker) error {
-				v := b.profileView(d.new)
-				err := b.profilePage(wk, d.new, v)
-				d.view = v.cardView()
+			tasks = append(tasks, func(wk *worker) (err error) {
+				d.card, err = b.profilePage(wk, d.new, b.profileView(d.new))
 				return err
 			})
 		}
@@ -205,10 +203,10 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c content
 
 	// The lists they are on.
 	for _, d := range changes {
-		var oldView *Profile
+		var oldCard *Card
 		if d.old != nil {
-			oldView = s.views[d.old]
-			delete(s.views, d.old)
+			oldCard = s.cards[d.old]
+			delete(s.cards, d.old)
 			url := d.old.URL()
 			if d.new == nil || d.new.Slug != d.old.Slug {
 				removed = append(removed, url+"index.html")
@@ -220,12 +218,12 @@ func (s *Session) incremental(ctx context.Context, site *content.Site, c content
 			}
 		}
 		if d.new != nil {
-			s.views[d.new] = d.view
-			if d.view.Review.Banner {
+			s.cards[d.new] = d.card
+			if !d.new.Approved() {
 				s.noIndex = append(s.noIndex, d.new.URL()) // not in the sitemap
 			}
 		}
-		card := oldView == nil || d.view == nil || oldView.Card != d.view.Card
+		card := oldCard == nil || d.card == nil || oldCard.Card != d.card.Card
 		s.home.update(d.old, d.new, card)
 
 		// Its partner, before and after.
@@ -501,9 +499,9 @@ func (s *Session) listPages(pages []*Page, removed []string, l *list, proto *Pag
 			continue
 		}
 		pages = append(pages, s.b.listPage(proto, n, k, func(p *Page, lo, hi int) {
-			p.Cards = make([]*Profile, hi-lo)
+			p.Cards = make([]*Card, hi-lo)
 			for i, e := range l.entries[lo:hi] {
-				p.Cards[i] = s.views[e]
+				p.Cards[i] = s.cards[e]
 			}
 		}))
 	}

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
 )
 
@@ -81,14 +82,14 @@ type Page struct {
 	// language's page); "" otherwise.
 	TranslationNote template.HTML
 
-	Profile  *Profile   // profile
-	Cards    []*Profile // list pages: the profiles on this page, card fields only (see Profile.cardView)
-	Items    []Item     // partners and taxonomy index pages: the entries on this page
-	Partner  *Partner   // partner
-	Taxonomy *Taxonomy  // taxonomy and term
-	Term     *Item      // term
-	Count    int        // list pages: items in the whole list (all pages)
-	Pager    *Pager     // list pages
+	Profile  *Profile  // profile
+	Cards    []*Card   // list pages: the profiles on this page
+	Items    []Item    // partners and taxonomy index pages: the entries on this page
+	Partner  *Partner  // partner
+	Taxonomy *Taxonomy // taxonomy and term
+	Term     *Item     // term
+	Count    int       // list pages: items in the whole list (all pages)
+	Pager    *Pager    // list pages
 
 	Ledger    *Ledger          // home, partner (first page): the totals and charts
 	Report    *Report          // report: one fiscal year
@@ -250,24 +251,43 @@ type Profile struct {
 	Story      template.HTML
 	StoryLang  string // the story's language when it is not the page's
 	Correction string // "Suggest a correction" URL, or "" when the site has none
+}
 
-	// Card is the profile's entry in lists (the "card" template), made
-	// once per build and reused on every list page.
+// A Card is a published profile in a list (Page.Cards). Card is its
+// HTML, made once per build by the theme's "card" template from the
+// profile's whole view, which the built-in theme's lists show as it is
+// (Page.CardItems). The fields a card shows are methods, made again from
+// the profile each time a layout asks for one: a large site's lists hold
+// each profile's card HTML and nothing more.
+type Card struct {
 	Card template.HTML
+	b    *build
+	p    *content.Profile
 }
 
-// cardView is v with only the fields a card shows and lists use: Slug,
-// Title, Summary and their langs, URL, Canonical, Status, Start, End, Dates, Partner,
-// Review and Card. The rest (the taxonomy links, tables, asks, outcomes,
-// voice, story and their fragments) is what makes a profile's view large,
-// and a build keeps every card until the lists are written.
-func (v *Profile) cardView() *Profile {
-	return &Profile{
-		Slug: v.Slug, Title: v.Title, Summary: v.Summary, TitleLang: v.TitleLang, SummaryLang: v.SummaryLang, URL: v.URL, Canonical: v.Canonical,
-		Status: v.Status, Start: v.Start, End: v.End, Dates: v.Dates, Partner: v.Partner,
-		Review: v.Review, Card: v.Card,
+func (c *Card) fields() *Profile {
+	tr := c.b.translation(c.p.Translations)
+	if tr == nil {
+		tr = &content.Translation{}
 	}
+	return c.b.cardFields(c.p, tr)
 }
+
+// The fields of a card's profile, as in its Profile view.
+
+func (c *Card) Slug() string        { return c.p.Slug }
+func (c *Card) Title() string       { return c.fields().Title }
+func (c *Card) TitleLang() string   { return c.fields().TitleLang }
+func (c *Card) Summary() string     { return c.fields().Summary }
+func (c *Card) SummaryLang() string { return c.fields().SummaryLang }
+func (c *Card) URL() string         { return c.fields().URL }
+func (c *Card) Canonical() string   { return c.fields().Canonical }
+func (c *Card) Status() Label       { return c.fields().Status }
+func (c *Card) Start() Date         { return c.fields().Start }
+func (c *Card) End() Date           { return c.fields().End }
+func (c *Card) Dates() string       { return c.fields().Dates }
+func (c *Card) Partner() Partner    { return c.fields().Partner }
+func (c *Card) Review() Review      { return c.fields().Review }
 
 // Label is an enumerated value: Key for CSS classes, Text for people.
 type Label struct {
