@@ -1,7 +1,7 @@
 package generator
 
 import (
-	"io"
+	"bytes"
 	"io/fs"
 	"os"
 
@@ -22,12 +22,20 @@ func newSiteFS(root *os.Root) siteFS { return siteFS{root, root.FS()} }
 // Open opens name for reading without blocking, then refuses it unless it
 // is a plain file or a folder.
 func (s siteFS) Open(name string) (fs.File, error) {
+	f, _, err := s.open(name)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (s siteFS) open(name string) (*os.File, fs.FileInfo, error) {
 	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	f, err := s.root.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fi, err := f.Stat()
 	if err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
@@ -35,19 +43,23 @@ func (s siteFS) Open(name string) (fs.File, error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return f, nil
+	return f, fi, nil
 }
 
-// ReadFile reads name through Open, so that it refuses what Open refuses.
+// ReadFile reads name through Open, so that it refuses what Open refuses,
+// into a buffer of the size the file had when opened (up to 8 MiB; it
+// grows as it is filled beyond).
 func (s siteFS) ReadFile(name string) ([]byte, error) {
-	f, err := s.Open(name)
+	f, fi, err := s.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(f)
+	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), 8<<20)+bytes.MinRead))
+	_, err = buf.ReadFrom(f)
+	return buf.Bytes(), err
 }
 
 func (siteFS) PlainOnly() bool { return true }

@@ -36,14 +36,38 @@ func KeysOf(data []byte) map[string]KeyPos {
 	return out
 }
 
-// Keys reads p's file from fsys again and returns KeysOf its bytes. A
-// Profile does not keep them: its [private] table must not stay in
-// memory, and an index of every profile would cost more than the rest of
-// the site.
-func (p *Profile) Keys(fsys fs.FS) (map[string]KeyPos, error) {
-	data, err := fs.ReadFile(fsys, p.Path)
-	if err != nil {
-		return nil, err
+// FileKeys is a content file, read again to find where its keys are
+// written (FileKeys.Find).
+type FileKeys []byte
+
+// Keys reads p's file from fsys again. A Profile does not keep where its
+// keys are: its [private] table must not stay in memory, and an index of
+// every profile would cost more than the rest of the site.
+func (p *Profile) Keys(fsys fs.FS) (FileKeys, error) {
+	return fs.ReadFile(fsys, p.Path)
+}
+
+// Find returns where key is written, as KeysOf would give it, else where
+// the nearest table above it is written ("resources.0" for
+// "resources.0.amount"); ok is false when neither is, or the file has no
+// front matter. Keys inside [private] are never found.
+func (f FileKeys) Find(key string) (kp KeyPos, ok bool) {
+	if len(f) == 0 {
+		return KeyPos{}, false
 	}
-	return KeysOf(data), nil
+	src, err := split(f)
+	if err != nil {
+		return KeyPos{}, false
+	}
+	best := -1 // the length of the longest written key that is key or a table above it
+	eachKey(src.front, src.frontLine, func(k string, p pos) bool {
+		if strings.HasPrefix(k, "private.") {
+			return true
+		}
+		if k == key || len(k) > best && strings.HasPrefix(key, k) && key[len(k)] == '.' {
+			best, kp, ok = len(k), KeyPos{Line: p.line, Col: p.col, ValueCol: p.valCol}, true
+		}
+		return k != key
+	})
+	return kp, ok
 }

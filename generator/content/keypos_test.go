@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -35,19 +37,51 @@ func TestKeysLeaveOutPrivate(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]int{"title": 2, "start": 4, "partner": 6, "partner.name": 7, "private": 8,
-		"review": 13, "review.date": 15, "asks.0": 16, "asks.0.status": 18}
+		"review": 13, "review.date": 15, "asks.0": 16, "asks.0.status": 18,
+		// Not written: the nearest table above.
+		"review.by": 13, "asks.0.reason": 16, "private.inline": 8, "private.contact": 8, "private.notes": 8}
 	for k, line := range want {
-		if got, ok := keys[k]; !ok || got.Line != line {
-			t.Errorf("Keys()[%q] = %+v, %v; want line %d", k, got, ok, line)
+		if got, ok := keys.Find(k); !ok || got.Line != line {
+			t.Errorf("Find(%q) = %+v, %v; want line %d", k, got, ok, line)
 		}
 	}
-	for k := range keys {
-		if len(k) > 8 && k[:8] == "private." {
-			t.Errorf("Keys() has %q", k)
+	for _, k := range []string{"summary", "asks", "asks.1.ask", "resources.0"} {
+		if got, ok := keys.Find(k); ok {
+			t.Errorf("Find(%q) = %+v, want nothing: neither it nor a table above it is written", k, got)
+		}
+	}
+	for k := range KeysOf([]byte(src)) {
+		if strings.HasPrefix(k, "private.") {
+			t.Errorf("KeysOf has %q", k)
 		}
 	}
 	if _, err := p.Keys(fstest.MapFS{}); err == nil {
 		t.Error("Keys of a file that is gone: no error")
+	}
+}
+
+// FileKeys.Find places every key as KeysOf does, and a key not written
+// at the nearest table above it that is, on every profile of the sample
+// site.
+func TestFindMatchesKeysOf(t *testing.T) {
+	files, err := filepath.Glob("../../content/partnerships/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sample profiles: %v", err)
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys := KeysOf(data)
+		for k, want := range keys {
+			if got, ok := FileKeys(data).Find(k); !ok || got != want {
+				t.Errorf("%s: Find(%q) = %+v, %v; KeysOf has %+v", name, k, got, ok, want)
+			}
+			if got, ok := FileKeys(data).Find(k + ".nope"); !ok || got != want {
+				t.Errorf("%s: Find(%q) = %+v, %v; want %q's %+v", name, k+".nope", got, ok, k, want)
+			}
+		}
 	}
 }
 

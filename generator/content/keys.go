@@ -24,34 +24,54 @@ type keyIndex map[string]pos
 
 func indexKeys(front []byte, firstLine int) keyIndex {
 	idx := keyIndex{}
-	counts := map[string]int{}
+	eachKey(front, firstLine, func(key string, p pos) bool {
+		idx.add(key, p)
+		return true
+	})
+	return idx
+}
+
+// eachKey calls yield with the dotted path and place of each key and
+// table header of front, in order, until yield returns false.
+func eachKey(front []byte, firstLine int, yield func(key string, p pos) bool) {
+	var counts map[string]int // of the arrays of tables
 	table := ""
 	var sc tomlScanner
-	for i, line := range strings.Split(string(front), "\n") {
+	text := string(front)
+	for i := 0; text != ""; i++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		l := sc.next(line)
 		if !l.ok {
 			continue
 		}
 		p := pos{line: firstLine + i, col: l.col, valCol: l.valueCol}
+		var key string
 		switch l.kind {
 		case arrayHeaderLine:
 			name := joinKey(l.key)
+			if counts == nil {
+				counts = map[string]int{}
+			}
 			n := counts[name]
 			counts[name] = n + 1
 			table = name + "." + strconv.Itoa(n)
-			idx.add(table, p)
+			key = table
 		case headerLine:
 			table = joinKey(l.key)
-			idx.add(table, p)
+			key = table
 		case keyLine:
-			key := joinKey(l.key)
+			key = joinKey(l.key)
 			if table != "" {
 				key = table + "." + key
 			}
-			idx.add(key, p)
+		default:
+			continue
+		}
+		if !yield(key, p) {
+			return
 		}
 	}
-	return idx
 }
 
 // add records where key is written, and that each table above it not

@@ -20,7 +20,7 @@ func (c *Checker) sameAddress() content.Problems {
 	profiles := slices.Clone(c.site.Profiles)
 	slices.SortFunc(profiles, func(a, b *content.Profile) int { return strings.Compare(a.Path, b.Path) })
 	for _, p := range profiles {
-		var keys map[string]content.KeyPos // read on the first warning
+		var keys content.FileKeys // read on the first warning
 		note := func(key, addr, name string) {
 			f, ok := seen[addr]
 			if !ok {

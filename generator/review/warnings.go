@@ -123,7 +123,7 @@ func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Proble
 // profile returns the warnings about p's front matter.
 func (c *Checker) profile(p *content.Profile) content.Problems {
 	var ps content.Problems
-	var keys map[string]content.KeyPos // read on the first warning
+	var keys content.FileKeys // read on the first warning
 	warn := func(key, field, format string, args ...any) {
 		if keys == nil && c.fsys != nil {
 			keys, _ = p.Keys(c.fsys)
@@ -230,16 +230,9 @@ func approver(p *content.Profile) string {
 
 // keyAt is where the value of key is written, else where its table is,
 // else line 1.
-func keyAt(keys map[string]content.KeyPos, key string) (line, col int) {
-	for k := key; k != ""; {
-		if kp, ok := keys[k]; ok {
-			return kp.Line, kp.ValueCol
-		}
-		i := strings.LastIndexByte(k, '.')
-		if i < 0 {
-			break
-		}
-		k = k[:i]
+func keyAt(keys content.FileKeys, key string) (line, col int) {
+	if kp, ok := keys.Find(key); ok {
+		return kp.Line, kp.ValueCol
 	}
 	return 1, 1
 }
