@@ -292,11 +292,14 @@ func TestBuildWarnsAsCheck(t *testing.T) {
 func TestMemoryLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	os.Unsetenv("GOMEMLIMIT")
-	if got := memoryLimit(14); got != 7<<28 {
-		t.Errorf("a small site: %d, want 1.75 GiB", got)
+	if got := memoryLimit(14); got != 960<<20 {
+		t.Errorf("a small site: %d, want 960 MiB", got)
 	}
-	if got := memoryLimit(1_000_000); got != 1_000_000*16<<10 {
-		t.Errorf("a million profiles: %d, want 16 KB each", got)
+	if got := memoryLimit(100_000); got >= 1<<30 {
+		t.Errorf("100,000 profiles: %d, want less than 1 GiB", got)
+	}
+	if got := memoryLimit(1_000_000); got != 1_000_000*10<<10 {
+		t.Errorf("a million profiles: %d, want 10 KB each", got)
 	}
 	t.Setenv("GOMEMLIMIT", "3GiB")
 	if got, want := memoryLimit(14), debug.SetMemoryLimit(-1); got != want {
