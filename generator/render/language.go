@@ -77,6 +77,15 @@ func (b *build) translation(ts map[string]*content.Translation) *content.Transla
 	return ts[b.code]
 }
 
+// textOf is p's translation into b's language, or an empty one: its
+// fields are what words takes as tr.
+func (b *build) textOf(p *content.Profile) *content.Translation {
+	if tr := b.translation(p.Translations); tr != nil {
+		return tr
+	}
+	return &content.Translation{}
+}
+
 // words picks one field's text for b's language: the translation's when
 // it has one (tr non-empty), else the source's (src), with the default
 // language's code as its lang when that is not the page's language.

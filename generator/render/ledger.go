@@ -547,10 +547,7 @@ func (b *build) reportRows(fy ledger.FiscalYear, profiles []*content.Profile) ([
 	var details []ReportDetail
 	for _, p := range profiles {
 		row := ledger.RowOf(p, fy)
-		tr := b.translation(p.Translations)
-		if tr == nil {
-			tr = &content.Translation{}
-		}
+		tr := b.textOf(p)
 		id := "p-" + p.Slug
 		title, lang := b.words(tr.Title, p.Title)
 		d := ReportDetail{ID: id, Title: title, Lang: lang, URL: b.at(p.URL()), Partner: p.Partner.Name}

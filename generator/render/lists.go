@@ -180,10 +180,7 @@ func (b *build) partnerFigures(pv *Partner, profiles []*content.Profile) (*Partn
 	ps := slices.Clone(profiles)
 	slices.SortStableFunc(ps, listOrder)
 	for _, p := range ps {
-		tr := b.translation(p.Translations)
-		if tr == nil {
-			tr = &content.Translation{}
-		}
+		tr := b.textOf(p)
 		title, _ := b.words(tr.Title, p.Title)
 		where := &Link{Title: title, URL: b.at(p.URL())}
 		for _, a := range b.asks(p.Asks, tr.Asks) {

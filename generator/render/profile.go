@@ -133,10 +133,7 @@ func (b *build) copy(name string, fsys fs.FS, src string) error {
 func (b *build) profileView(p *content.Profile) *Profile {
 	cfg := &b.site.Config
 	c := b.l.cat
-	tr := b.translation(p.Translations)
-	if tr == nil {
-		tr = &content.Translation{}
-	}
+	tr := b.textOf(p)
 	v := b.cardFields(p, tr)
 	v.Branches = b.termLinks("branches", p.Branches)
 	v.Neighborhoods = b.termLinks("neighborhoods", p.Neighborhoods)
@@ -201,7 +198,7 @@ func (b *build) profileView(p *content.Profile) *Profile {
 
 // cardFields is the part of p's view that a card shows (see Card): its
 // title and summary, addresses, status, dates, partner and review. tr is
-// p's translation into b's language, or an empty one.
+// b.textOf(p).
 func (b *build) cardFields(p *content.Profile, tr *content.Translation) *Profile {
 	c := b.l.cat
 	start, end := dateView(c, p.Start), dateView(c, p.End)

@@ -265,13 +265,7 @@ type Card struct {
 	p    *content.Profile
 }
 
-func (c *Card) fields() *Profile {
-	tr := c.b.translation(c.p.Translations)
-	if tr == nil {
-		tr = &content.Translation{}
-	}
-	return c.b.cardFields(c.p, tr)
-}
+func (c *Card) fields() *Profile { return c.b.cardFields(c.p, c.b.textOf(c.p)) }
 
 // The fields of a card's profile, as in its Profile view.
 
