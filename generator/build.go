@@ -251,7 +251,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Progress != nil {
 		w = countingWriter{dir, opts.Progress}
 	}
-	stats, err := r.Render(ctx, site, fsys, render.Options{
+	// Stories not kept and bundle files are read again as pages are made.
+	stats, err := r.Render(ctx, site, content.ProfileFiles(fsys), render.Options{
 		BaseURL:    site.Config.BaseURL,
 		Unapproved: opts.Unapproved,
 		Now:        opts.Now,

@@ -59,11 +59,6 @@ type Loader struct {
 	themeAt pos                   // where site.toml sets the theme
 
 	changes changes // of the Load or Update running
-	// profilesFS is content/partnerships as a file system of its own
-	// while a batch of profiles is read (fewer steps to open each), else
-	// nil: it is let go after each batch, so that a folder replaced
-	// meanwhile is never read through an old handle.
-	profilesFS fs.FS
 }
 
 // A file is one file as last read.
@@ -296,13 +291,14 @@ func (l *Loader) loadProfiles(jobs []profileJob) {
 	slices.SortFunc(l.site.Profiles, func(a, b *Profile) int { return strings.Compare(a.Slug, b.Slug) })
 }
 
-// inProfiles runs read(0) … read(n-1) on all cores, reading
-// content/partnerships as a file system of its own (see profilesFS).
+// inProfiles runs read(0) … read(n-1) on all cores, reading the site
+// through ProfileFiles: fewer steps to open each file. It is let go after
+// each batch, so that a folder replaced meanwhile is never read through
+// an old handle.
 func (l *Loader) inProfiles(n int, read func(i int)) {
-	if sub, err := fs.Sub(l.fsys, profilesDir); err == nil {
-		l.profilesFS = sub
-		defer func() { l.profilesFS = nil }()
-	}
+	site := l.fsys
+	l.fsys = ProfileFiles(site)
+	defer func() { l.fsys = site }()
 	parallel.For(n, read)
 }
 
@@ -311,22 +307,12 @@ func (l *Loader) inProfiles(n int, read func(i int)) {
 // found before opening it (opening a pipe would wait for a writer
 // forever), or by the file system's Open when it is a PlainFS.
 func (l *Loader) read(rel string) (*file, error) {
-	fsys, name := l.fsys, rel
-	rest, inProfiles := strings.CutPrefix(rel, profilesDir+"/")
-	if inProfiles = inProfiles && l.profilesFS != nil; inProfiles {
-		fsys, name = l.profilesFS, rest
-	}
-	if !Plain(fsys) {
-		if fi, err := fs.Stat(fsys, name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+	if !Plain(l.fsys) {
+		if fi, err := fs.Stat(l.fsys, rel); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 			return nil, ErrNotFile
 		}
 	}
-	f, err := fsys.Open(name)
-	if err != nil && inProfiles && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrNotFile) {
-		// A link to elsewhere in the site leads out of profilesFS.
-		fsys = l.fsys
-		f, err = fsys.Open(rel)
-	}
+	f, err := l.fsys.Open(rel)
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -14,15 +15,17 @@ type contact struct {
 
 var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 
+// text is what findContacts reads: a field, or a story as read from its
+// file (not copied into a string).
+type text interface{ string | []byte }
+
 // findContacts returns the email addresses and phone numbers in s, in
 // order. Phone numbers are told from dates, years, amounts and codes by
 // their shape (see phoneAt).
-func findContacts(s string) []contact {
+func findContacts[T text](s T) []contact {
 	var out []contact
-	if strings.IndexByte(s, '@') >= 0 {
-		for _, m := range emailRE.FindAllStringIndex(s, -1) {
-			out = append(out, contact{"an email address", s[m[0]:m[1]], m[0]})
-		}
+	for _, m := range emails(s) {
+		out = append(out, contact{"an email address", string(s[m[0]:m[1]]), m[0]})
 	}
 	for i := 0; i < len(s); i++ {
 		if !phoneStart[s[i]] {
@@ -36,7 +39,7 @@ func findContacts(s string) []contact {
 			continue
 		}
 		if n := phoneAt(s[i:]); n > 0 {
-			out = append(out, contact{"a phone number", s[i : i+n], i})
+			out = append(out, contact{"a phone number", string(s[i : i+n]), i})
 			i += n - 1
 		} else {
 			for i+1 < len(s) && isDigit(s[i+1]) {
@@ -49,6 +52,21 @@ func findContacts(s string) []contact {
 		sortContacts(out)
 	}
 	return out
+}
+
+// emails returns where emailRE matches s, if s has an "@".
+func emails[T text](s T) [][]int {
+	switch s := any(s).(type) {
+	case string:
+		if strings.IndexByte(s, '@') >= 0 {
+			return emailRE.FindAllStringIndex(s, -1)
+		}
+	case []byte:
+		if bytes.IndexByte(s, '@') >= 0 {
+			return emailRE.FindAllIndex(s, -1)
+		}
+	}
+	return nil
 }
 
 func sortContacts(cs []contact) {
@@ -80,7 +98,7 @@ func phoneMayFollow(c byte) bool {
 // (a local number), 3-3-4 or 1-3-3-4 (North American), or when it starts
 // with "+" and has 8 to 15 digits. Dates (2025-09-02), years (1998-2024,
 // 2025-26), amounts (1,150; 41.25) and longer codes are none of these.
-func phoneAt(s string) int {
+func phoneAt[T text](s T) int {
 	i := 0
 	plus := s[0] == '+'
 	if plus {

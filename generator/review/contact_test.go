@@ -43,6 +43,9 @@ func TestFindContacts(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("findContacts(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		if b := findContacts([]byte(tt.in)); !slices.Equal(b, findContacts(tt.in)) {
+			t.Errorf("findContacts of %q as bytes = %+v, as a string %+v", tt.in, b, findContacts(tt.in))
+		}
 	}
 }
 
@@ -55,6 +58,9 @@ func FuzzFindContacts(f *testing.F) {
 			if c.off < 0 || c.off+len(c.text) > len(s) || s[c.off:c.off+len(c.text)] != c.text {
 				t.Fatalf("bad contact %+v in %q", c, s)
 			}
+		}
+		if b := findContacts([]byte(s)); !slices.Equal(b, findContacts(s)) {
+			t.Fatalf("findContacts of %q as bytes = %+v, as a string %+v", s, b, findContacts(s))
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"net/url"
 	"path"
 	"slices"
@@ -50,17 +51,9 @@ type target struct {
 // Links to other sites, within the page, and to files that may be static
 // files of the theme are never broken.
 func (a *addresses) broken(dest, pageURL string, self *content.Profile) (target, bool) {
-	u, err := url.Parse(strings.TrimSpace(dest))
-	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || strings.HasPrefix(dest, "//") {
-		return target{}, false // another site, or not a web address at all
-	}
-	if u.Path == "" {
-		return target{}, false // "#notes", "?q=x": this page
-	}
-	base, _ := url.Parse(pageURL)
-	p := base.ResolveReference(&url.URL{Path: u.Path}).Path
-	if p == "" {
-		p = "/"
+	p, ok := resolve(dest, pageURL)
+	if !ok {
+		return target{}, false
 	}
 	if a.has[p] || a.has[p+"/"] || strings.HasSuffix(p, "/index.html") && a.has[strings.TrimSuffix(p, "index.html")] {
 		return target{}, false
@@ -78,6 +71,40 @@ func (a *addresses) broken(dest, pageURL string, self *content.Profile) (target,
 		t.unpublished = a.unpublished[slug]
 	}
 	return t, true
+}
+
+// resolve returns the path below the site root that dest leads to from
+// the page at pageURL; ok is false when it leads to another site, to the
+// page itself ("#notes", "?q=x"), or is not a web address at all.
+func resolve(dest, pageURL string) (p string, ok bool) {
+	if plainPath(dest) {
+		return dest, true // most links: spared parsing
+	}
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || strings.HasPrefix(dest, "//") || u.Path == "" {
+		return "", false
+	}
+	base, _ := url.Parse(pageURL)
+	p = base.ResolveReference(&url.URL{Path: u.Path}).Path
+	if p == "" {
+		p = "/"
+	}
+	return p, true
+}
+
+// plainPath reports whether dest is a path from the site root that
+// resolves to itself: written with letters, digits and "-._~/" only, and
+// no empty, "." or ".." segment.
+func plainPath(dest string) bool {
+	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	for i := 0; i < len(dest); i++ {
+		if c := dest[i]; !isLetter(c) && !isDigit(c) && strings.IndexByte("-._~/", c) < 0 {
+			return false
+		}
+	}
+	return path.Clean(dest) == strings.TrimSuffix(dest, "/") || dest == "/"
 }
 
 // section reports whether alongside makes the addresses that start with
@@ -129,10 +156,10 @@ func abs(n int) int { return max(n, -n) }
 // leads nowhere: body is the Markdown of the file rel, starting at file
 // line bodyLine, shown at pageURL. self is the profile the body belongs
 // to, or nil: its own page and bundle files are never broken for it.
-func (a *addresses) brokenLinks(rel string, body string, bodyLine int, pageURL string, self *content.Profile) content.Problems {
+func (a *addresses) brokenLinks(rel string, body []byte, bodyLine int, pageURL string, self *content.Profile) content.Problems {
 	// allFine reads destinations as goldmark does, and would take as
 	// long on the brackets that Tame neutralizes.
-	tamed, fixed := markdown.Tame([]byte(body))
+	tamed, fixed := markdown.Tame(body)
 	if fixed == nil && a.allFine(body, pageURL, self) {
 		return nil
 	}
@@ -162,9 +189,9 @@ func (a *addresses) brokenLinks(rel string, body string, bodyLine int, pageURL s
 // angle brackets) and leads somewhere, so do the links goldmark would
 // find; otherwise body is parsed. Most bodies link only to pages that
 // exist, and are spared a second parse.
-func (a *addresses) allFine(s string, pageURL string, self *content.Profile) bool {
+func (a *addresses) allFine(s []byte, pageURL string, self *content.Profile) bool {
 	for i := 0; i+1 < len(s); i++ {
-		n := strings.IndexByte(s[i:], ']')
+		n := bytes.IndexByte(s[i:], ']')
 		if n < 0 {
 			break
 		}
@@ -187,7 +214,7 @@ func (a *addresses) allFine(s string, pageURL string, self *content.Profile) boo
 				depth--
 			}
 		}
-		dest := s[j:k] // may hold another "](": the loop goes on from i+1
+		dest := string(s[j:k]) // may hold another "](": the loop goes on from i+1
 		switch {
 		case dest == "" || dest[0] == '#' || hasScheme(dest):
 		case strings.ContainsAny(dest, "\\&<"):
@@ -204,10 +231,10 @@ func (a *addresses) allFine(s string, pageURL string, self *content.Profile) boo
 // isDefinition reports whether the "]:" at s[i] ends the label of a link
 // reference definition: a line that starts, after up to three spaces,
 // with "[" but not "[^" (a footnote).
-func isDefinition(s string, i int) bool {
-	line := s[strings.LastIndexByte(s[:i], '\n')+1 : i]
-	t := strings.TrimLeft(line, " ")
-	return len(line)-len(t) <= 3 && strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[^")
+func isDefinition(s []byte, i int) bool {
+	line := s[bytes.LastIndexByte(s[:i], '\n')+1 : i]
+	t := bytes.TrimLeft(line, " ")
+	return len(line)-len(t) <= 3 && bytes.HasPrefix(t, []byte("[")) && !bytes.HasPrefix(t, []byte("[^"))
 }
 
 // hasScheme reports whether dest starts with a URL scheme ("https:",
@@ -228,20 +255,22 @@ func hasScheme(dest string) bool {
 
 // column is the 1-based byte column of dest on line n of body, or 1 when
 // it is not written there as is.
-func column(s string, n int, dest string) int {
+func column(s []byte, n int, dest string) int {
 	for range n - 1 {
-		i := strings.IndexByte(s, '\n')
+		i := bytes.IndexByte(s, '\n')
 		if i < 0 {
 			return 1
 		}
 		s = s[i+1:]
 	}
-	line, _, _ := strings.Cut(s, "\n")
-	if i := strings.Index(line, "("+dest); i >= 0 {
+	line, _, _ := bytes.Cut(s, newline)
+	if i := bytes.Index(line, []byte("("+dest)); i >= 0 {
 		return i + 2
 	}
-	if i := strings.Index(line, dest); i >= 0 {
+	if i := bytes.Index(line, []byte(dest)); i >= 0 {
 		return i + 1
 	}
 	return 1
 }
+
+var newline = []byte("\n")

@@ -47,14 +47,14 @@ func (c *Checker) templateWarnings(p *content.Profile, warn func(key, field, for
 
 // storyTemplate returns the warning about a story still holding a
 // template's text, at its line.
-func storyTemplate(p *content.Profile, body string) content.Problems {
+func storyTemplate(p *content.Profile, body []byte) content.Problems {
 	for _, t := range templateStory {
-		i := strings.Index(body, t)
+		i := bytes.Index(body, []byte(t))
 		if i < 0 {
 			continue
 		}
-		line := p.BodyLine + strings.Count(body[:i], "\n")
-		col := i - strings.LastIndexByte(body[:i], '\n')
+		line := p.BodyLine + bytes.Count(body[:i], newline)
+		col := i - bytes.LastIndexByte(body[:i], '\n')
 		return content.Problems{{Path: p.Path, Line: line, Col: col, Field: "body", Warning: true,
 			Message: "the story is still the template's text (" + strconv.Quote(t+"…") + "): tell the story of this partnership before it is published"}}
 	}

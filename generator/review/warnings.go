@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -42,9 +43,10 @@ type Checker struct {
 }
 
 // NewChecker prepares the checks of site: the addresses its links may
-// lead to. fsys is as for Warnings.
+// lead to. fsys is as for Warnings, read through content.ProfileFiles:
+// use a Checker for one check.
 func NewChecker(fsys fs.FS, site *content.Site, today content.Date) *Checker {
-	return &Checker{fsys: fsys, site: site, today: today, addrs: siteAddresses(site, today), noOrgID: noOrgID(site)}
+	return &Checker{fsys: content.ProfileFiles(fsys), site: site, today: today, addrs: siteAddresses(site, today), noOrgID: noOrgID(site)}
 }
 
 // noOrgID is Checker.noOrgID; nil without [open_data].
@@ -80,10 +82,10 @@ func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Proble
 		if pg == c.site.Home {
 			page = urls.Home
 		}
-		ps = append(ps, c.addrs.brokenLinks(pg.Path, string(pg.Body), pg.BodyLine, "/"+page, nil)...)
+		ps = append(ps, c.addrs.brokenLinks(pg.Path, pg.Body, pg.BodyLine, "/"+page, nil)...)
 		for _, code := range slices.Sorted(maps.Keys(pg.Translations)) {
 			tr := pg.Translations[code]
-			ps = append(ps, c.addrs.brokenLinks(tr.Path, string(tr.Story), tr.BodyLine, "/"+urls.In(code, page), nil)...)
+			ps = append(ps, c.addrs.brokenLinks(tr.Path, tr.Story, tr.BodyLine, "/"+urls.In(code, page), nil)...)
 		}
 	}
 	// Profiles on every core: bodies are scanned and some are parsed.
@@ -184,18 +186,17 @@ func formulaStart(c byte) string {
 // file: contact details and broken links.
 func (c *Checker) Story(p *content.Profile, story []byte) content.Problems {
 	var ps content.Problems
-	body := string(story)
 	line, at := p.BodyLine, 0
-	for _, ct := range findContacts(body) {
-		line += strings.Count(body[at:ct.off], "\n")
+	for _, ct := range findContacts(story) {
+		line += bytes.Count(story[at:ct.off], newline)
 		at = ct.off
-		col := ct.off - strings.LastIndexByte(body[:ct.off], '\n')
+		col := ct.off - bytes.LastIndexByte(story[:ct.off], '\n')
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: "body",
 			Message: strconv.Quote(ct.text) + " looks like " + ct.kind + ": private contact details belong in [private]", Warning: true})
 	}
-	ps = append(ps, storyTemplate(p, body)...)
-	ps = append(ps, externalImages(p.Path, body, p.BodyLine)...)
-	return append(ps, c.addrs.brokenLinks(p.Path, body, p.BodyLine, "/"+p.URL(), p)...)
+	ps = append(ps, storyTemplate(p, story)...)
+	ps = append(ps, externalImages(p.Path, story, p.BodyLine)...)
+	return append(ps, c.addrs.brokenLinks(p.Path, story, p.BodyLine, "/"+p.URL(), p)...)
 }
 
 // externalImages warns about every image of a story that readers'
@@ -204,12 +205,12 @@ func (c *Checker) Story(p *content.Profile, story []byte) content.Problems {
 // parsed for them: one with "![", and with "//" or what goldmark may
 // read as a "/" in a destination, a character reference ("&#47;") or an
 // escape ("\/").
-func externalImages(rel, body string, bodyLine int) content.Problems {
-	if !strings.Contains(body, "![") || !strings.Contains(body, "//") && !strings.ContainsAny(body, "&\\") {
+func externalImages(rel string, body []byte, bodyLine int) content.Problems {
+	if !bytes.Contains(body, []byte("![")) || !bytes.Contains(body, []byte("//")) && !bytes.ContainsAny(body, "&\\") {
 		return nil
 	}
 	var ps content.Problems
-	for _, l := range markdown.Links([]byte(body)) {
+	for _, l := range markdown.Links(body) {
 		d := strings.ToLower(strings.TrimSpace(l.Dest))
 		if !l.Image || !strings.HasPrefix(d, "http://") && !strings.HasPrefix(d, "https://") && !strings.HasPrefix(d, "//") {
 			continue

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -178,10 +179,10 @@ func FuzzAllFine(f *testing.F) {
 	site := sitetest.Load(f, warningsSite)
 	addrs := siteAddresses(site, content.DateOf(2026, 3, 14))
 	f.Fuzz(func(t *testing.T, body string) {
-		if !addrs.allFine(body, "/partnerships/links/", nil) {
+		if !addrs.allFine([]byte(body), "/partnerships/links/", nil) {
 			return
 		}
-		if ps := addrs.brokenLinks("x.md", body+"\n", 1, "/partnerships/links/", nil); len(ps) > 0 {
+		if ps := addrs.brokenLinks("x.md", []byte(body+"\n"), 1, "/partnerships/links/", nil); len(ps) > 0 {
 			// brokenLinks trusts allFine; ask goldmark directly.
 			t.Fatalf("allFine passed a body with a broken link: %v", ps)
 		}
@@ -189,6 +190,27 @@ func FuzzAllFine(f *testing.F) {
 			if _, broken := addrs.broken(l.Dest, "/partnerships/links/", nil); broken {
 				t.Fatalf("allFine passed %q, whose link %q is broken", body, l.Dest)
 			}
+		}
+	})
+}
+
+// A plain path, which resolve takes as it is written, is what parsing it
+// and resolving it from any page gives.
+func FuzzPlainPath(f *testing.F) {
+	for _, s := range []string{"/methodology/", "/", "/a/./b/", "/a//b/", "/partnerships/x/photo.png", "/a/..", "/a~b/-_.x", "relative/", "//", "//host/"} {
+		f.Add(s)
+	}
+	base, _ := url.Parse("/partnerships/links/")
+	f.Fuzz(func(t *testing.T, dest string) {
+		if !plainPath(dest) {
+			return
+		}
+		u, err := url.Parse(dest)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.RawQuery != "" || u.Fragment != "" {
+			t.Fatalf("plainPath(%q), but it parses as %+v (%v)", dest, u, err)
+		}
+		if got := base.ResolveReference(&url.URL{Path: u.Path}).Path; got != dest {
+			t.Fatalf("plainPath(%q), but it resolves to %q", dest, got)
 		}
 	})
 }
@@ -270,7 +292,7 @@ func TestWarningsOrgID(t *testing.T) {
 func TestExternalImageWarns(t *testing.T) {
 	body := "Intro.\n\n![pixel](https://tracker.example/p.gif?u=1) and [a link](https://example.org/)\n![photo](photo.png) ![x](//cdn.example/x.png)\n"
 	var got []string
-	for _, p := range externalImages("content/partnerships/a.md", body, 10) {
+	for _, p := range externalImages("content/partnerships/a.md", []byte(body), 10) {
 		got = append(got, p.String())
 	}
 	want := []string{
@@ -287,7 +309,7 @@ func TestExternalImageWarns(t *testing.T) {
 	}
 	// A "/" written as a character reference or an escape is one too.
 	for _, dest := range []string{"https:&#47;&#47;tracker.example/p.gif", `https:\/\/tracker.example/p.gif`, "HTTPS:&sol;/tracker.example/p.gif"} {
-		if ps := externalImages("a.md", "![pixel]("+dest+")\n", 1); len(ps) != 1 {
+		if ps := externalImages("a.md", []byte("![pixel]("+dest+")\n"), 1); len(ps) != 1 {
 			t.Errorf("image %s: %d warnings, want 1", dest, len(ps))
 		}
 	}
