@@ -15,6 +15,7 @@ type Memory struct {
 	mu    sync.RWMutex
 	files map[string][]byte
 	base  func(name string) ([]byte, bool)
+	sizes map[string]int // see NewMemoryLike
 }
 
 // NewMemory returns an empty Memory.
@@ -31,6 +32,22 @@ func NewMemoryOver(base func(name string) ([]byte, bool)) *Memory {
 	return &Memory{files: make(map[string][]byte), base: base}
 }
 
+// NewMemoryLike returns an empty Memory whose streams are written into
+// memory of the size of prev's file of the same name (see WriteStream).
+// It keeps only those sizes, not prev. A nil prev is an empty Memory.
+func NewMemoryLike(prev *Memory) *Memory {
+	m := NewMemory()
+	if prev != nil {
+		prev.mu.RLock()
+		m.sizes = make(map[string]int, len(prev.files))
+		for name, data := range prev.files {
+			m.sizes[name] = len(data)
+		}
+		prev.mu.RUnlock()
+	}
+	return m
+}
+
 // WriteFile stores a copy of data as name.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
@@ -45,15 +62,25 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// WriteStream stores what write writes as name.
+// WriteStream stores what write writes as name. It is written into
+// memory of the size of the earlier file name (base's, or the one of the
+// Memory it is like) and a sixteenth more: a large data file made again
+// after an edit is then written in one allocation, not grown into place
+// by doubling (each new block of memory costs the system time to hand
+// over).
 func (m *Memory) WriteStream(name string, write func(io.Writer) error) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	data, err := Buffer(write)
-	if err != nil {
+	size := m.sizes[name]
+	if old, ok := m.old(name); ok {
+		size = len(old)
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size+size/16))
+	if err := write(b); err != nil {
 		return fmt.Errorf("output: write %s: %w", name, err)
 	}
+	data := b.Bytes()
 	if old, ok := m.same(name, data); ok {
 		data = old
 	}
@@ -63,11 +90,16 @@ func (m *Memory) WriteStream(name string, write func(io.Writer) error) error {
 
 // same returns base's file name when it holds exactly data.
 func (m *Memory) same(name string, data []byte) ([]byte, bool) {
+	old, ok := m.old(name)
+	return old, ok && bytes.Equal(old, data)
+}
+
+// old returns base's file name, if any.
+func (m *Memory) old(name string) ([]byte, bool) {
 	if m.base == nil {
 		return nil, false
 	}
-	old, ok := m.base(name)
-	return old, ok && bytes.Equal(old, data)
+	return m.base(name)
 }
 
 func (m *Memory) put(name string, data []byte) {

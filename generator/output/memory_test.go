@@ -95,3 +95,33 @@ func TestMemoryOver(t *testing.T) {
 		t.Errorf("changed.html = %q", got)
 	}
 }
+
+// A stream written again in a Memory like the one that holds it is
+// written into one block of memory of its size, not grown into place.
+func TestMemoryLikeSizes(t *testing.T) {
+	const size = 8 << 20
+	write := func(w io.Writer) error {
+		chunk := make([]byte, 4096)
+		for range size / len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	prev := NewMemory()
+	if err := prev.WriteStream("data/x.json", write); err != nil {
+		t.Fatal(err)
+	}
+	grown := testing.AllocsPerRun(3, func() { NewMemory().WriteStream("data/x.json", write) })
+	like := testing.AllocsPerRun(3, func() { NewMemoryLike(prev).WriteStream("data/x.json", write) })
+	t.Logf("allocations: %v grown, %v in a Memory like prev", grown, like)
+	if like > grown/2 {
+		t.Errorf("a stream of %d bytes took %v allocations in a Memory like one that holds it, %v in a new one: want far fewer", size, like, grown)
+	}
+	m := NewMemoryLike(prev)
+	m.WriteStream("data/x.json", write)
+	if data, _ := m.Get("data/x.json"); len(data) != size || cap(data) > size+size/16 {
+		t.Errorf("got %d bytes in a block of %d, want %d in at most %d", len(data), cap(data), size, size+size/16)
+	}
+}

@@ -11,7 +11,6 @@
 package output
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,13 +28,6 @@ type Writer interface {
 	// large data file is never whole in memory. If write fails, name is
 	// not written.
 	WriteStream(name string, write func(io.Writer) error) error
-}
-
-// Buffer runs write into memory, for Writers that keep files there.
-func Buffer(write func(io.Writer) error) ([]byte, error) {
-	var b bytes.Buffer
-	err := write(&b)
-	return b.Bytes(), err
 }
 
 var (

@@ -57,7 +57,11 @@ type deferredFile struct {
 
 func (s *Session) newDeferred(site *content.Site) *Deferred {
 	b := s.b
-	d := &Deferred{r: s.r, fsys: s.fsys, opts: s.opts, site: *site, paths: s.paths, files: output.NewMemory(), records: s.records}
+	var prev *output.Memory // the files of the Deferred this one replaces
+	if s.deferred != nil {
+		prev = s.deferred.files
+	}
+	d := &Deferred{r: s.r, fsys: s.fsys, opts: s.opts, site: *site, paths: s.paths, files: output.NewMemoryLike(prev), records: s.records}
 	d.site.Profiles = slices.Clone(site.Profiles)
 	d.site.Pages = slices.Clone(site.Pages)
 	proto := b.page("home", "", cmp.Or(site.Home.Title, b.view.Title), "")
