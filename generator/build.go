@@ -213,6 +213,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, &ContentError{probs}
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(len(site.Profiles))))
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	}
 	// Check's warnings, but the stories of the profiles the build
 	// publishes are checked as their pages are made, not read twice.
 	checker := review.NewChecker(fsys, site, today)
@@ -307,6 +310,13 @@ func memoryLimit(n int) int64 {
 	}
 	return max(960<<20, int64(n)*10<<10)
 }
+
+// gcPercent is the GOGC a build runs with, unless GOGC is set: between
+// two collections the heap may grow to 2.5 times what is live, not twice.
+// At 10,000 profiles a build then took about 5 % less time, with a peak of
+// 285 MB instead of 233 MB (four runs each, alternated); the memory limit
+// still bounds the heap of a large site.
+const gcPercent = 150
 
 // resolveDest returns dest as an absolute path, a symbolic link to a
 // folder replaced by the folder: the build is swapped in at the target's

@@ -307,6 +307,22 @@ func TestMemoryLimit(t *testing.T) {
 	}
 }
 
+// A build runs with its own GC percent, unless GOGC is set, and gives
+// the runtime back its own when done.
+func TestBuildGCPercent(t *testing.T) {
+	site := t.TempDir()
+	sitetest.Write(t, site, map[string]string{"content/partnerships/a.md": profile("A", "approved")})
+	defer debug.SetGCPercent(debug.SetGCPercent(77))
+	t.Setenv("GOGC", "")
+	os.Unsetenv("GOGC")
+	if _, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("after a build the GC percent is %d, want 77 as before", got)
+	}
+}
+
 // Names of 260 characters make folder names that no file system takes
 // whole: their addresses are cut to 100 bytes, and the site builds.
 func TestLongNamesBuild(t *testing.T) {

@@ -133,6 +133,9 @@ func (c *Converter) ConvertFrom(src []byte, w io.Writer, dir string) (err error)
 		}
 	}()
 	src, _ = Tame(src)
+	if b, ok := w.(*bytes.Buffer); ok {
+		w = bufferWriter{b}
+	}
 	if dir == "" {
 		return c.md.Convert(src, w)
 	}
@@ -140,6 +143,14 @@ func (c *Converter) ConvertFrom(src []byte, w io.Writer, dir string) (err error)
 	pc.Set(dirKey, dir)
 	return c.md.Convert(src, w, parser.WithContext(pc))
 }
+
+// A bufferWriter is a bytes.Buffer as goldmark's util.BufWriter: goldmark
+// then writes into it directly, not through a bufio.Writer of its own
+// (4 KB more, and a copy, per conversion).
+type bufferWriter struct{ *bytes.Buffer }
+
+func (bufferWriter) Flush() error  { return nil }
+func (bufferWriter) Buffered() int { return 0 }
 
 // dirKey holds ConvertFrom's dir in a parser.Context.
 var dirKey = parser.NewContextKey()
