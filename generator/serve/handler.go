@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -27,6 +28,10 @@ type state struct {
 	// for the others wait for the build.
 	building, read <-chan struct{}
 	early          func(name string) (*File, bool)
+	// waiting counts the requests that wait for the site to be read, or
+	// for their page made alone: the build renders the rest of the site
+	// once they are answered (see Server.afterFirstPages).
+	waiting *atomic.Int32
 }
 
 func newState(snap *Snapshot, fail *failure, base, version string) *state {
@@ -124,6 +129,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // waiting for the build and returning the state it left. It returns nil
 // too when the request is given up while waiting.
 func (h *handler) first(w http.ResponseWriter, r *http.Request, st *state, path string) *state {
+	st.waiting.Add(1)
+	done := sync.OnceFunc(func() { st.waiting.Add(-1) })
+	defer done()
 	if st.early == nil {
 		select { // the site is being read
 		case <-st.read:
@@ -146,6 +154,7 @@ func (h *handler) first(w http.ResponseWriter, r *http.Request, st *state, path 
 			}
 		}
 	}
+	done() // this one waits for the build
 	select {
 	case <-st.building:
 		return h.cur.Load()

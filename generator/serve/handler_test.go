@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func testHandler(base string, files map[string]string) (*handler, *atomic.Pointer[state]) {
@@ -179,4 +180,53 @@ func TestHostHeader(t *testing.T) {
 			}
 		}
 	}
+}
+
+// While the first build runs, a request counts as waiting until its page
+// made alone is answered, or until it starts waiting for the build: the
+// build renders the rest of the site once none waits (afterFirstPages).
+func TestFirstRequestsWaiting(t *testing.T) {
+	h, cur := testHandler("/", nil)
+	building, read := make(chan struct{}), make(chan struct{})
+	st := newState(nil, nil, "/", "v")
+	st.building, st.read, st.waiting = building, read, new(atomic.Int32)
+	cur.Store(st)
+	answered := make(chan string, 2)
+	for _, path := range []string{"/", "/partners/"} {
+		go func() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1:1313"+path, nil))
+			answered <- path
+		}()
+	}
+	for end := time.Now().Add(10 * time.Second); st.waiting.Load() != 2; {
+		if time.Now().After(end) {
+			t.Fatalf("%d requests wait for the site to be read, want 2", st.waiting.Load())
+		}
+		time.Sleep(time.Millisecond)
+	}
+	early := newState(nil, nil, "/", "v")
+	early.building, early.read, early.waiting = building, read, st.waiting
+	early.early = func(name string) (*File, bool) {
+		if name != "index.html" {
+			return nil, false // /partners/ needs the whole site
+		}
+		return newFile(name, []byte("<html><head></head><body>home</body></html>")), true
+	}
+	cur.Store(early)
+	close(read)
+	afterFirstPages(st.waiting, 10*time.Second)
+	if n := st.waiting.Load(); n != 0 {
+		t.Fatalf("%d requests still waiting", n)
+	}
+	if got := <-answered; got != "/" {
+		t.Errorf("%s answered first, want the home page made alone", got)
+	}
+	select {
+	case got := <-answered:
+		t.Fatalf("%s answered before the build", got)
+	default:
+	}
+	close(building)
+	<-answered
 }

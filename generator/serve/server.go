@@ -178,7 +178,7 @@ func (s *Server) Run(ctx context.Context) error {
 	building, read := make(chan struct{}), make(chan struct{})
 	s.siteRead = sync.OnceFunc(func() { close(read) })
 	st := newState(nil, nil, "/", s.hub.version())
-	st.building, st.read = building, read
+	st.building, st.read, st.waiting = building, read, new(atomic.Int32)
 	s.cur.Store(st)
 	srv := &http.Server{
 		Handler:           s.Handler(),
@@ -273,6 +273,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	}
 	if old.building != nil {
 		s.early(ctx, old)
+		afterFirstPages(old.waiting, time.Second)
 		if s.beforeRender != nil {
 			s.beforeRender()
 		}
@@ -364,7 +365,7 @@ func (s *Server) early(ctx context.Context, building *state) {
 	opts := render.Options{BaseURL: s.origin() + s.basePath(), Unapproved: true, Now: s.now()}
 	var made sync.Map // name → *File
 	st := newState(nil, nil, s.basePath(), s.hub.version())
-	st.building, st.read = building.building, building.read
+	st.building, st.read, st.waiting = building.building, building.read, building.waiting
 	defer func() {
 		s.cur.Store(st)
 		s.siteRead()
@@ -379,6 +380,16 @@ func (s *Server) early(ctx context.Context, building *state) {
 		}
 		f, _ := made.LoadOrStore(name, newFile(name, data))
 		return f.(*File), true
+	}
+}
+
+// afterFirstPages returns once the requests counted by waiting, which
+// came while the site was read, are answered (the pages made alone), or
+// after limit: rendering the whole site on every core meanwhile would
+// take three times as long to answer them.
+func afterFirstPages(waiting *atomic.Int32, limit time.Duration) {
+	for end := time.Now().Add(limit); waiting.Load() > 0 && time.Now().Before(end); {
+		time.Sleep(time.Millisecond)
 	}
 }
 
