@@ -14,8 +14,8 @@ import (
 // nothing. It is safe for concurrent use.
 type Records struct {
 	mu   sync.Mutex
-	gen  int                      // the generation of the last Keep
-	part map[recordKey]recordPart // by file and profile
+	gen  int                       // the generation of the last Keep
+	part map[recordKey]*recordPart // by file and profile
 }
 
 type recordKey struct {
@@ -29,7 +29,7 @@ type recordPart struct {
 }
 
 // NewRecords returns an empty Records.
-func NewRecords() *Records { return &Records{part: map[recordKey]recordPart{}} }
+func NewRecords() *Records { return &Records{part: map[recordKey]*recordPart{}} }
 
 // Keep forgets the parts that no file has used since the Keep before
 // this one: those of profiles that changed or were removed. Call it
@@ -56,9 +56,8 @@ func (r *Records) get(file, baseURL string, p *content.Profile, buf *bytes.Buffe
 	if r != nil {
 		r.mu.Lock()
 		part, ok := r.part[key]
-		if ok && part.gen != r.gen {
+		if ok {
 			part.gen = r.gen
-			r.part[key] = part
 		}
 		r.mu.Unlock()
 		if ok {
@@ -74,7 +73,7 @@ func (r *Records) get(file, baseURL string, p *content.Profile, buf *bytes.Buffe
 	}
 	data := bytes.Clone(buf.Bytes())
 	r.mu.Lock()
-	r.part[key] = recordPart{data, r.gen}
+	r.part[key] = &recordPart{data, r.gen}
 	r.mu.Unlock()
 	return data, nil
 }
