@@ -154,7 +154,7 @@ func (c *Checker) profile(p *content.Profile) content.Problems {
 		warn("partner", "partner.org_id", "not set, so /data/360giving.json names %s by an id made up for it (%s-partner-%s): if it is registered (a charity, a nonprofit, a company), add org_id = \"US-EIN-12-3456789\" under [partner], its number as org-id.guide writes it",
 			p.Partner.Name, c.site.Config.OpenData.GrantPrefix, p.Partner.Slug)
 	}
-	for _, s := range publicStrings(p) {
+	publicStrings(p, func(s keyText) {
 		for _, ct := range findContacts(s.text) {
 			key := s.key()
 			warn(key, field(key), "%s looks like %s: private contact details belong in [private]", strconv.Quote(ct.text), ct.kind)
@@ -164,7 +164,7 @@ func (c *Checker) profile(p *content.Profile) content.Problems {
 			warn(key, field(key), "starts with %s, which a spreadsheet would take for the start of a formula: the CSV files of /data/ put a ' before it so that it stays text; start it with a word or a number if you can",
 				formulaStart(s.text[0]))
 		}
-	}
+	})
 	return ps
 }
 
@@ -273,13 +273,12 @@ func (k keyText) key() string {
 	return k.table + "." + strconv.Itoa(k.i) + "." + k.name
 }
 
-// publicStrings lists every front matter string a profile publishes,
-// except addresses (partner.url) and the fingerprint.
-func publicStrings(p *content.Profile) []keyText {
-	out := make([]keyText, 0, 16+2*len(p.Resources)+2*len(p.Asks)+3*len(p.Outcomes))
+// publicStrings calls each with every front matter string a profile
+// publishes, except addresses (partner.url) and the fingerprint.
+func publicStrings(p *content.Profile, each func(keyText)) {
 	add := func(table string, i int, name, text string) {
 		if text != "" {
-			out = append(out, keyText{table, i, name, text})
+			each(keyText{table, i, name, text})
 		}
 	}
 	add("", 0, "title", p.Title)
@@ -314,5 +313,4 @@ func publicStrings(p *content.Profile) []keyText {
 		add("outcomes", i, "unit", o.Unit)
 		add("outcomes", i, "note", o.Note)
 	}
-	return out
 }
