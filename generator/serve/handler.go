@@ -30,7 +30,7 @@ type state struct {
 	early          func(name string) (*File, bool)
 	// waiting counts the requests that wait for the site to be read, or
 	// for their page made alone: the build renders the rest of the site
-	// once they are answered (see Server.afterFirstPages).
+	// once they are answered (see afterFirstPages).
 	waiting *atomic.Int32
 }
 

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
@@ -215,7 +216,7 @@ func TestFirstRequestsWaiting(t *testing.T) {
 	}
 	cur.Store(early)
 	close(read)
-	afterFirstPages(st.waiting, 10*time.Second)
+	afterFirstPages(context.Background(), st.waiting, 10*time.Second)
 	if n := st.waiting.Load(); n != 0 {
 		t.Fatalf("%d requests still waiting", n)
 	}

@@ -273,7 +273,7 @@ func (s *Server) build(ctx context.Context, paths []string) {
 	}
 	if old.building != nil {
 		s.early(ctx, old)
-		afterFirstPages(old.waiting, time.Second)
+		afterFirstPages(ctx, old.waiting, time.Second)
 		if s.beforeRender != nil {
 			s.beforeRender()
 		}
@@ -385,10 +385,10 @@ func (s *Server) early(ctx context.Context, building *state) {
 
 // afterFirstPages returns once the requests counted by waiting, which
 // came while the site was read, are answered (the pages made alone), or
-// after limit: rendering the whole site on every core meanwhile would
-// take three times as long to answer them.
-func afterFirstPages(waiting *atomic.Int32, limit time.Duration) {
-	for end := time.Now().Add(limit); waiting.Load() > 0 && time.Now().Before(end); {
+// after limit, or when ctx is done: rendering the whole site on every
+// core meanwhile would take three times as long to answer them.
+func afterFirstPages(ctx context.Context, waiting *atomic.Int32, limit time.Duration) {
+	for end := time.Now().Add(limit); waiting.Load() > 0 && time.Now().Before(end) && ctx.Err() == nil; {
 		time.Sleep(time.Millisecond)
 	}
 }
