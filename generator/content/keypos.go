@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -45,6 +46,17 @@ type FileKeys []byte
 // every profile would cost more than the rest of the site.
 func (p *Profile) Keys(fsys fs.FS) (FileKeys, error) {
 	return fs.ReadFile(fsys, p.Path)
+}
+
+// Writes reports whether key ("summary", "resources.0.amount") may be
+// written in p's file: it is false when the file, as loaded, writes
+// neither the top-level key nor the table key starts with, and Find would
+// then find nothing. A warning about such a key needs no second read of
+// the file to say where it is.
+func (p *Profile) Writes(key string) bool {
+	top, _, _ := strings.Cut(key, ".")
+	i := slices.Index(profileKeys, top)
+	return i < 0 || p.written&(1<<i) != 0
 }
 
 // Find returns where key is written, as KeysOf would give it, else where

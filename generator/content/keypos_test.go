@@ -74,13 +74,49 @@ func TestFindMatchesKeysOf(t *testing.T) {
 			t.Fatal(err)
 		}
 		keys := KeysOf(data)
+		p, _ := ParseProfile("content/partnerships/"+filepath.Base(name), data, &Config{Currency: "USD"})
+		if p == nil {
+			t.Fatalf("%s does not parse", name)
+		}
+		for _, k := range profileKeys {
+			if _, ok := FileKeys(data).Find(k); ok && !p.Writes(k) {
+				t.Errorf("%s: Writes(%q) is false, but Find finds it", name, k)
+			}
+		}
 		for k, want := range keys {
+			if !p.Writes(k) || !p.Writes(k+".nope") {
+				t.Errorf("%s: Writes(%q) is false, but the file writes it", name, k)
+			}
 			if got, ok := FileKeys(data).Find(k); !ok || got != want {
 				t.Errorf("%s: Find(%q) = %+v, %v; KeysOf has %+v", name, k, got, ok, want)
 			}
 			if got, ok := FileKeys(data).Find(k + ".nope"); !ok || got != want {
 				t.Errorf("%s: Find(%q) = %+v, %v; want %q's %+v", name, k+".nope", got, ok, k, want)
 			}
+		}
+	}
+}
+
+// A key the file does not write, nor a table above it, is not written;
+// one whose top-level key or table is written may be.
+func TestWrites(t *testing.T) {
+	src := "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"P\"\n[review]\nstate = \"draft\"\n+++\nStory.\n"
+	p, probs := ParseProfile("content/partnerships/x.md", []byte(src), &Config{Currency: "USD"})
+	if p == nil || len(probs) > 0 {
+		t.Fatalf("ParseProfile: %v", probs)
+	}
+	if len(profileKeys) > 32 {
+		t.Fatalf("%d profile keys: Profile.written holds 32", len(profileKeys))
+	}
+	for key, want := range map[string]bool{
+		"title": true, "partner.name": true, "partner.org_id": true, "review.date": true, "a.b": true,
+		"summary": false, "resources.0.amount": false, "partner_voice": false, "photos.0.alt": false,
+	} {
+		if got := p.Writes(key); got != want {
+			t.Errorf("Writes(%q) = %v, want %v", key, got, want)
+		}
+		if _, found := FileKeys(src).Find(key); found && !p.Writes(key) {
+			t.Errorf("Find finds %q, which Writes says is not written", key)
 		}
 	}
 }

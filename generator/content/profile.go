@@ -72,6 +72,8 @@ type Profile struct {
 	// covers the names and hashes of the bundle's files too (WithBundle).
 	Fingerprint string
 	textPrint   string // Fingerprint without the bundle's files
+
+	written uint32 // the keys and tables of profileKeys written in the file, a bit each: see Writes
 }
 
 // Partner is the organization the library works with.
@@ -235,6 +237,11 @@ func parseProfile(rel string, data []byte, cfg *Config) (*Profile, Problems, []b
 	}
 	t := d.top(m)
 	t.known(profileKeys...)
+	for k := range m {
+		if i := slices.Index(profileKeys, k); i >= 0 {
+			p.written |= 1 << i
+		}
+	}
 	if s := t.str("slug", false); s != "" {
 		if !ValidSlug(s) {
 			t.errf("slug", "%q is not a slug: use lower-case letters, digits and single hyphens, at most 100 of them", s)

@@ -33,7 +33,7 @@ func (c *Checker) sameAddress() content.Problems {
 			if f.name == name {
 				return
 			}
-			if keys == nil && c.fsys != nil {
+			if keys == nil && c.fsys != nil && p.Writes(key) {
 				keys, _ = p.Keys(c.fsys)
 			}
 			addr := urls.Partner(at.slug)

@@ -125,9 +125,9 @@ func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Proble
 // profile returns the warnings about p's front matter.
 func (c *Checker) profile(p *content.Profile) content.Problems {
 	var ps content.Problems
-	var keys content.FileKeys // read on the first warning
+	var keys content.FileKeys // read on the first warning about a key the file writes
 	warn := func(key, field, format string, args ...any) {
-		if keys == nil && c.fsys != nil {
+		if keys == nil && c.fsys != nil && p.Writes(key) {
 			keys, _ = p.Keys(c.fsys)
 		}
 		line, col := keyAt(keys, key)
