@@ -33,13 +33,17 @@ func NewMemoryOver(base func(name string) ([]byte, bool)) *Memory {
 }
 
 // NewMemoryLike returns an empty Memory whose streams are written into
-// memory of the size of prev's file of the same name (see WriteStream).
-// It keeps only those sizes, not prev. A nil prev is an empty Memory.
+// memory of the size of prev's file of the same name, or of the one prev
+// was like when prev has none (see WriteStream). It keeps only those
+// sizes, not prev. A nil prev is an empty Memory.
 func NewMemoryLike(prev *Memory) *Memory {
 	m := NewMemory()
 	if prev != nil {
 		prev.mu.RLock()
-		m.sizes = make(map[string]int, len(prev.files))
+		m.sizes = maps.Clone(prev.sizes)
+		if m.sizes == nil {
+			m.sizes = make(map[string]int, len(prev.files))
+		}
 		for name, data := range prev.files {
 			m.sizes[name] = len(data)
 		}
