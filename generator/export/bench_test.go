@@ -71,7 +71,7 @@ func BenchmarkWrite(b *testing.B) {
 		pages[i] = p.URL()
 	}
 	for b.Loop() {
-		if err := Write(output.NewMemory(), site, ps, "", time.Unix(0, 0), pages, nil); err != nil {
+		if err := Write(output.NewMemory(), site, ps, nil, "", time.Unix(0, 0), pages, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

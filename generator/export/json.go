@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
-	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -108,6 +107,15 @@ type (
 // profiles is half the size it would be indented. rec, when not nil,
 // keeps each line for the next call (see Records).
 func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, rec *Records) error {
+	return jsonWith(w, site, published, nil, baseURL, now, rec)
+}
+
+// jsonWith is JSON with the totals and fiscal years of sums, the Sums of
+// published; nil sums are computed here.
+func jsonWith(w io.Writer, site *content.Site, published []*content.Profile, sums *ledger.Sums, baseURL string, now time.Time, rec *Records) error {
+	if sums == nil {
+		sums = ledger.NewSums(published, site.Config.FiscalYearStart, content.DayOf(now))
+	}
 	baseURL = base(site, baseURL)
 	bw := bufio.NewWriter(w)
 	var enc encoder
@@ -132,11 +140,11 @@ func JSON(w io.Writer, site *content.Site, published []*content.Profile, baseURL
 		bw.WriteString("\n  ")
 	}
 	bw.WriteString("],\n  \"totals\": ")
-	if err := enc.write(bw, "  ", ledger.Compute(published)); err != nil {
+	if err := enc.write(bw, "  ", sums.Total()); err != nil {
 		return err
 	}
 	bw.WriteString(",\n  \"fiscal_years\": ")
-	if err := enc.write(bw, "  ", fiscalYears(published, cfg.FiscalYearStart, content.DayOf(now))); err != nil {
+	if err := enc.write(bw, "  ", fiscalYears(sums.Reports(), content.DayOf(now))); err != nil {
 		return err
 	}
 	bw.WriteString("\n}\n")
@@ -154,16 +162,15 @@ type jsonYear struct {
 	Totals ledger.Totals `json:"totals"`
 }
 
-func fiscalYears(published []*content.Profile, start content.MonthDay, today content.Date) []jsonYear {
-	years := ledger.Years(published, start, today)
-	out := make([]jsonYear, len(years))
-	parallel.For(len(years), func(i int) {
-		fy := years[i]
-		out[i] = jsonYear{Name: fy.Name, Start: date(fy.Start), End: date(fy.End), Totals: ledger.ForYear(published, fy, today)}
+func fiscalYears(reports []ledger.Report, today content.Date) []jsonYear {
+	out := make([]jsonYear, len(reports))
+	for i, r := range reports {
+		fy := r.Year
+		out[i] = jsonYear{Name: fy.Name, Start: date(fy.Start), End: date(fy.End), Totals: r.Totals}
 		if fy.ToDate(today) {
 			out[i].ToDate = date(fy.Through(today))
 		}
-	})
+	}
 	return out
 }
 

@@ -19,7 +19,7 @@ func TestRecords(t *testing.T) {
 	write := func(ps []*content.Profile, rec *Records) *output.Memory {
 		t.Helper()
 		out := output.NewMemory()
-		if err := Write(out, site, ps, "https://x.example/", now, []string{"index.html"}, rec); err != nil {
+		if err := Write(out, site, ps, nil, "https://x.example/", now, []string{"index.html"}, rec); err != nil {
 			t.Fatal(err)
 		}
 		return out

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
+	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/urls"
 )
@@ -19,14 +20,16 @@ import (
 // sitemap of pages (the paths of the pages the build wrote; see
 // Sitemap), as Which says: without an absolute base URL, no feed, no
 // sitemap and no 360giving.json. Each may be called on its own, at any
-// time, and concurrently with the others. rec, when not nil, keeps each
-// profile's part of the data files for the next call.
-func Streams(site *content.Site, published []*content.Profile, baseURL string, now time.Time, pages []string, rec *Records) map[string]func(io.Writer) error {
+// time, and concurrently with the others. sums, the ledger.Sums of
+// published that the pages show, give partnerships.json its totals (nil:
+// they are computed for it). rec, when not nil, keeps each profile's part
+// of the data files for the next call.
+func Streams(site *content.Site, published []*content.Profile, sums *ledger.Sums, baseURL string, now time.Time, pages []string, rec *Records) map[string]func(io.Writer) error {
 	baseURL = base(site, baseURL)
 	published = bySlug(published)
 	out := Which(site, published, baseURL)
 	files := map[string]func(io.Writer) error{
-		urls.JSON:      func(w io.Writer) error { return JSON(w, site, published, baseURL, now, rec) },
+		urls.JSON:      func(w io.Writer) error { return jsonWith(w, site, published, sums, baseURL, now, rec) },
 		urls.Schema:    func(w io.Writer) error { _, err := w.Write(PartnershipsSchema); return err },
 		urls.CSV:       func(w io.Writer) error { return PartnershipsCSV(w, published, baseURL, rec) },
 		urls.Resources: func(w io.Writer) error { return ResourcesCSV(w, published, rec) },
@@ -63,8 +66,8 @@ func Streams(site *content.Site, published []*content.Profile, baseURL string, n
 
 // Write writes every file of Streams to w, concurrently; the error names
 // each file that failed.
-func Write(w output.Writer, site *content.Site, published []*content.Profile, baseURL string, now time.Time, pages []string, rec *Records) error {
-	files := Streams(site, published, baseURL, now, pages, rec)
+func Write(w output.Writer, site *content.Site, published []*content.Profile, sums *ledger.Sums, baseURL string, now time.Time, pages []string, rec *Records) error {
+	files := Streams(site, published, sums, baseURL, now, pages, rec)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var errs []error

@@ -16,7 +16,7 @@ func TestWrite(t *testing.T) {
 	site, published := testSite(t)
 	out := output.NewMemory()
 	pages := []string{"index.html", "partnerships/homework-help/index.html", "partnerships/zine-lab/index.html", "404.html"}
-	if err := Write(out, site, published, "", now, pages, nil); err != nil {
+	if err := Write(out, site, published, nil, "", now, pages, nil); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
@@ -47,7 +47,7 @@ func TestWrite(t *testing.T) {
 	}
 	// build --unapproved: the draft is everywhere too.
 	out = output.NewMemory()
-	if err := Write(out, site, site.Published(true), "https://preview.example/", now, nil, nil); err != nil {
+	if err := Write(out, site, site.Published(true), nil, "https://preview.example/", now, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"data/partnerships.json", "data/partnerships.csv", "data/resources.csv", "data/asks.csv", "data/outcomes.csv", "data/360giving.json", "feed.xml"} {
@@ -64,7 +64,7 @@ func TestWrite(t *testing.T) {
 func TestWriteNeedsOpenData(t *testing.T) {
 	site := sitetest.Load(t, siteToml+profiles)
 	out := output.NewMemory()
-	if err := Write(out, site, site.Published(false), "", now, nil, nil); err != nil {
+	if err := Write(out, site, site.Published(false), nil, "", now, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := out.Get("data/360giving.json"); ok {
@@ -82,7 +82,7 @@ func TestWriteSplitsSitemap(t *testing.T) {
 		pages[i] = "p/" + strconv.Itoa(i) + "/"
 	}
 	out := output.NewMemory()
-	if err := Write(out, site, nil, "", now, pages, nil); err != nil {
+	if err := Write(out, site, nil, nil, "", now, pages, nil); err != nil {
 		t.Fatal(err)
 	}
 	index, _ := out.Get("sitemap.xml")
@@ -106,7 +106,7 @@ func TestWriteWithoutBaseURL(t *testing.T) {
 	site := sitetest.Load(t, archive)
 	published := site.Published(false)
 	out := output.NewMemory()
-	if err := Write(out, site, published, "", now, []string{"index.html", "partnerships/homework-help/index.html"}, nil); err != nil {
+	if err := Write(out, site, published, nil, "", now, []string{"index.html", "partnerships/homework-help/index.html"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"data/asks.csv", "data/outcomes.csv", "data/partnerships.csv", "data/partnerships.json", "data/partnerships.schema.json", "data/resources.csv", "data/surveys.csv", "robots.txt"}

@@ -105,7 +105,7 @@ func (d *Deferred) makePlan() (*deferredPlan, error) {
 	for _, p := range b.ledgerPages() {
 		add(urls.File(p.Path), func(context.Context) error { return b.execute(&worker{}, p) })
 	}
-	streams := export.Streams(&d.site, b.published, b.opts.BaseURL, b.opts.Now, d.paths, d.records)
+	streams := export.Streams(&d.site, b.published, b.sums(), b.opts.BaseURL, b.opts.Now, d.paths, d.records)
 	for _, name := range slices.Sorted(maps.Keys(streams)) {
 		add(name, func(ctx context.Context) error {
 			return cancelWriter{d.files, ctx}.WriteStream(name, streams[name])

@@ -14,7 +14,7 @@ import (
 // words from its translation where there is one and from the default
 // language's text where there is none, that text marked with its lang.
 // The figures come from the source profiles only and are computed once
-// for all languages (common.fyReports, package ledger), so every
+// for all languages (common.ledgerSums, package ledger), so every
 // language shows the same numbers.
 
 // Alternate is one language of a page: the same page in that language.

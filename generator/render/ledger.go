@@ -13,7 +13,6 @@ import (
 	"github.com/alongside-dev/alongside/generator/content"
 	"github.com/alongside-dev/alongside/generator/export"
 	"github.com/alongside-dev/alongside/generator/i18n"
-	"github.com/alongside-dev/alongside/generator/internal/parallel"
 	"github.com/alongside-dev/alongside/generator/ledger"
 	"github.com/alongside-dev/alongside/generator/output"
 	"github.com/alongside-dev/alongside/generator/urls"
@@ -152,7 +151,7 @@ type ReportResource struct {
 // homeLedger is the home page's ledger: every published partnership.
 func (b *build) homeLedger() *Ledger {
 	c := b.l.cat
-	t := ledger.Compute(b.published)
+	t := b.sums().Total()
 	l := b.ledgerOf(t, "home")
 	l.Headline = b.headline(t, "", "")
 	reports := b.reports()
@@ -167,24 +166,22 @@ func (b *build) homeLedger() *Ledger {
 	return l
 }
 
-// reports computes the totals of every fiscal year once per build, for
-// every language, without their rows: a report page makes its year's
-// rows when it is written (see ledgerPages), so that the rows of every
-// year of a large site are never in memory at once. The years are summed
-// on every core.
-func (b *build) reports() []ledger.Report {
+// sums are the totals of the published profiles and of each fiscal year,
+// computed once per build for every language and for the data files:
+// a report page makes its year's rows when it is written (see
+// ledgerPages), so that the rows of every year of a large site are never
+// in memory at once.
+func (b *build) sums() *ledger.Sums {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.fyReports == nil {
-		years := ledger.Years(b.published, b.site.Config.FiscalYearStart, b.today)
-		reps := make([]ledger.Report, len(years))
-		parallel.For(len(years), func(i int) {
-			reps[i] = ledger.Report{Year: years[i], Totals: ledger.ForYear(b.published, years[i], b.today)}
-		})
-		b.fyReports = reps
+	if b.common.ledgerSums == nil {
+		b.common.ledgerSums = ledger.NewSums(b.published, b.site.Config.FiscalYearStart, b.today)
 	}
-	return b.fyReports
+	return b.common.ledgerSums
 }
+
+// reports are the fiscal years' reports, without their rows.
+func (b *build) reports() []ledger.Report { return b.sums().Reports() }
 
 // yearRows is what the pages of one year's report share: the headline
 // and the profiles the report has a row for, found by the first of its

@@ -143,7 +143,7 @@ func (b *build) all() error {
 	slices.Sort(paths)
 	exported := make(chan error, 1)
 	go func() {
-		exported <- export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.opts.BaseURL, b.opts.Now, paths, b.records)
+		exported <- export.Write(countingWriter{b.w, &b.files}, b.site, b.published, b.sums(), b.opts.BaseURL, b.opts.Now, paths, b.records)
 	}()
 	err = b.run(b.pageTasks(pages))
 	slices.Sort(b.paths)
@@ -176,9 +176,9 @@ type common struct {
 	base  string   // the site's base path: "/" or "/sub/"
 	names []string // the names of the site's languages, each in itself (see alternates)
 
-	published []*content.Profile // in slug order
-	records   *export.Records    // a Session's, else nil
-	fyReports []ledger.Report    // every fiscal year's report, once made
+	published  []*content.Profile // in slug order
+	records    *export.Records    // a Session's, else nil
+	ledgerSums *ledger.Sums       // of published, once made (see sums)
 
 	mu    sync.Mutex
 	paths []string // the pages written that belong in the sitemap

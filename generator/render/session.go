@@ -166,7 +166,7 @@ func (s *Session) full(ctx context.Context, site *content.Site, w output.Writer)
 func (s *Session) incremental(ctx context.Context, site *content.Site, c content.Change, w output.Writer) (SessionResult, error) {
 	b := s.b
 	b.ctx, b.w, b.site = ctx, w, site
-	b.paths, b.fyReports = nil, nil
+	b.paths, b.ledgerSums = nil, nil
 	b.pages.Store(0)
 	b.files.Store(0)
 	var removed []string
