@@ -23,7 +23,7 @@ func (c *Checker) sameAddress() content.Problems {
 	profiles := slices.Clone(c.site.Profiles)
 	slices.SortFunc(profiles, func(a, b *content.Profile) int { return strings.Compare(a.Path, b.Path) })
 	for _, p := range profiles {
-		var keys content.FileKeys // read on the first warning
+		var keys content.FileKeys // see keyAt
 		note := func(key string, at page, name string) {
 			f, ok := seen[at]
 			if !ok {
@@ -33,14 +33,11 @@ func (c *Checker) sameAddress() content.Problems {
 			if f.name == name {
 				return
 			}
-			if keys == nil && c.fsys != nil && p.Writes(key) {
-				keys, _ = p.Keys(c.fsys)
-			}
 			addr := urls.Partner(at.slug)
 			if at.taxonomy != "" {
 				addr = urls.Term(at.taxonomy, at.slug)
 			}
-			line, col := keyAt(keys, key)
+			line, col := c.keyAt(p, &keys, key)
 			ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: key, Warning: true,
 				Message: fmt.Sprintf("%q and %q (%s) have the same address, /%s, and are shown as one, named %q: write the name the same way in both",
 					name, f.name, f.path, addr, f.name)})

@@ -125,12 +125,9 @@ func (c *Checker) Warnings(readStory func(*content.Profile) bool) content.Proble
 // profile returns the warnings about p's front matter.
 func (c *Checker) profile(p *content.Profile) content.Problems {
 	var ps content.Problems
-	var keys content.FileKeys // read on the first warning about a key the file writes
+	var keys content.FileKeys // see keyAt
 	warn := func(key, field, format string, args ...any) {
-		if keys == nil && c.fsys != nil && p.Writes(key) {
-			keys, _ = p.Keys(c.fsys)
-		}
-		line, col := keyAt(keys, key)
+		line, col := c.keyAt(p, &keys, key)
 		ps = append(ps, content.Problem{Path: p.Path, Line: line, Col: col, Field: field,
 			Message: fmt.Sprintf(format, args...), Warning: true})
 	}
@@ -229,9 +226,13 @@ func approver(p *content.Profile) string {
 	return "the partner"
 }
 
-// keyAt is where the value of key is written, else where its table is,
-// else line 1.
-func keyAt(keys content.FileKeys, key string) (line, col int) {
+// keyAt is where the value of key is written in p's file, else where its
+// table is, else line 1. The file is read into *keys the first time a
+// key it writes is asked for (see content.Profile.Writes).
+func (c *Checker) keyAt(p *content.Profile, keys *content.FileKeys, key string) (line, col int) {
+	if *keys == nil && c.fsys != nil && p.Writes(key) {
+		*keys, _ = p.Keys(c.fsys)
+	}
 	if kp, ok := keys.Find(key); ok {
 		return kp.Line, kp.ValueCol
 	}
