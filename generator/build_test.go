@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/alongside-dev/alongside/generator/content"
@@ -320,6 +321,28 @@ func TestBuildGCPercent(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(77); got != 77 {
 		t.Errorf("after a build the GC percent is %d, want 77 as before", got)
+	}
+}
+
+// TestHeapEstimate holds the huge-page advice to sites whose heap stays
+// well under the memory limit.
+func TestHeapEstimate(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	site := func(n int) fstest.MapFS {
+		fsys := fstest.MapFS{"site.toml": {}}
+		for i := range n {
+			fsys[fmt.Sprintf("content/partnerships/p%d.md", i)] = &fstest.MapFile{}
+		}
+		return fsys
+	}
+	for _, c := range []struct {
+		profiles int
+		want     int64
+	}{{0, 0}, {10, 10 * heapPerProfile}, {10000, 10000 * heapPerProfile}, {20000, 0}, {100000, 0}} {
+		if got := heapEstimate(site(c.profiles)); got != c.want {
+			t.Errorf("%d profiles: heap estimate %d, want %d", c.profiles, got, c.want)
+		}
 	}
 }
 

@@ -100,6 +100,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	generator.PrepareHeap(fsys)
 	addr := net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package hugeheap
+
+func onRequest() bool { return false }
+
+func advise(int64) {}
