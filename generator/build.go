@@ -107,6 +107,7 @@ func LoadContext(ctx context.Context, dir string, today content.Date) (*content.
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	PrepareHeap(fsys)
 	site, probs := content.Load(WithContext(ctx, fsys))
 	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, err
@@ -315,7 +316,7 @@ func memoryLimit(n int) int64 {
 
 // PrepareHeap asks, once per process, for huge pages for the memory that
 // loading and building the site in fsys fills (see hugeheap): call it
-// before the site is read.
+// before the whole site is read.
 func PrepareHeap(fsys fs.FS) { hugeheap.Advise(heapEstimate(fsys)) }
 
 // heapEstimate is about the most memory a build of the site in fsys

@@ -30,6 +30,7 @@ func runReview(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	generator.PrepareHeap(fsys)
 	s, probs := content.Load(fsys)
 	if err := review.WriteWorklist(e.stdout, review.Worklist(s, e.today())); err != nil {
 		return err
