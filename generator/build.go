@@ -203,10 +203,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		res.UpToDate, res.Linked, res.Duration, res.Warnings = true, res.Pages+res.Files, time.Since(start), st.Problems
 		return &res, nil
 	}
+	loadFS := fsys // counts the profiles read, once each: not a second read
 	if opts.Progress != nil {
-		fsys = countingFS{FS: fsys, p: opts.Progress}
+		loadFS = countingFS{FS: fsys, p: opts.Progress}
 	}
-	site, probs := content.Load(WithContext(ctx, fsys))
+	site, probs := content.Load(WithContext(ctx, loadFS))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -45,7 +45,8 @@ type FileKeys []byte
 // keys are: its [private] table must not stay in memory, and an index of
 // every profile would cost more than the rest of the site.
 func (p *Profile) Keys(fsys fs.FS) (FileKeys, error) {
-	return fs.ReadFile(fsys, p.Path)
+	data, _, err := readFile(fsys, p.Path)
+	return data, err
 }
 
 // Writes reports whether key ("summary", "resources.0.amount") may be

@@ -1,11 +1,15 @@
 package content
 
 import (
+	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestKeysLeaveOutPrivate(t *testing.T) {
@@ -161,3 +165,70 @@ func TestLoadKeepsStories(t *testing.T) {
 		t.Errorf("ReadBody = %q (cap %d), %v; want the story kept, and only it", body, cap(body), err)
 	}
 }
+
+// A profile's file replaced after loading by one far larger (or one that
+// grows as it is read, like a log) is read again no further than Load
+// reads a file: ReadBody and Keys stop past maxFile and fail.
+func TestReadAgainIsLimited(t *testing.T) {
+	src := "+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"P\"\n[review]\nstate = \"draft\"\n+++\nThe story.\n"
+	const path = "content/partnerships/x.md"
+	p, probs := ParseProfile(path, []byte(src), &Config{Currency: "USD"})
+	if p == nil || len(probs) > 0 {
+		t.Fatalf("ParseProfile: %v", probs)
+	}
+	for _, size := range []int64{int64(len(src)), 1 << 40} { // the size it says it has
+		fsys := &endlessFS{path: path, head: src, size: size}
+		if body, err := p.ReadBody(fsys); err == nil || !strings.Contains(err.Error(), path+" changed") {
+			t.Errorf("size %d: ReadBody = %d bytes, %v; want an error saying the file changed", size, len(body), err)
+		}
+		if keys, err := p.Keys(fsys); err == nil {
+			t.Errorf("size %d: Keys = %d bytes, no error", size, len(keys))
+		}
+		if fsys.most > maxFile+64<<10 {
+			t.Errorf("size %d: read %d bytes of it again, want no more than about %d", size, fsys.most, maxFile)
+		}
+	}
+}
+
+// endlessFS holds one file that starts with head, says it is size bytes
+// long, and never ends (it stops at 64 MB); most is the most bytes read
+// from it through one Open.
+type endlessFS struct {
+	path, head string
+	size       int64
+	most       int64
+}
+
+func (f *endlessFS) Open(name string) (fs.File, error) {
+	if name != f.path {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &endlessFile{fsys: f}, nil
+}
+
+type endlessFile struct {
+	fsys *endlessFS
+	off  int64
+}
+
+func (e *endlessFile) Read(b []byte) (int, error) {
+	if e.off >= 64<<20 {
+		return 0, io.EOF
+	}
+	n := copy(b, e.fsys.head[min(e.off, int64(len(e.fsys.head))):])
+	for i := n; i < len(b); i++ {
+		b[i] = 'a'
+	}
+	e.off += int64(len(b))
+	e.fsys.most = max(e.fsys.most, e.off)
+	return len(b), nil
+}
+
+func (e *endlessFile) Close() error               { return nil }
+func (e *endlessFile) Stat() (fs.FileInfo, error) { return e, nil }
+func (e *endlessFile) Name() string               { return path.Base(e.fsys.path) }
+func (e *endlessFile) Size() int64                { return e.fsys.size }
+func (e *endlessFile) Mode() fs.FileMode          { return 0o644 }
+func (e *endlessFile) ModTime() time.Time         { return time.Time{} }
+func (e *endlessFile) IsDir() bool                { return false }
+func (e *endlessFile) Sys() any                   { return nil }

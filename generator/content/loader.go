@@ -303,46 +303,56 @@ func (l *Loader) inProfiles(n int, read func(i int)) {
 }
 
 // read reads rel. It returns nil and no error when the file does not
-// exist, or is a folder. A named pipe, a device or a socket is an error,
-// found before opening it (opening a pipe would wait for a writer
-// forever), or by the file system's Open when it is a PlainFS.
+// exist, or is a folder; otherwise as readFile.
 func (l *Loader) read(rel string) (*file, error) {
-	if !Plain(l.fsys) {
-		if fi, err := fs.Stat(l.fsys, rel); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-			return nil, ErrNotFile
+	data, fi, err := readFile(l.fsys, rel)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case fi.IsDir():
+		return nil, nil
+	}
+	return &file{size: fi.Size(), mtime: fi.ModTime().UnixNano(), hash: maphash.Bytes(l.seed, data), data: data}, nil
+}
+
+// readFile reads the content file rel, and returns what it was when
+// opened: no data for a folder. A named pipe, a device or a socket is
+// ErrNotFile, found before opening it (opening a pipe would wait for a
+// writer forever), or by the file system's Open when it is a PlainFS. A
+// file larger than maxFile, or that grows past it as it is read, is
+// errTooLarge, and no more of it is read.
+func readFile(fsys fs.FS, rel string) ([]byte, fs.FileInfo, error) {
+	if !Plain(fsys) {
+		if fi, err := fs.Stat(fsys, rel); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return nil, nil, ErrNotFile
 		}
 	}
-	f, err := l.fsys.Open(rel)
+	f, err := fsys.Open(rel)
 	if err != nil {
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, nil
-		case errors.Is(err, ErrNotFile):
-			return nil, ErrNotFile
+		if errors.Is(err, ErrNotFile) {
+			err = ErrNotFile
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, nil
+	if err != nil || fi.IsDir() {
+		return nil, fi, err
 	}
 	if fi.Size() > maxFile {
-		return nil, errTooLarge
+		return nil, nil, errTooLarge
 	}
 	var b bytes.Buffer
 	b.Grow(int(fi.Size()) + bytes.MinRead)
 	if _, err := b.ReadFrom(io.LimitReader(f, maxFile+1)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if b.Len() > maxFile { // it grew while read
-		return nil, errTooLarge
+		return nil, nil, errTooLarge
 	}
-	data := b.Bytes()
-	return &file{size: fi.Size(), mtime: fi.ModTime().UnixNano(), hash: maphash.Bytes(l.seed, data), data: data}, nil
+	return b.Bytes(), fi, nil
 }
 
 // readProfile reads and parses a profile file and its translations (the

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -134,16 +135,16 @@ type Review struct {
 // build of a larger site reads the others when it writes their pages.
 // ReadBody fails when the story read is not the one loaded (the file
 // changed since), so that a page never pairs one version's facts with
-// another's story.
+// another's story, and reads no more of a file than Load would.
 func (p *Profile) ReadBody(fsys fs.FS) ([]byte, error) {
 	if p.story != nil {
 		return p.story, nil
 	}
-	data, err := fs.ReadFile(fsys, p.Path)
-	if err != nil {
+	data, _, err := readFile(fsys, p.Path)
+	if err != nil && !errors.Is(err, errTooLarge) && !errors.Is(err, ErrNotFile) {
 		return nil, err
 	}
-	src, err := split(data)
+	src, err := split(data) // no data (a file now too large, or no file at all): not the story loaded
 	if err != nil || len(src.body) != p.bodyLen || crc32.Checksum(src.body, castagnoli) != p.bodySum {
 		return nil, fmt.Errorf("%s changed while the site was being built: build again", p.Path)
 	}
