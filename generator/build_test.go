@@ -560,3 +560,33 @@ func TestProgressCountsProfiles(t *testing.T) {
 		t.Errorf("counted %d profiles read and %d files written, want 3 and some", p.Read(), p.Written())
 	}
 }
+
+// A site's file that alongside reads whole (a layout, a catalog) and that
+// says it is huge (a sparse file) is refused with its name, by build or
+// by check, not read until memory runs out.
+func TestHugeFilesRefused(t *testing.T) {
+	for _, name := range []string{"themes/default/layouts/base.html", "i18n/en.toml"} {
+		t.Run(name, func(t *testing.T) {
+			site := t.TempDir()
+			sitetest.Write(t, site, map[string]string{"content/partnerships/a.md": profile("A", "approved"), name: ""})
+			if err := os.Truncate(filepath.Join(site, name), 100<<20); err != nil {
+				t.Skip("no sparse files here:", err)
+			}
+			res, err := Build(context.Background(), Options{Site: site, Dest: filepath.Join(t.TempDir(), "public")})
+			var msg string
+			switch ce := (*ContentError)(nil); {
+			case errors.As(err, &ce):
+				msg = fmt.Sprint(ce.Problems)
+			case err != nil:
+				msg = err.Error()
+			default:
+				msg = fmt.Sprint(res.Warnings)
+			}
+			_, _, probs, _ := Load(site, content.DayOf(time.Now())) // check's report
+			msg += "\n" + fmt.Sprint(probs)
+			if !strings.Contains(msg, name) || !strings.Contains(msg, "larger than 64 MB") {
+				t.Errorf("build: %v, want an error naming %s as larger than 64 MB", msg, name)
+			}
+		})
+	}
+}
