@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -163,6 +164,30 @@ func TestLoadKeepsStories(t *testing.T) {
 	body, err := site.Profiles[0].ReadBody(fstest.MapFS{}) // the file is gone
 	if err != nil || string(body) != "The story.\n" || cap(body) >= len(src) {
 		t.Errorf("ReadBody = %q (cap %d), %v; want the story kept, and only it", body, cap(body), err)
+	}
+}
+
+// Load keeps the stories of a site all or none: those of a site larger
+// than StoryBudget are read again, every one.
+func TestLoadKeepsNoStoriesBeyondBudget(t *testing.T) {
+	story := strings.Repeat("A sentence of the story, written out in full.\n", (MaxStory-1<<10)/47)
+	fsys := fstest.MapFS{}
+	n := StoryBudget/len(story) + 1
+	for i := range n {
+		fsys[fmt.Sprintf("content/partnerships/p%d.md", i)] = &fstest.MapFile{Data: []byte("+++\ntitle = \"T\"\nstatus = \"active\"\nstart = 2025-09-02\n[partner]\nname = \"P\"\n[review]\nstate = \"draft\"\n+++\n" + story)}
+	}
+	site, probs := Load(fsys)
+	if len(site.Profiles) != n || len(probs.Errors()) > 0 {
+		t.Fatalf("Load: %d profiles, %v", len(site.Profiles), probs.Errors())
+	}
+	kept := 0
+	for _, p := range site.Profiles {
+		if _, err := p.ReadBody(fstest.MapFS{}); err == nil { // the files are gone
+			kept++
+		}
+	}
+	if kept > 0 {
+		t.Errorf("%d of %d stories kept (%d MB in all), want none", kept, n, n*len(story)>>20)
 	}
 }
 

@@ -39,7 +39,8 @@ type Site struct {
 func Load(fsys fs.FS) (*Site, Problems) {
 	l := NewLoader(fsys)
 	l.Load()
-	return l.Site(), l.Problems()
+	site := *l.Site() // not the Loader's own: its index of the files is let go
+	return &site, l.Problems()
 }
 
 // A Loader reads a site and keeps it, so that Update re-reads and
@@ -138,8 +139,11 @@ func (l *Loader) Source(rel string) []byte {
 }
 
 // StoryBudget is how many bytes of stories Load keeps in memory (see
-// Profile.ReadBody): those of a site of about 15,000 profiles. Update
-// keeps none: a profile it reads reads its story again when rendered.
+// Profile.ReadBody), all or none: those of a site of about 15,000
+// profiles. A larger site reads each story again for its page anyway, and
+// some of them kept would only leave a build less memory to work in.
+// Update keeps none: a profile it reads reads its story again when
+// rendered.
 const StoryBudget = 64 << 20
 
 // Load reads the whole site again, reading and parsing the profiles on
@@ -289,6 +293,9 @@ func (l *Loader) loadProfiles(jobs []profileJob) {
 		l.checkSlug(slug)
 	}
 	slices.SortFunc(l.site.Profiles, func(a, b *Profile) int { return strings.Compare(a.Slug, b.Slug) })
+	if kept.Load() > StoryBudget {
+		l.site.ForgetStories()
+	}
 }
 
 // inProfiles runs read(0) … read(n-1) on all cores, reading the site

@@ -131,8 +131,9 @@ type Review struct {
 
 // ReadBody returns p's Markdown story (LF line endings): the one Load
 // kept, or else read again from its file in fsys. Stories are most of a
-// loaded profile's size, so Load keeps them only up to StoryBudget; a
-// build of a larger site reads the others when it writes their pages.
+// loaded profile's size, so Load keeps them only when they fit
+// StoryBudget together; a build of a larger site reads them again when it
+// writes their pages.
 // ReadBody fails when the story read is not the one loaded (the file
 // changed since), so that a page never pairs one version's facts with
 // another's story, and reads no more of a file than Load would.
