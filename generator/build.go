@@ -188,7 +188,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	PrepareHeap(fsys)
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
@@ -203,6 +202,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		res.UpToDate, res.Linked, res.Duration, res.Warnings = true, res.Pages+res.Files, time.Since(start), st.Problems
 		return &res, nil
 	}
+	PrepareHeap(fsys)
 	loadFS := fsys // counts the profiles read, once each: not a second read
 	if opts.Progress != nil {
 		loadFS = countingFS{FS: fsys, p: opts.Progress}

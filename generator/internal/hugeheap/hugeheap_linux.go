@@ -2,6 +2,7 @@ package hugeheap
 
 import (
 	"bytes"
+	"cmp"
 	"os"
 	"runtime"
 	"strconv"
@@ -20,20 +21,30 @@ func onRequest() bool {
 	return err == nil && bytes.Contains(b, []byte("[madvise]"))
 }
 
-// advise marks a block of size bytes for huge pages and frees it. The
-// block is new memory, which the runtime neither zeroes nor touches (a
-// heap that has grown before may have to zero it: hence once, early), and
-// the runtime hands out its lowest free pages first, so the heap's next
-// allocations come from the block. A kernel without huge pages refuses
+// advise marks size bytes of new heap memory for huge pages and frees
+// them: the runtime hands out its lowest free pages first, so the heap's
+// next allocations come from them. A kernel without huge pages refuses
 // the advice, and nothing changes.
 func advise(size int64) {
 	mark(size)
-	runtime.GC() // frees the block now, not after the heap has doubled
+	runtime.GC() // frees the blocks now, not after the heap has doubled
 }
 
-// mark allocates a block of size bytes and marks it for huge pages. A
-// block this large is a span of its own, aligned to pages as madvise
-// requires.
+// mark allocates size bytes in blocks of 4 MiB and marks them for huge
+// pages. A block this large is a span of its own, aligned to pages as
+// madvise requires, and new memory, which the runtime neither zeroes nor
+// touches, unless it reuses memory the heap freed before: then the
+// runtime zeroes the whole block, touching each page, which is why the
+// blocks are small (one of the whole size would all be touched).
 func mark(size int64) error {
-	return unix.Madvise(make([]byte, size), unix.MADV_HUGEPAGE)
+	const block = 4 << 20
+	blocks := make([][]byte, 0, size/block+1)
+	for n := int64(0); n < size; n += block {
+		blocks = append(blocks, make([]byte, block))
+	}
+	var err error
+	for _, b := range blocks {
+		err = cmp.Or(err, unix.Madvise(b, unix.MADV_HUGEPAGE))
+	}
+	return err
 }

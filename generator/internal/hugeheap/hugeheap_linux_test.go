@@ -37,6 +37,41 @@ func TestAdviseMarksTheNextAllocations(t *testing.T) {
 	}
 }
 
+// TestMarkTouchesLittle holds mark to touching little memory of its own
+// on a heap that freed memory before: only the blocks that reuse it are
+// zeroed, not all of them.
+func TestMarkTouchesLittle(t *testing.T) {
+	freed := make([]byte, 64<<20)
+	for i := 0; i < len(freed); i += 4096 {
+		freed[i] = 1
+	}
+	runtime.KeepAlive(freed)
+	freed = nil
+	runtime.GC()
+	before := resident(t)
+	if err := mark(256 << 20); err != nil {
+		t.Skip("this kernel takes no huge-page advice:", err)
+	}
+	if grew := resident(t) - before; grew > 128<<20 {
+		t.Errorf("marking 256 MB made %d MB more memory resident, want at most the 64 MB freed before and a block", grew>>20)
+	}
+}
+
+// resident is how much memory of this process is resident, in bytes.
+func resident(t *testing.T) int64 {
+	t.Helper()
+	data, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		t.Skip(err)
+	}
+	fields := strings.Fields(string(data))
+	pages, err := strconv.ParseInt(fields[1], 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages * int64(os.Getpagesize())
+}
+
 // advisedRanges returns the address ranges of this process that are
 // marked for huge pages ("hg" in /proc/self/smaps).
 func advisedRanges(t *testing.T) [][2]uintptr {
