@@ -3,7 +3,7 @@
 //
 // The first touch of each 4 KiB page of new memory is a page fault, and on
 // a virtual machine a fault costs several microseconds: a build of 10,000
-// profiles grows its heap to about 250 MB, 65,000 faults, about a seventh
+// profiles grows its heap to about 280 MB, 68,000 faults, about a seventh
 // of its time. With transparent huge pages one fault maps 2 MiB. Linux
 // gives them to the Go heap only when asked where it is set to do so on
 // request (its "madvise" setting, the default of many distributions), and

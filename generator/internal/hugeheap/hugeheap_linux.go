@@ -12,7 +12,7 @@ import (
 
 // onRequest reports whether the kernel gives transparent huge pages to
 // the memory that asks for them, and only to it. A 32-bit process does
-// not ask: its address space may hold no free block of the size.
+// not ask: its address space may have no room to spare.
 func onRequest() bool {
 	if strconv.IntSize < 64 {
 		return false
