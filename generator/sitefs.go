@@ -1,9 +1,7 @@
 package generator
 
 import (
-	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 
@@ -51,25 +49,16 @@ func (s siteFS) open(name string) (*os.File, fs.FileInfo, error) {
 }
 
 // ReadFile reads name through Open, so that it refuses what Open refuses,
-// into a buffer of the size the file had when opened (up to 8 MiB; it
-// grows as it is filled beyond). No file alongside reads whole needs more
-// than maxRead bytes: a larger one (or one that grows past it as it is
-// read) is an error, and no more of it is read.
+// into a buffer of the size the file had when opened. No file alongside
+// reads whole needs more than maxRead bytes: a larger one (or one that
+// grows past it as it is read) is an error, and no more of it is read.
 func (s siteFS) ReadFile(name string) ([]byte, error) {
 	f, fi, err := s.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	tooLarge := &fs.PathError{Op: "read", Path: name, Err: errTooLarge}
-	if fi.Size() > maxRead {
-		return nil, tooLarge
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), 8<<20)+bytes.MinRead))
-	if _, err = buf.ReadFrom(io.LimitReader(f, maxRead+1)); err == nil && buf.Len() > maxRead {
-		return nil, tooLarge
-	}
-	return buf.Bytes(), err
+	return content.ReadAtMost(f, fi.Size(), maxRead, &fs.PathError{Op: "read", Path: name, Err: errTooLarge})
 }
 
 // maxRead is the most a site's file may hold to be read whole: a

@@ -348,18 +348,26 @@ func readFile(fsys fs.FS, rel string) ([]byte, fs.FileInfo, error) {
 	if err != nil || fi.IsDir() {
 		return nil, fi, err
 	}
-	if fi.Size() > maxFile {
-		return nil, nil, errTooLarge
+	data, err := ReadAtMost(f, fi.Size(), maxFile, errTooLarge)
+	return data, fi, err
+}
+
+// ReadAtMost reads r, which says it holds size bytes, whole, unless it
+// holds more than limit bytes: then it is tooLarge, found from size
+// before reading or as r grows past limit, and no more of it is read.
+func ReadAtMost(r io.Reader, size, limit int64, tooLarge error) ([]byte, error) {
+	if size > limit {
+		return nil, tooLarge
 	}
 	var b bytes.Buffer
-	b.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(io.LimitReader(f, maxFile+1)); err != nil {
-		return nil, nil, err
+	b.Grow(int(size) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, err
 	}
-	if b.Len() > maxFile { // it grew while read
-		return nil, nil, errTooLarge
+	if int64(b.Len()) > limit {
+		return nil, tooLarge
 	}
-	return b.Bytes(), fi, nil
+	return b.Bytes(), nil
 }
 
 // readProfile reads and parses a profile file and its translations (the
